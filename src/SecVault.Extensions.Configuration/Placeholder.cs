@@ -1,0 +1,3 @@
+namespace SecVault.Extensions.Configuration;
+/// <summary>Reserved.</summary>
+internal static class Placeholder;

@@ -1,0 +1,20 @@
+namespace SecVault;
+
+/// <summary>
+/// Every user-facing message of SecVault. The class is split into one file per concern
+/// (Messages.Keystores.cs, Messages.Ciphers.cs, ...); no message may take a secret value,
+/// a password or a plaintext as an argument.
+/// </summary>
+internal static partial class Messages
+{
+    internal static string Quote(string name) => $"'{name}'";
+
+    internal static string FileChangedSinceRead(string path) =>
+        $"{path} was changed by another process since it was read; nothing was written";
+
+    internal const string FileChangedHint = "run the command again";
+
+    internal static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";
+
+    internal static string NotAFile(string path) => $"{path} is not a regular file";
+}
