@@ -1,0 +1,24 @@
+using SecVault.Home;
+
+namespace SecVault;
+
+internal static partial class Messages
+{
+    internal const string MiHomeNotFound = "cannot find the MI home";
+
+    internal const string MiHomeNotFoundHint = "pass -Dcarbon.home=DIR or set CARBON_HOME";
+
+    internal static string MiHomeMissing(string source, string path) => $"the MI home given by {source} is not a folder: {path}";
+
+    internal static string MiHomeSourceName(MiHomeSource source) => source switch
+    {
+        MiHomeSource.Option => "the command line",
+        MiHomeSource.CarbonHomeVariable => "CARBON_HOME",
+        MiHomeSource.MiHomeVariable => "MI_HOME",
+        MiHomeSource.CurrentFolder => "the current folder",
+        MiHomeSource.ParentOfBinFolder => "the parent of the current bin folder",
+        _ => source.ToString(),
+    };
+
+    internal static string UsingMiHome(string path, MiHomeSource source) => $"using the MI home {path} (from {MiHomeSourceName(source)})";
+}
