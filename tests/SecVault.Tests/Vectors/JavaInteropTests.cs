@@ -6,13 +6,10 @@ namespace SecVault.Tests.Vectors;
 
 public sealed class JavaInteropTests
 {
-    [Fact]
+    [SkippableFact]
     public void Encrypt_and_Decrypt_round_trip_through_the_JDK_for_a_PKCS12_alias_given_in_another_case()
     {
-        if (!JavaInterop.IsAvailable)
-        {
-            return; // Needs a JDK on PATH.
-        }
+        Skip.If(!JavaInterop.IsAvailable, "needs a JDK (java, keytool) on PATH");
 
         var keystore = VectorManifest.Load().Keystore("p12-multi");
         var plaintext = Encoding.UTF8.GetBytes("a]b[c-pässwörd");
@@ -24,13 +21,10 @@ public sealed class JavaInteropTests
         Assert.Equal(plaintext, decrypted);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Decrypt_reports_a_wrong_key_password_without_the_password()
     {
-        if (!JavaInterop.IsAvailable)
-        {
-            return; // Needs a JDK on PATH.
-        }
+        Skip.If(!JavaInterop.IsAvailable, "needs a JDK (java, keytool) on PATH");
 
         var keystore = VectorManifest.Load().Keystore("jks-distinct-key-password");
         var vector = VectorManifest.Load().CiphertextsOf(keystore.Name).First();
@@ -43,13 +37,10 @@ public sealed class JavaInteropTests
         Assert.DoesNotContain(keystore.StorePassword, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Keytool_makes_a_keystore_that_the_JDK_encrypts_for()
     {
-        if (!JavaInterop.IsAvailable || !JavaInterop.IsKeytoolAvailable)
-        {
-            return; // Needs a JDK on PATH.
-        }
+        Skip.If(!JavaInterop.IsAvailable || !JavaInterop.IsKeytoolAvailable, "needs a JDK (java, keytool) on PATH");
 
         using var temp = new TempFolder();
         var path = temp.Combine("adhoc.p12");
