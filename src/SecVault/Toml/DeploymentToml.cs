@@ -169,10 +169,14 @@ public sealed class DeploymentToml
                 }
             }
 
+            Array.Clear(chars);
             throw new TomlDocumentException(TomlErrorKind.InvalidUtf8, displayPath, line, column, Messages.TomlInvalidUtf8, hint: Messages.TomlUtf8Hint);
         }
 
-        return new string(chars, 0, written);
+        // The buffer holds the plain-text markers; only the immutable string survives.
+        var text = new string(chars, 0, written);
+        Array.Clear(chars);
+        return text;
     }
 
     private static DocumentSyntax ParseSyntax(string text, string displayPath)
