@@ -47,13 +47,13 @@ internal static partial class TomlDiagnostics
         || message.Contains("Cannot extend", StringComparison.OrdinalIgnoreCase)
         || message.Contains("redefine", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Replaces quoted source text (which may be part of a secret) by an ellipsis; punctuation and token names stay.</summary>
+    /// <summary>Replaces quoted source text (even one char of it may belong to a secret) by an ellipsis; punctuation and token names stay.</summary>
     internal static string Redact(string message)
     {
         var redacted = QuotedPattern().Replace(message, match =>
         {
             var inner = match.Groups["inner"].Value;
-            var safe = inner.Length <= 1 || SafeWords.Contains(inner) || !inner.Any(char.IsLetterOrDigit);
+            var safe = SafeWords.Contains(inner) || !inner.Any(char.IsLetterOrDigit);
             return safe ? match.Value : match.Value[0] + "…" + match.Value[^1];
         });
         return redacted.TrimEnd('.', ' ');

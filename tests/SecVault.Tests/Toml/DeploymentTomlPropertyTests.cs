@@ -66,6 +66,31 @@ public sealed partial class DeploymentTomlTests
         });
     }
 
+    [Fact]
+    public void Property_any_input_parses_or_fails_with_a_toml_document_exception()
+    {
+        var pieces = Gen.OneOf(
+            Gen.Const("[secrets]\n"), Gen.Const("[[a]]\n"), Gen.Const("a = "), Gen.Const("secrets.x = "), Gen.Const("\"[v]\"\n"),
+            Gen.Const("'''"), Gen.Const("\"\"\""), Gen.Const("{ k = 1 }"), Gen.Const("[1, 2]"), Gen.Const("# c\r\n"),
+            Gen.Const("1979-05-27"), Gen.Const("."), Gen.Const("="), Gen.String[Gen.Char.AlphaNumeric, 0, 3]);
+        var documents = Gen.OneOf(
+            pieces.Array[0, 12].Select(p => Encoding.UTF8.GetBytes(string.Concat(p))),
+            Gen.Byte.Array[0, 40]);
+
+        documents.Sample(bytes =>
+        {
+            try
+            {
+                var toml = DeploymentToml.Parse(bytes, "f");
+                Assert.Equal(bytes, toml.Rewrite([]));
+            }
+            catch (TomlDocumentException e)
+            {
+                Assert.StartsWith("f", e.Message, StringComparison.Ordinal);
+            }
+        });
+    }
+
     private static bool IsValidUnicode(string s)
     {
         for (var i = 0; i < s.Length; i++)

@@ -44,6 +44,23 @@ public sealed partial class DeploymentTomlTests
         Assert.DoesNotContain("hunter2secret", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[secrets]\na = s3cretvalue\n")]
+    [InlineData("[secrets]\na = \"s3cret\" \"value\"\n")]
+    [InlineData("[secrets]\na = \"s3cret\\qvalue\"\n")]
+    [InlineData("[secrets]\na = 1979-05-27Ts3cret\n")]
+    [InlineData("[secrets]\na = [\"s3cretvalue\"\n")]
+    public void Parse_errors_never_quote_source_text(string text)
+    {
+        var e = Assert.Throws<TomlDocumentException>(() => Parse(text));
+
+        Assert.InRange(e.Line, 2, 3);
+        foreach (var fragment in new[] { "s3", "cret", "`s`", "[q]" })
+        {
+            Assert.DoesNotContain(fragment, e.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Parse_reports_a_duplicate_key_with_both_positions_and_without_the_value()
     {
