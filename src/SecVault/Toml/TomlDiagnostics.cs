@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Tomlyn.Syntax;
+
+namespace SecVault.Toml;
+
+/// <summary>Turns Tomlyn diagnostics into <see cref="TomlDocumentException"/>s whose text never quotes a value.</summary>
+internal static partial class TomlDiagnostics
+{
+    private static readonly HashSet<string> SafeWords = new(StringComparer.Ordinal)
+    {
+        "newline", "eof", "<eof>", "end-of-line", "end-of-file", "comma", "true", "false",
+    };
+
+    internal static TomlDocumentException FromDiagnostic(DiagnosticMessage diagnostic, string displayPath)
+    {
+        var line = diagnostic.Span.Start.Line + 1;
+        var column = diagnostic.Span.Start.Column + 1;
+        var message = diagnostic.Message ?? string.Empty;
+        var duplicate = DuplicateKeyPattern().Match(message);
+        if (duplicate.Success)
+        {
+            return new TomlDocumentException(
+                TomlErrorKind.DuplicateKey,
+                displayPath,
+                line,
+                column,
+                Messages.TomlDuplicateKey(duplicate.Groups["key"].Value, int.Parse(duplicate.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(duplicate.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                hint: Messages.TomlSyntaxHint);
+        }
+
+        var kind = IsDuplicate(message) ? TomlErrorKind.DuplicateKey : TomlErrorKind.Syntax;
+        return new TomlDocumentException(kind, displayPath, line, column, Redact(message), hint: Messages.TomlSyntaxHint);
+    }
+
+    internal static TomlDocumentException FromException(Tomlyn.TomlException exception, string displayPath)
+    {
+        var span = exception.Span;
+        var line = span is { } s ? s.Start.Line + 1 : 1;
+        var column = span is { } c ? c.Start.Column + 1 : 1;
+        return new TomlDocumentException(TomlErrorKind.Syntax, displayPath, line, column, Redact(exception.Message), hint: Messages.TomlSyntaxHint);
+    }
+
+    private static bool IsDuplicate(string message) =>
+        message.Contains("already defined", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("cannot be extended", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Cannot extend", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("redefine", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Replaces quoted source text (even one char of it may belong to a secret) by an ellipsis; punctuation and token names stay.</summary>
+    internal static string Redact(string message)
+    {
+        var redacted = QuotedPattern().Replace(message, match =>
+        {
+            var inner = match.Groups["inner"].Value;
+            var safe = SafeWords.Contains(inner) || !inner.Any(char.IsLetterOrDigit);
+            return safe ? match.Value : match.Value[0] + "…" + match.Value[^1];
+        });
+        return redacted.TrimEnd('.', ' ');
+    }
+
+    [GeneratedRegex(@"^The key `(?<key>.*)` is already defined at \((?<line>\d+),(?<column>\d+)\)", RegexOptions.Singleline)]
+    private static partial Regex DuplicateKeyPattern();
+
+    [GeneratedRegex(@"`(?<inner>[^`]*)`|\[(?<inner>[^\]]*)\]")]
+    private static partial Regex QuotedPattern();
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using SecVault.Toml;
+using Xunit;
+
+namespace SecVault.Tests.Toml;
+
+public sealed class SecretEntryTests
+{
+    private static SecretEntry Entry(string literal) =>
+        DeploymentToml.Parse(Encoding.UTF8.GetBytes("[secrets]\nk = " + literal + "\n"), "t").Secrets.Single();
+
+    [Theory]
+    [InlineData("\"[a[b]c]\"", SecretClass.Plain, "a[b]c")]
+    [InlineData("\"[pa]ss]\"", SecretClass.Plain, "pa]ss")]
+    [InlineData("\"[]\"", SecretClass.Encrypted, null)]
+    [InlineData("\"]x[\"", SecretClass.Encrypted, null)]
+    [InlineData("\"\"", SecretClass.Encrypted, null)]
+    [InlineData("\"[$env{X}]\"", SecretClass.Dynamic, null)]
+    [InlineData("'$sys{a.b}'", SecretClass.Dynamic, null)]
+    [InlineData("\"pre[ x ]post\"", SecretClass.Plain, " x ")]
+    [InlineData("[\"[x]\"]", SecretClass.Invalid, null)]
+    public void Class_follows_the_first_matching_row(string literal, SecretClass expected, string? plainText)
+    {
+        var entry = Entry(literal);
+
+        Assert.Equal(expected, entry.Class);
+        Assert.Equal(plainText, entry.PlainText);
+    }
+
+    [Fact]
+    public void A_quoted_key_gives_its_unquoted_text_as_alias()
+    {
+        var entry = Entry("\"[v]\"");
+        var quoted = DeploymentToml.Parse(Encoding.UTF8.GetBytes("[secrets]\n\"a b\\u0041\" = '[v]'\n"), "t").Secrets.Single();
+
+        Assert.False(entry.IsDotted);
+        Assert.Equal("a bA", quoted.Alias);
+        Assert.Equal("string", quoted.ValueKind);
+    }
+
+    [Fact]
+    public void ToString_names_alias_and_class_but_not_the_value()
+    {
+        var entry = Entry("\"[hunter2]\"");
+
+        Assert.Equal("k (Plain) at 2:5", entry.ToString());
+    }
+}
