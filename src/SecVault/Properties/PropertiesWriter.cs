@@ -83,13 +83,18 @@ public static class PropertiesWriter
     }
 
     /// <summary>
-    /// True when both files are byte-for-byte equal once a first line that is a <c>#</c> comment is ignored in each,
+    /// True when both files are byte-for-byte equal, or both start with a <c>#</c> comment line and are equal after it,
     /// so a rewrite that would change only the date line can be skipped.
     /// </summary>
     public static bool SameExceptDateLine(byte[] a, byte[] b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        if (a.AsSpan().StartsWith("#"u8) != b.AsSpan().StartsWith("#"u8))
+        {
+            return false;
+        }
+
         return AfterFirstCommentLine(a).SequenceEqual(AfterFirstCommentLine(b));
     }
 
