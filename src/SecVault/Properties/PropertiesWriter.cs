@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecVault.Properties;
+
+/// <summary>Writes .properties files: Java's <c>Properties.store</c> form and the <c>key = value</c> form of <c>mi secret create</c>.</summary>
+public static class PropertiesWriter
+{
+    private const string HexDigits = "0123456789ABCDEF";
+
+    private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>
+    /// The bytes Java's <c>Properties.store</c> writes for these entries in the given order: a <c>#</c> date line in
+    /// UTC <c>Date.toString()</c> form, then <c>key=value</c> lines, ASCII with <c>\uXXXX</c> escapes.
+    /// </summary>
+    /// <param name="entries">Keys and values, written in this order.</param>
+    /// <param name="now">The time written in the first comment line.</param>
+    /// <param name="newLine">The line separator (the platform's, as Java writes it).</param>
+    public static byte[] Store(IEnumerable<KeyValuePair<string, string>> entries, DateTimeOffset now, string newLine)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(newLine);
+        if (newLine is not ("\n" or "\r\n" or "\r"))
+        {
+            throw new ArgumentException("The line separator must be LF, CRLF or CR.", nameof(newLine));
+        }
+
+        var sb = new StringBuilder();
+        sb.Append('#').Append(JavaDateString(now)).Append(newLine);
+        foreach (var (key, value) in entries)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(entries));
+            ArgumentNullException.ThrowIfNull(value, nameof(entries));
+            StoreEscape(sb, key, isKey: true);
+            sb.Append('=');
+            StoreEscape(sb, value, isKey: false);
+            sb.Append(newLine);
+        }
+
+        // Every character is in U+0000-U+007E after escaping, so ASCII equals ISO-8859-1 here.
+        return Encoding.ASCII.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// The <c>key = value</c> LF-terminated UTF-8 lines of <c>mi secret create -o file</c>: keys escaped, values
+    /// (ciphertexts) written as they are.
+    /// </summary>
+    /// <param name="entries">Keys and single-line values, written in this order.</param>
+    /// <exception cref="ArgumentException">A value holds a line break.</exception>
+    public static byte[] WriteKeyValueLines(IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var sb = new StringBuilder();
+        foreach (var (key, value) in entries)
+        {
+            ArgumentNullException.ThrowIfNull(key, nameof(entries));
+            ArgumentNullException.ThrowIfNull(value, nameof(entries));
+            if (value.AsSpan().ContainsAny('\r', '\n'))
+            {
+                throw new ArgumentException("A value written verbatim must not hold a line break.", nameof(entries));
+            }
+
+            foreach (var c in key)
+            {
+                switch (c)
+                {
+                    case '\t': sb.Append("\\t"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    case '\\' or ' ' or '=' or ':' or '#' or '!': sb.Append('\\').Append(c); break;
+                    default: sb.Append(c); break;
+                }
+            }
+
+            sb.Append(" = ").Append(value).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// True when both files are byte-for-byte equal, or both start with a <c>#</c> comment line and are equal after it,
+    /// so a rewrite that would change only the date line can be skipped.
+    /// </summary>
+    public static bool SameExceptDateLine(byte[] a, byte[] b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.AsSpan().StartsWith("#"u8) != b.AsSpan().StartsWith("#"u8))
+        {
+            return false;
+        }
+
+        return AfterFirstCommentLine(a).SequenceEqual(AfterFirstCommentLine(b));
+    }
+
+    /// <summary>Java's <c>Date.toString()</c> in UTC: <c>Thu Nov 27 22:51:03 UTC 2025</c>.</summary>
+    internal static string JavaDateString(DateTimeOffset now)
+    {
+        var utc = now.UtcDateTime;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DayNames[(int)utc.DayOfWeek]} {MonthNames[utc.Month - 1]} {utc.Day:00} {utc:HH:mm:ss} UTC {utc.Year}");
+    }
+
+    private static ReadOnlySpan<byte> AfterFirstCommentLine(byte[] bytes)
+    {
+        if (bytes.Length == 0 || bytes[0] != (byte)'#')
+        {
+            return bytes;
+        }
+
+        var end = bytes.AsSpan().IndexOfAny((byte)'\n', (byte)'\r');
+        if (end < 0)
+        {
+            return [];
+        }
+
+        if (bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n')
+        {
+            end++;
+        }
+
+        return bytes.AsSpan(end + 1);
+    }
+
+    private static void StoreEscape(StringBuilder sb, string s, bool isKey)
+    {
+        for (var x = 0; x < s.Length; x++)
+        {
+            var c = s[x];
+            if (c > 61 && c < 127)
+            {
+                if (c == '\\')
+                {
+                    sb.Append('\\');
+                }
+
+                sb.Append(c);
+                continue;
+            }
+
+            switch (c)
+            {
+                case ' ':
+                    sb.Append(x == 0 || isKey ? "\\ " : " ");
+                    break;
+                case '\t': sb.Append("\\t"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '=' or ':' or '#' or '!': sb.Append('\\').Append(c); break;
+                default:
+                    if (c < 0x20 || c > 0x7E)
+                    {
+                        sb.Append("\\u")
+                            .Append(HexDigits[(c >> 12) & 0xF])
+                            .Append(HexDigits[(c >> 8) & 0xF])
+                            .Append(HexDigits[(c >> 4) & 0xF])
+                            .Append(HexDigits[c & 0xF]);
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,496 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SecVault.Synapse;
+
+/// <summary>
+/// Finds <c>vault-lookup</c> calls in a Synapse artifact's XML text. Inline tokens are found in attribute values and
+/// element text (entity references decoded first) with the upstream pattern <c>\{([^:]*:vault-lookup\('.*?'\))\}</c>;
+/// calls are also found in XPath expression attributes (<c>expression</c>, <c>xpath</c>, <c>source</c>). Comments,
+/// processing instructions and the document type are skipped; CDATA is element text.
+/// </summary>
+public static partial class VaultLookupParser
+{
+    private const string FunctionName = "vault-lookup";
+
+    private static readonly string[] XPathAttributes = ["expression", "xpath", "source"];
+
+    /// <summary>All lookups, in text order.</summary>
+    /// <param name="xml">The artifact's text.</param>
+    /// <param name="path">The artifact's name for error messages, or null.</param>
+    /// <exception cref="SynapseLookupException">The first lookup that does not parse.</exception>
+    public static IReadOnlyList<VaultLookup> Find(string xml, string? path = null)
+    {
+        var scan = Scan(xml);
+        return scan.Problems.Count > 0 ? throw new SynapseLookupException(scan.Problems[0], path) : scan.Lookups;
+    }
+
+    /// <summary>All lookups that parse and every problem, each in text order; never throws for bad lookups.</summary>
+    public static VaultLookupScan Scan(string xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var scanner = new Scanner(xml);
+        foreach (var segment in XmlSegments.Read(xml))
+        {
+            scanner.ScanSegment(segment);
+        }
+
+        return new VaultLookupScan(
+            [.. scanner.Lookups.OrderBy(l => l.Start)],
+            [.. scanner.Problems.OrderBy(p => p.Start)]);
+    }
+
+    // The upstream pattern; Java's '.' stops at every line terminator, not only LF.
+    [GeneratedRegex(@"\{([^:]*:vault-lookup\('[^\n\r\u0085\u2028\u2029]*?'\))\}", RegexOptions.CultureInvariant)]
+    private static partial Regex InlinePattern();
+
+    private static bool IsXPathSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
+
+    private static bool IsNameChar(char c) =>
+        IsNameStart(c) || char.IsDigit(c) || c is '-' or '.' || CharUnicodeInfo.GetUnicodeCategory(c)
+            is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private sealed class Scanner(string xml)
+    {
+        private readonly List<int> _lineStarts = LineStarts(xml);
+
+        public List<VaultLookup> Lookups { get; } = [];
+
+        public List<SynapseLookupProblem> Problems { get; } = [];
+
+        public void ScanSegment(XmlSegment segment)
+        {
+            var text = segment.Text;
+            var covered = new List<(int Start, int End)>();
+            foreach (Match m in InlinePattern().Matches(text))
+            {
+                covered.Add((m.Index, m.Index + m.Length));
+                var group = m.Groups[1];
+                var call = ParseCall(text, group.Index, group.Index + group.Length, requireWholeRange: true);
+                Report(segment, call, m.Index, m.Index + m.Length, VaultLookupSite.InlineToken);
+            }
+
+            if (!segment.IsXPathAttribute)
+            {
+                return;
+            }
+
+            var search = 0;
+            while ((search = text.IndexOf(":" + FunctionName, search, StringComparison.Ordinal)) >= 0)
+            {
+                var colon = search;
+                search += FunctionName.Length + 1;
+                var prefixStart = colon;
+                while (prefixStart > 0 && IsNameChar(text[prefixStart - 1]))
+                {
+                    prefixStart--;
+                }
+
+                var open = search;
+                while (open < text.Length && IsXPathSpace(text[open]))
+                {
+                    open++;
+                }
+
+                var isCall = prefixStart < colon && IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
+                if (!isCall || covered.Exists(c => prefixStart >= c.Start && prefixStart < c.End))
+                {
+                    continue;
+                }
+
+                var call = ParseCall(text, prefixStart, text.Length, requireWholeRange: false);
+                Report(segment, call, prefixStart, prefixStart + call.Consumed, VaultLookupSite.XPathCall);
+            }
+        }
+
+        private void Report(XmlSegment segment, ParsedCall call, int start, int end, VaultLookupSite site)
+        {
+            var rawStart = segment.RawIndex[start];
+            var (line, column) = Position(rawStart);
+            if (call.Error is { } kind)
+            {
+                Problems.Add(new SynapseLookupProblem(kind, rawStart, line, column, call.Message!));
+                return;
+            }
+
+            if (call.Prefix == VaultLookup.Wso2Prefix && call.Arguments.Count == 3 && VaultLookup.ParseType(call.Arguments[1]) is null)
+            {
+                Problems.Add(new SynapseLookupProblem(
+                    SynapseLookupErrorKind.UnknownType, rawStart, line, column, Messages.SynapseUnknownType(call.Arguments[1])));
+                return;
+            }
+
+            var args = call.Arguments;
+            Lookups.Add(new VaultLookup(
+                args[0],
+                args.Count >= 2 ? args[1] : null,
+                args.Count == 3 ? args[2] : null,
+                args.Count,
+                call.Prefix,
+                rawStart,
+                segment.RawIndex[end] - rawStart,
+                line,
+                column,
+                site)
+            {
+                AttributeQuote = segment.Quote,
+            });
+        }
+
+        private (int Line, int Column) Position(int offset)
+        {
+            var index = _lineStarts.BinarySearch(offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+
+            return (index + 1, offset - _lineStarts[index] + 1);
+        }
+
+        private static List<int> LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts;
+        }
+    }
+
+    private static ParsedCall ParseCall(string text, int start, int end, bool requireWholeRange)
+    {
+        var i = start;
+        while (i < end && IsXPathSpace(text[i]))
+        {
+            i++;
+        }
+
+        var prefixStart = i;
+        if (i < end && IsNameStart(text[i]))
+        {
+            i++;
+            while (i < end && IsNameChar(text[i]))
+            {
+                i++;
+            }
+        }
+
+        var prefix = text[prefixStart..i];
+        var name = ":" + FunctionName;
+        if (prefix.Length == 0 || string.CompareOrdinal(text, i, name, 0, name.Length) != 0 || i + name.Length > end)
+        {
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+        }
+
+        i += name.Length;
+        i = SkipSpace(text, i, end);
+        if (i == end || text[i] != '(')
+        {
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+        }
+
+        i = SkipSpace(text, i + 1, end);
+        var args = new List<string>();
+        if (i < end && text[i] == ')')
+        {
+            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, Messages.SynapseArgumentCount(0), i + 1 - start);
+        }
+
+        while (true)
+        {
+            if (i == end || text[i] is not ('\'' or '"'))
+            {
+                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, Messages.SynapseNonLiteralArgument(args.Count + 1), i - start);
+            }
+
+            var close = text.IndexOf(text[i], i + 1, end - i - 1);
+            if (close < 0)
+            {
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, end - start);
+            }
+
+            args.Add(text[(i + 1)..close]);
+            i = SkipSpace(text, close + 1, end);
+            if (i < end && text[i] == ',')
+            {
+                i = SkipSpace(text, i + 1, end);
+                continue;
+            }
+
+            if (i < end && text[i] == ')')
+            {
+                i++;
+                break;
+            }
+
+            return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, Messages.SynapseNonLiteralArgument(args.Count), i - start);
+        }
+
+        if (requireWholeRange && SkipSpace(text, i, end) != end)
+        {
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+        }
+
+        return args.Count > 3
+            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, Messages.SynapseArgumentCount(args.Count), i - start)
+            : new ParsedCall(prefix, args, i - start, null, null);
+    }
+
+    private static int SkipSpace(string text, int i, int end)
+    {
+        while (i < end && IsXPathSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private sealed record ParsedCall(string Prefix, List<string> Arguments, int Consumed, SynapseLookupErrorKind? Error, string? Message)
+    {
+        public static ParsedCall Fail(SynapseLookupErrorKind kind, string message, int consumed) =>
+            new(string.Empty, [], consumed, kind, message);
+    }
+
+    /// <summary>An attribute value or a run of element text, entity references decoded, mapped back to raw offsets.</summary>
+    /// <param name="Text">The decoded text.</param>
+    /// <param name="RawIndex">Raw offset of each decoded char, plus one entry for the raw end.</param>
+    /// <param name="Quote">The attribute's quote, or null for element text.</param>
+    /// <param name="IsXPathAttribute">True for an attribute whose value is an XPath expression.</param>
+    internal sealed record XmlSegment(string Text, int[] RawIndex, char? Quote, bool IsXPathAttribute);
+
+    /// <summary>A forgiving XML tokenizer yielding text the way an XML parser would hand it to Synapse.</summary>
+    internal static class XmlSegments
+    {
+        public static IEnumerable<XmlSegment> Read(string xml)
+        {
+            var i = 0;
+            while (i < xml.Length)
+            {
+                if (xml[i] != '<')
+                {
+                    var next = xml.IndexOf('<', i);
+                    var end = next < 0 ? xml.Length : next;
+                    yield return Decode(xml, i, end, null, false);
+                    i = end;
+                }
+                else if (At(xml, i, "<!--"))
+                {
+                    i = After(xml, i + 4, "-->");
+                }
+                else if (At(xml, i, "<![CDATA["))
+                {
+                    var close = xml.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+                    var end = close < 0 ? xml.Length : close;
+                    yield return Verbatim(xml, i + 9, end);
+                    i = close < 0 ? xml.Length : close + 3;
+                }
+                else if (At(xml, i, "<?"))
+                {
+                    i = After(xml, i + 2, "?>");
+                }
+                else if (At(xml, i, "<!"))
+                {
+                    i = SkipDeclaration(xml, i);
+                }
+                else if (At(xml, i, "</"))
+                {
+                    i = After(xml, i + 2, ">");
+                }
+                else
+                {
+                    foreach (var attribute in ReadTag(xml, i + 1, out i))
+                    {
+                        yield return attribute;
+                    }
+                }
+            }
+        }
+
+        private static List<XmlSegment> ReadTag(string xml, int i, out int after)
+        {
+            var attributes = new List<XmlSegment>();
+            i = SkipName(xml, i);
+            while (i < xml.Length)
+            {
+                while (i < xml.Length && char.IsWhiteSpace(xml[i]))
+                {
+                    i++;
+                }
+
+                if (i == xml.Length || xml[i] == '>')
+                {
+                    i = Math.Min(i + 1, xml.Length);
+                    break;
+                }
+
+                if (At(xml, i, "/>"))
+                {
+                    i += 2;
+                    break;
+                }
+
+                var nameStart = i;
+                i = SkipName(xml, i);
+                if (i == nameStart)
+                {
+                    // Not well-formed; step over the odd character.
+                    i++;
+                    continue;
+                }
+
+                var name = xml[nameStart..i];
+                var localName = name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                while (i < xml.Length && char.IsWhiteSpace(xml[i]))
+                {
+                    i++;
+                }
+
+                if (i == xml.Length || xml[i] != '=')
+                {
+                    continue;
+                }
+
+                i++;
+                while (i < xml.Length && char.IsWhiteSpace(xml[i]))
+                {
+                    i++;
+                }
+
+                if (i == xml.Length || xml[i] is not ('"' or '\''))
+                {
+                    continue;
+                }
+
+                var quote = xml[i];
+                var close = xml.IndexOf(quote, i + 1);
+                var end = close < 0 ? xml.Length : close;
+                var isXPath = Array.Exists(XPathAttributes, a => a == localName);
+                attributes.Add(Decode(xml, i + 1, end, quote, isXPath));
+                i = close < 0 ? xml.Length : close + 1;
+            }
+
+            after = i;
+            return attributes;
+        }
+
+        private static int SkipName(string xml, int i)
+        {
+            while (i < xml.Length && !char.IsWhiteSpace(xml[i]) && xml[i] is not ('=' or '>' or '/' or '"' or '\''))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static int SkipDeclaration(string xml, int i)
+        {
+            var depth = 0;
+            for (i += 2; i < xml.Length; i++)
+            {
+                switch (xml[i])
+                {
+                    case '[': depth++; break;
+                    case ']': depth--; break;
+                    case '>' when depth <= 0: return i + 1;
+                    default: break;
+                }
+            }
+
+            return xml.Length;
+        }
+
+        private static bool At(string xml, int i, string token) => string.CompareOrdinal(xml, i, token, 0, token.Length) == 0;
+
+        private static int After(string xml, int from, string token)
+        {
+            var close = xml.IndexOf(token, from, StringComparison.Ordinal);
+            return close < 0 ? xml.Length : close + token.Length;
+        }
+
+        private static XmlSegment Verbatim(string xml, int start, int end)
+        {
+            var map = new int[end - start + 1];
+            for (var k = 0; k < map.Length; k++)
+            {
+                map[k] = start + k;
+            }
+
+            return new XmlSegment(xml[start..end], map, null, false);
+        }
+
+        private static XmlSegment Decode(string xml, int start, int end, char? quote, bool isXPath)
+        {
+            var sb = new StringBuilder(end - start);
+            var map = new List<int>(end - start + 1);
+            var i = start;
+            while (i < end)
+            {
+                if (xml[i] == '&' && TryEntity(xml, i, end, out var decoded, out var length))
+                {
+                    foreach (var c in decoded)
+                    {
+                        sb.Append(c);
+                        map.Add(i);
+                    }
+
+                    i += length;
+                    continue;
+                }
+
+                sb.Append(xml[i]);
+                map.Add(i);
+                i++;
+            }
+
+            map.Add(end);
+            return new XmlSegment(sb.ToString(), [.. map], quote, isXPath);
+        }
+
+        private static bool TryEntity(string xml, int amp, int end, out string decoded, out int length)
+        {
+            decoded = string.Empty;
+            var semi = xml.IndexOf(';', amp + 1, Math.Min(12, end - amp - 1));
+            length = semi - amp + 1;
+            if (semi < 0)
+            {
+                return false;
+            }
+
+            var name = xml.AsSpan(amp + 1, semi - amp - 1);
+            decoded = name switch
+            {
+                "lt" => "<",
+                "gt" => ">",
+                "amp" => "&",
+                "apos" => "'",
+                "quot" => "\"",
+                _ => CharacterReference(name),
+            };
+            return decoded.Length > 0;
+        }
+
+        private static string CharacterReference(ReadOnlySpan<char> name)
+        {
+            if (name.Length < 2 || name[0] != '#')
+            {
+                return string.Empty;
+            }
+
+            var ok = name[1] is 'x' or 'X'
+                ? int.TryParse(name[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+                : int.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out code);
+            return ok && code is > 0 and <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF) ? char.ConvertFromUtf32(code) : string.Empty;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using CsCheck;
+using SecVault.Properties;
+using SecVault.Testing;
+using Xunit;
+
+namespace SecVault.Tests.Properties;
+
+public sealed class PropertiesWriterTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
+
+    private static readonly (string Key, string Value)[] StoreCorpus =
+    [
+        ("secVault.enabled", "true"),
+        ("keystore.identity.location", @"C:\wso2mi\repository\resources\security\wso2carbon.jks"),
+        ("key with spaces", " leading and  inner spaces "),
+        ("a=b:c#d!e", "x=y:z#w!v"),
+        ("tabs\tand\nlines\r\f", "\t\n\r\f"),
+        ("caf\u00e9", "\u20ac \u00ff \u007f \u0001 \uD83D\uDE00"),
+        (string.Empty, string.Empty),
+        ("#lead", "!lead"),
+        ("back\\slash", "\\\\"),
+    ];
+
+    [Fact]
+    public void Store_writes_the_Java_date_line_in_utc_then_the_entries()
+    {
+        var bytes = PropertiesWriter.Store([new("secVault.enabled", "true")], Now.ToOffset(TimeSpan.FromHours(5)), "\n");
+
+        Assert.Equal("#Thu Nov 27 22:51:03 UTC 2025\nsecVault.enabled=true\n", Encoding.ASCII.GetString(bytes));
+    }
+
+    [Fact]
+    public void Store_pads_the_day_of_month_as_Java_does()
+    {
+        var bytes = PropertiesWriter.Store([], new DateTimeOffset(2024, 2, 4, 1, 2, 3, TimeSpan.Zero), "\r\n");
+
+        Assert.Equal("#Sun Feb 04 01:02:03 UTC 2024\r\n", Encoding.ASCII.GetString(bytes));
+    }
+
+    [Theory]
+    [InlineData(@"C:\wso2mi\x", @"C\:\\wso2mi\\x")]
+    [InlineData("a b", "a\\ b")]
+    [InlineData("\u00e9", "\\u00E9")]
+    public void Store_escapes_keys_as_Java_does(string key, string expected)
+    {
+        var text = Encoding.ASCII.GetString(PropertiesWriter.Store([new(key, "v")], Now, "\n"));
+
+        Assert.Equal(expected + "=v\n", text.Split('\n', 2)[1]);
+    }
+
+    [Theory]
+    [InlineData(" a b", "\\ a b")]
+    [InlineData("=:#!", "\\=\\:\\#\\!")]
+    [InlineData("\u20ac\u007f", "\\u20AC\\u007F")]
+    public void Store_escapes_values_as_Java_does(string value, string expected)
+    {
+        var text = Encoding.ASCII.GetString(PropertiesWriter.Store([new("k", value)], Now, "\n"));
+
+        Assert.Equal("k=" + expected + "\n", text.Split('\n', 2)[1]);
+    }
+
+    [Fact]
+    public void Store_output_matches_java_util_Properties_byte_for_byte_after_the_date_line()
+    {
+        if (!JavaProbe.IsAvailable)
+        {
+            // Without a JDK the escape theories above are the reference.
+            return;
+        }
+
+        using var folder = new TempFolder();
+        var input = folder.Combine("store.txt");
+        File.WriteAllLines(input, StoreCorpus.Select(e => JavaProbe.Hex(e.Key) + " " + JavaProbe.Hex(e.Value)));
+        var java = JavaProbe.Run("store", input).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(StoreCorpus.Length, java.Length);
+        for (var n = 0; n < StoreCorpus.Length; n++)
+        {
+            var ours = PropertiesWriter.Store([new(StoreCorpus[n].Key, StoreCorpus[n].Value)], Now, "\n");
+            var entryLine = Encoding.Latin1.GetString(ours).Split('\n', 2)[1];
+            Assert.Equal((n, JavaProbe.Unhex(java[n])), (n, entryLine));
+        }
+    }
+
+    [Fact]
+    public void Store_output_reads_back_to_the_same_entries()
+    {
+        Gen.Select(Gen.String, Gen.String).Array[0, 6].Sample(entries =>
+        {
+            var bytes = PropertiesWriter.Store(entries.Select(e => KeyValuePair.Create(e.Item1, e.Item2)), Now, "\n");
+
+            var read = PropertiesReader.ReadIso88591(new MemoryStream(bytes), "f");
+
+            Assert.Equal(entries.Select(e => (e.Item1, e.Item2)), read.Select(e => (e.Key, e.Value)));
+        });
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_writes_key_space_equals_space_value_lines()
+    {
+        var bytes = PropertiesWriter.WriteKeyValueLines([new("db_password", "eKAL+/Q=="), new("admin pass", "Tln6==")]);
+
+        Assert.Equal("db_password = eKAL+/Q==\nadmin\\ pass = Tln6==\n", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_escapes_separators_and_controls_in_keys()
+    {
+        var bytes = PropertiesWriter.WriteKeyValueLines([new("a\\b=c:d#e!f\tg\nh\ri\fj", "v")]);
+
+        Assert.Equal("a\\\\b\\=c\\:d\\#e\\!f\\tg\\nh\\ri\\fj = v\n", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_refuses_a_value_with_a_line_break()
+    {
+        Assert.Throws<ArgumentException>(() => PropertiesWriter.WriteKeyValueLines([new("k", "a\nb")]));
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_output_reads_back_to_the_same_aliases_and_ciphertexts()
+    {
+        var base64 = Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="];
+        Gen.Select(Gen.String, Gen.String[base64, 1, 40]).Array[0, 6].Sample(entries =>
+        {
+            var bytes = PropertiesWriter.WriteKeyValueLines(entries.Select(e => KeyValuePair.Create(e.Item1, e.Item2)));
+
+            var read = PropertiesReader.ReadUtf8(new MemoryStream(bytes), "f");
+
+            Assert.Equal(entries.Select(e => (e.Item1, e.Item2)), read.Select(e => (e.Key, e.Value)));
+        });
+    }
+
+    [Fact]
+    public void SameExceptDateLine_ignores_only_the_first_comment_line()
+    {
+        var a = PropertiesWriter.Store([new("k", "v")], Now, "\n");
+        var b = PropertiesWriter.Store([new("k", "v")], Now.AddDays(3), "\n");
+        var c = PropertiesWriter.Store([new("k", "w")], Now, "\n");
+
+        Assert.True(PropertiesWriter.SameExceptDateLine(a, b));
+        Assert.False(PropertiesWriter.SameExceptDateLine(a, c));
+        Assert.False(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), a));
+        Assert.True(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), "k=v\n"u8.ToArray()));
+    }
+}

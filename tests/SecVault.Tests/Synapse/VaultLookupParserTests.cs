@@ -1,0 +1,160 @@
+using SecVault.Synapse;
+using Xunit;
+
+namespace SecVault.Tests.Synapse;
+
+public sealed class VaultLookupParserTests
+{
+    private const string Proxy =
+        "<proxy name=\"p\" xmlns=\"http://ws.apache.org/ns/synapse\">\n" +
+        "  <property name=\"a\" value=\"{wso2:vault-lookup('db_password')}\"/>\n" +
+        "\t<property name=\"b\" expression=\"wso2:vault-lookup('API_KEY', 'ENV', 'true')\"/>\n" +
+        "  <endpoint><address uri=\"http://h/{wso2:vault-lookup('x','FILE','false')}/y\"/></endpoint>\n" +
+        "  <text>before {wso2:vault-lookup('in_text')} after</text>\n" +
+        "</proxy>\n";
+
+    [Fact]
+    public void Find_returns_inline_tokens_and_xpath_calls_with_exact_spans()
+    {
+        var found = VaultLookupParser.Find(Proxy);
+
+        Assert.Equal(
+            [
+                "{wso2:vault-lookup('db_password')}",
+                "wso2:vault-lookup('API_KEY', 'ENV', 'true')",
+                "{wso2:vault-lookup('x','FILE','false')}",
+                "{wso2:vault-lookup('in_text')}",
+            ],
+            found.Select(l => Proxy.Substring(l.Start, l.Length)));
+        Assert.Equal(
+            [VaultLookupSite.InlineToken, VaultLookupSite.XPathCall, VaultLookupSite.InlineToken, VaultLookupSite.InlineToken],
+            found.Select(l => l.Site));
+    }
+
+    [Fact]
+    public void Find_gives_one_based_line_and_column()
+    {
+        var found = VaultLookupParser.Find(Proxy);
+
+        Assert.Equal([(2, 29), (3, 33), (4, 36), (5, 16)], found.Select(l => (l.Line, l.Column)));
+    }
+
+    [Fact]
+    public void Find_reads_the_arguments()
+    {
+        var found = VaultLookupParser.Find(Proxy);
+
+        Assert.Equal(
+            [("db_password", null, null, 1), ("API_KEY", "ENV", "true", 3), ("x", "FILE", "false", 3), ("in_text", null, null, 1)],
+            found.Select(l => (l.Name, l.Type, l.EncryptedFlag, l.ArgumentCount)));
+        Assert.All(found, l => Assert.Equal("wso2", l.Prefix));
+        Assert.Equal(['"', '"', '"', null], found.Select(l => l.AttributeQuote));
+    }
+
+    [Fact]
+    public void Entity_escaped_quotes_in_attributes_are_decoded_and_the_span_covers_the_raw_text()
+    {
+        const string xml = "<a>\n<p expression=\"wso2:vault-lookup(&apos;k&apos;, &quot;ENV&quot;, 'TRUE')\" v='{wso2:vault-lookup(&apos;z&apos;)}'/></a>";
+
+        var found = VaultLookupParser.Find(xml);
+
+        Assert.Equal(
+            ["wso2:vault-lookup(&apos;k&apos;, &quot;ENV&quot;, 'TRUE')", "{wso2:vault-lookup(&apos;z&apos;)}"],
+            found.Select(l => xml.Substring(l.Start, l.Length)));
+        Assert.Equal(("k", "ENV", true), (found[0].Name, found[0].Type, found[0].IsEncrypted));
+        Assert.Equal(("z", '\''), (found[1].Name, found[1].AttributeQuote));
+        Assert.Equal([(2, 16), (2, 78)], found.Select(l => (l.Line, l.Column)));
+    }
+
+    [Fact]
+    public void Double_quoted_literals_and_spaces_work_in_xpath_calls()
+    {
+        const string xml = "<p expression='concat(wso2:vault-lookup( \"a\" ), \"-\")'/>";
+
+        var lookup = Assert.Single(VaultLookupParser.Find(xml));
+
+        Assert.Equal(("a", "wso2:vault-lookup( \"a\" )"), (lookup.Name, xml.Substring(lookup.Start, lookup.Length)));
+    }
+
+    [Fact]
+    public void Several_lookups_in_one_value_are_all_found()
+    {
+        const string xml = "<p value=\"{wso2:vault-lookup('a')}:{wso2:vault-lookup('b')}\"/>";
+
+        Assert.Equal(["a", "b"], VaultLookupParser.Find(xml).Select(l => l.Name));
+    }
+
+    [Fact]
+    public void Other_prefixes_are_returned_for_the_caller_to_warn()
+    {
+        var lookup = Assert.Single(VaultLookupParser.Find("<p value=\"{hashicorp:vault-lookup('path','field')}\"/>"));
+
+        Assert.Equal(("hashicorp", false), (lookup.Prefix, lookup.IsWso2));
+    }
+
+    [Fact]
+    public void Comments_and_processing_instructions_are_skipped_and_cdata_is_text()
+    {
+        const string xml = "<?xml version=\"1.0\"?><!-- {wso2:vault-lookup('old')} --><a><![CDATA[{wso2:vault-lookup('c')}]]></a>";
+
+        var lookup = Assert.Single(VaultLookupParser.Find(xml));
+
+        Assert.Equal(("c", xml.IndexOf("{wso2", xml.IndexOf("CDATA", StringComparison.Ordinal), StringComparison.Ordinal)), (lookup.Name, lookup.Start));
+    }
+
+    [Fact]
+    public void A_call_outside_an_xpath_attribute_without_braces_is_plain_text()
+    {
+        Assert.Empty(VaultLookupParser.Find("<p value=\"wso2:vault-lookup('a')\">wso2:vault-lookup('b')</p>"));
+    }
+
+    [Fact]
+    public void Lines_counted_across_crlf_and_cr()
+    {
+        const string xml = "<a>\r\n<b/>\r<c v=\"{wso2:vault-lookup('q')}\"/></a>";
+
+        var lookup = Assert.Single(VaultLookupParser.Find(xml));
+
+        Assert.Equal((3, 7), (lookup.Line, lookup.Column));
+    }
+
+    [Theory]
+    [InlineData("<p expression=\"wso2:vault-lookup($ctx:name)\"/>", SynapseLookupErrorKind.NonLiteralArgument)]
+    [InlineData("<p expression=\"wso2:vault-lookup('a' , concat('b'))\"/>", SynapseLookupErrorKind.NonLiteralArgument)]
+    [InlineData("<p expression=\"wso2:vault-lookup('a\"/>", SynapseLookupErrorKind.Malformed)]
+    [InlineData("<p expression=\"wso2:vault-lookup()\"/>", SynapseLookupErrorKind.ArgumentCount)]
+    [InlineData("<p expression=\"wso2:vault-lookup('a','ENV','true','x')\"/>", SynapseLookupErrorKind.ArgumentCount)]
+    [InlineData("<p v=\"{wso2:vault-lookup('a','env','true')}\"/>", SynapseLookupErrorKind.UnknownType)]
+    [InlineData("<p v=\"{ {wso2:vault-lookup('a')}\"/>", SynapseLookupErrorKind.Malformed)]
+    [InlineData("<p v=\"{wso2:vault-lookup('a'), x('b')}\"/>", SynapseLookupErrorKind.Malformed)]
+    public void Scan_reports_malformed_lookups_with_their_position(string xml, SynapseLookupErrorKind kind)
+    {
+        var scan = VaultLookupParser.Scan(xml);
+
+        var problem = Assert.Single(scan.Problems);
+        Assert.Empty(scan.Lookups);
+        Assert.Equal((kind, 1), (problem.Kind, problem.Line));
+        Assert.True(problem.Column > 1);
+    }
+
+    [Fact]
+    public void Find_throws_the_first_problem_with_path_line_and_column()
+    {
+        const string xml = "<a>\n  <p v=\"{wso2:vault-lookup('s3cr3t','Env','true')}\"/></a>";
+
+        var error = Assert.Throws<SynapseLookupException>(() => VaultLookupParser.Find(xml, "synapse-configs/default/proxy.xml"));
+
+        Assert.Equal((SynapseLookupErrorKind.UnknownType, 2, 9), (error.Kind, error.Line, error.Column));
+        Assert.StartsWith("synapse-configs/default/proxy.xml:2:9: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_keeps_good_lookups_beside_problems()
+    {
+        var scan = VaultLookupParser.Scan("<a v=\"{wso2:vault-lookup('ok')}\" expression=\"wso2:vault-lookup(1)\"/>");
+
+        Assert.Equal("ok", Assert.Single(scan.Lookups).Name);
+        Assert.Equal(SynapseLookupErrorKind.NonLiteralArgument, Assert.Single(scan.Problems).Kind);
+    }
+}
