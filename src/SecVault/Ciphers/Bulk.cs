@@ -1,0 +1,38 @@
+using System.Runtime.ExceptionServices;
+
+namespace SecVault.Ciphers;
+
+/// <summary>Parallel loop helpers shared by the bulk encrypt and decrypt calls.</summary>
+internal static class Bulk
+{
+    public static ParallelOptions Options(int? maxParallelism)
+    {
+        if (maxParallelism is { } n)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(maxParallelism));
+        }
+
+        return new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every index; a failure rethrows the one with the lowest index.</summary>
+    public static void For(int count, int? maxParallelism, Action<int> body)
+    {
+        var failures = new Exception?[count];
+        Parallel.For(0, count, Options(maxParallelism), i =>
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception ex) when (ex is SecVaultException or ArgumentException)
+            {
+                failures[i] = ex;
+            }
+        });
+        if (Array.Find(failures, f => f is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
+        }
+    }
+}

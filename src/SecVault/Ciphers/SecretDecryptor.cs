@@ -1,0 +1,250 @@
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Encodings;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Crypto.Parameters;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+
+namespace SecVault.Ciphers;
+
+/// <summary>
+/// Decrypts ciphertexts with one private key and transformation, diagnosing failures (another key, the other
+/// padding, not UTF-8). Safe for concurrent use; the caller keeps ownership of the RSA object.
+/// </summary>
+public sealed class SecretDecryptor
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly RSA _privateKey;
+    private readonly string _keyAlias;
+    private readonly string _fingerprint;
+    private readonly string _settingSource;
+    private readonly int _keyBytes;
+    private readonly Lazy<Func<byte[], byte[]?>> _pkcs1;
+
+    /// <summary>
+    /// Creates a decryptor. <paramref name="keyAlias"/> and <paramref name="fingerprint"/> (keytool SHA-256 form) name the
+    /// key in messages; <paramref name="settingSource"/> names where the transformation was configured (such as
+    /// <c>secret-conf.properties</c>) in a padding-mismatch message.
+    /// </summary>
+    public SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource = null)
+        : this(privateKey, transformation, keyAlias, fingerprint, settingSource, forceManagedPkcs1: false)
+    {
+    }
+
+    internal SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource, bool forceManagedPkcs1)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        ArgumentNullException.ThrowIfNull(transformation);
+        ArgumentNullException.ThrowIfNull(keyAlias);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        _privateKey = privateKey;
+        Transformation = transformation;
+        _keyAlias = keyAlias;
+        _fingerprint = fingerprint;
+        _settingSource = settingSource ?? "the configuration";
+        KeySizeBits = privateKey.KeySize;
+        _keyBytes = (KeySizeBits + 7) / 8;
+        _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 || !PlatformRejectsBadPkcs1Padding() ? ManagedPkcs1() : PlatformPkcs1);
+    }
+
+    /// <summary>The configured transformation.</summary>
+    public Transformation Transformation { get; }
+
+    /// <summary>The key size in bits.</summary>
+    public int KeySizeBits { get; }
+
+    /// <summary>Decrypts a ciphertext (whitespace anywhere ignored) to the secret's bytes; the caller zeroes them.</summary>
+    public byte[] Decrypt(string ciphertext, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(ciphertext);
+        ArgumentNullException.ThrowIfNull(alias);
+        var block = DecodeBase64(ciphertext, alias);
+        if (block.Length != _keyBytes)
+        {
+            throw new CipherException(CipherError.WrongKeySize, Messages.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, Messages.CiphertextDoesNotDecryptHint);
+        }
+
+        var plain = TryDecrypt(block, Transformation.Padding);
+        if (plain is not null)
+        {
+            // PKCS#1 v1.5 accepts about one OAEP block in 256, yielding noise; noise is almost never UTF-8.
+            if (Transformation.Padding == RsaPadding.Pkcs1 && !IsUtf8(plain) && TryDecrypt(block, RsaPadding.OaepSha1) is { } oaep)
+            {
+                CryptographicOperations.ZeroMemory(plain);
+                CryptographicOperations.ZeroMemory(oaep);
+                throw Mismatch(alias);
+            }
+
+            return plain;
+        }
+
+        if (TryDecrypt(block, Transformation.Other.Padding) is { } other)
+        {
+            CryptographicOperations.ZeroMemory(other);
+            throw Mismatch(alias);
+        }
+
+        throw new CipherException(
+            CipherError.DoesNotDecrypt,
+            Messages.CiphertextDoesNotDecrypt(alias, _keyAlias, _fingerprint),
+            alias,
+            Messages.CiphertextDoesNotDecryptHint);
+    }
+
+    /// <summary>Decrypts a ciphertext to the secret's text; bytes that are not strict UTF-8 are an error.</summary>
+    public string DecryptToString(string ciphertext, string alias)
+    {
+        var plain = Decrypt(ciphertext, alias);
+        try
+        {
+            return StrictUtf8.GetString(plain);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CipherException(CipherError.NotUtf8, Messages.PlaintextNotUtf8(alias), alias);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
+    /// <summary>
+    /// Decrypts many ciphertexts in parallel, keeping input order; a failure throws the first one in input order.
+    /// The caller zeroes the returned buffers.
+    /// </summary>
+    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(ciphertexts);
+        var results = new byte[ciphertexts.Count][];
+        try
+        {
+            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
+        }
+        catch (SecVaultException)
+        {
+            foreach (var r in results)
+            {
+                if (r is not null)
+                {
+                    CryptographicOperations.ZeroMemory(r);
+                }
+            }
+
+            throw;
+        }
+
+        return results;
+    }
+
+    /// <summary>Standard base64 with whitespace anywhere ignored; anything else outside the alphabet is an error.</summary>
+    internal static byte[] DecodeBase64(string text, string alias)
+    {
+        var chars = new char[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
+            {
+                throw new CipherException(CipherError.NotBase64, Messages.CiphertextNotBase64(alias, i + 1), alias);
+            }
+
+            chars[n++] = c;
+        }
+
+        var bytes = new byte[(n / 4 * 3) + 3];
+        var padding = chars.AsSpan(0, n).IndexOf('=');
+        var wellPadded = padding < 0 || (padding >= n - 2 && chars.AsSpan(padding, n - padding).IndexOfAnyExcept('=') < 0);
+        if (n % 4 != 0 || !wellPadded || !Convert.TryFromBase64Chars(chars.AsSpan(0, n), bytes, out var written))
+        {
+            throw new CipherException(CipherError.NotBase64, Messages.CiphertextBadBase64Length(alias), alias);
+        }
+
+        return bytes[..written];
+    }
+
+    private static bool IsUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    /// <summary>
+    /// OpenSSL 3.2+ may answer a bad PKCS#1 v1.5 padding with random bytes ("implicit rejection"); .NET turns that
+    /// off where it can. This checks: the all-zero block never has valid padding, so it must fail.
+    /// </summary>
+    private bool PlatformRejectsBadPkcs1Padding()
+    {
+        try
+        {
+            var result = _privateKey.Decrypt(new byte[_keyBytes], RSAEncryptionPadding.Pkcs1);
+            CryptographicOperations.ZeroMemory(result);
+            return false;
+        }
+        catch (CryptographicException)
+        {
+            return true;
+        }
+    }
+
+    private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RSAEncryptionPadding.Pkcs1);
+
+    private byte[]? PlatformDecrypt(byte[] block, RSAEncryptionPadding padding)
+    {
+        try
+        {
+            return _privateKey.Decrypt(block, padding);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>PKCS#1 v1.5 through BouncyCastle, which always reports a bad padding.</summary>
+    private Func<byte[], byte[]?> ManagedPkcs1()
+    {
+        var p = _privateKey.ExportParameters(includePrivateParameters: true);
+        var key = new RsaPrivateCrtKeyParameters(
+            Big(p.Modulus), Big(p.Exponent), Big(p.D), Big(p.P), Big(p.Q), Big(p.DP), Big(p.DQ), Big(p.InverseQ));
+        foreach (var part in new[] { p.D, p.P, p.Q, p.DP, p.DQ, p.InverseQ })
+        {
+            CryptographicOperations.ZeroMemory(part);
+        }
+
+        return block =>
+        {
+            // A fresh engine per call: BouncyCastle engines are not thread-safe.
+            var engine = new Pkcs1Encoding(new RsaBlindedEngine());
+            engine.Init(false, key);
+            try
+            {
+                return engine.ProcessBlock(block, 0, block.Length);
+            }
+            catch (InvalidCipherTextException)
+            {
+                return null;
+            }
+        };
+    }
+
+    private static BcBigInteger Big(byte[]? value) => new(1, value ?? throw new CryptographicException("missing key parameter"));
+
+    private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
+        ? _pkcs1.Value(block)
+        : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+
+    private CipherException Mismatch(string alias)
+    {
+        var actual = Transformation.Other.Name;
+        return new CipherException(
+            CipherError.PaddingMismatch,
+            Messages.CiphertextPaddingMismatch(alias, actual, _settingSource, Transformation.Name),
+            alias,
+            Messages.CiphertextPaddingMismatchHint(actual));
+    }
+}

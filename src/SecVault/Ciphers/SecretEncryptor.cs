@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SecVault.Ciphers;
+
+/// <summary>
+/// Encrypts secrets into ciphertexts (base64 of the RSA block) with one public key and transformation.
+/// Safe for concurrent use; the caller keeps ownership of the RSA object.
+/// </summary>
+public sealed class SecretEncryptor
+{
+    private readonly RSA _publicKey;
+    private readonly RSAEncryptionPadding _padding;
+    private readonly string _displayName;
+
+    /// <summary>
+    /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
+    /// message (default <see cref="Transformation.Name"/>; <c>mi</c> passes <see cref="Transformation.CliName"/>).
+    /// </summary>
+    public SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName = null)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(transformation);
+        _publicKey = publicKey;
+        Transformation = transformation;
+        _padding = RsaPaddings.For(transformation.Padding);
+        _displayName = transformationDisplayName ?? transformation.Name;
+        KeySizeBits = publicKey.KeySize;
+        MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
+    }
+
+    /// <summary>The transformation used.</summary>
+    public Transformation Transformation { get; }
+
+    /// <summary>The key size in bits.</summary>
+    public int KeySizeBits { get; }
+
+    /// <summary>The largest secret, in UTF-8 bytes, this key and transformation can encrypt.</summary>
+    public int MaxSecretBytes { get; }
+
+    /// <summary>Throws <see cref="CipherError.SecretTooLong"/> when a secret of <paramref name="byteCount"/> bytes is over the limit.</summary>
+    public void CheckLength(int byteCount, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        if (byteCount > MaxSecretBytes)
+        {
+            throw new CipherException(
+                CipherError.SecretTooLong,
+                Messages.SecretTooLong(alias, byteCount, _displayName, KeySizeBits, MaxSecretBytes),
+                alias,
+                Messages.SecretTooLongHint);
+        }
+    }
+
+    /// <summary>Encrypts the UTF-8 bytes of a secret; the result is one line of standard base64.</summary>
+    public string Encrypt(ReadOnlySpan<byte> utf8Secret, string alias)
+    {
+        CheckLength(utf8Secret.Length, alias);
+        var block = new byte[(KeySizeBits + 7) / 8];
+        try
+        {
+            var written = _publicKey.Encrypt(utf8Secret, block, _padding);
+            return Convert.ToBase64String(block, 0, written);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new CipherException(CipherError.SecretTooLong, Messages.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
+        }
+    }
+
+    /// <summary>Encrypts a secret's UTF-8 encoding; the temporary byte buffer is zeroed.</summary>
+    public string Encrypt(string secret, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        try
+        {
+            return Encrypt(bytes, alias);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Encrypts many secrets in parallel, keeping input order. Every length is checked first, so an over-long
+    /// secret fails before anything is encrypted (the first in input order is reported).
+    /// </summary>
+    public IReadOnlyList<string> EncryptAll(IReadOnlyList<(string Alias, byte[] Secret)> secrets, int? maxParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        foreach (var (alias, secret) in secrets)
+        {
+            ArgumentNullException.ThrowIfNull(secret);
+            CheckLength(secret.Length, alias);
+        }
+
+        var results = new string[secrets.Count];
+        Bulk.For(secrets.Count, maxParallelism, i => results[i] = Encrypt(secrets[i].Secret, secrets[i].Alias));
+        return results;
+    }
+}

@@ -1,0 +1,359 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
+
+namespace SecVault.Keystores;
+
+/// <summary>Reads Sun's JKS and JCEKS formats (the same layout; JCEKS adds secret keys and 3DES key protection).</summary>
+internal static class JavaKeystoreReader
+{
+    internal static readonly byte[] JksMagic = [0xFE, 0xED, 0xFE, 0xED];
+    internal static readonly byte[] JceksMagic = [0xCE, 0xCE, 0xCE, 0xCE];
+
+    private const int DigestLength = 20;
+    private const string JksKeyProtectorOid = "1.3.6.1.4.1.42.2.17.1.1";
+    private const string JceksKeyProtectorOid = "1.3.6.1.4.1.42.2.19.1";
+    private static readonly byte[] IntegritySalt = Encoding.UTF8.GetBytes("Mighty Aphrodite");
+
+    public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType type)
+    {
+        if (data.Length < 12 + DigestLength)
+        {
+            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path);
+        }
+
+        List<RawEntry> raw;
+        try
+        {
+            raw = Parse(data, type);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path, innerException: ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, innerException: ex);
+        }
+
+        if (!IntegrityHolds(data, storePassword))
+        {
+            // A store password that unlocks a key is right, so the file itself changed.
+            var tampered = false;
+            foreach (var e in raw)
+            {
+                if (e.ProtectedKey is not null && TryUnprotect(e.ProtectedKey, storePassword) is { } key)
+                {
+                    CryptographicOperations.ZeroMemory(key);
+                    tampered = true;
+                    break;
+                }
+            }
+
+            throw tampered
+                ? new KeystoreException(KeystoreError.Tampered, Messages.KeystoreTampered(path), path)
+                : new KeystoreException(KeystoreError.WrongPassword, Messages.KeystoreWrongPassword(path), path, hint: Messages.KeystoreWrongPasswordHint);
+        }
+
+        var entries = new List<KeystoreEntry>(raw.Count);
+        foreach (var e in raw)
+        {
+            X509Certificate2? certificate = null;
+            if (e.Certificate is not null)
+            {
+                try
+                {
+                    certificate = X509CertificateLoader.LoadCertificate(e.Certificate);
+                }
+                catch (CryptographicException ex)
+                {
+                    throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, e.Alias, innerException: ex);
+                }
+            }
+
+            var protectedKey = e.ProtectedKey;
+            var alias = e.Alias;
+            PrivateKeyUnprotector? unprotector = protectedKey is null ? null : password => UnprotectEntry(protectedKey, password, path, alias);
+            entries.Add(new KeystoreEntry(path, e.Alias, e.Kind, certificate, unprotector));
+        }
+
+        return entries;
+    }
+
+    private static byte[]? UnprotectEntry(byte[] protectedKey, ReadOnlySpan<char> password, string path, string alias)
+    {
+        try
+        {
+            return Unprotect(protectedKey, password);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, Messages.KeystoreUnsupportedProtection(path, alias, ex.Message), path, alias, innerException: ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, alias, innerException: ex);
+        }
+    }
+
+    private static byte[]? TryUnprotect(byte[] protectedKey, ReadOnlySpan<char> password)
+    {
+        try
+        {
+            return Unprotect(protectedKey, password);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static List<RawEntry> Parse(byte[] data, KeystoreType type)
+    {
+        var reader = new JavaDataReader(data, data.Length - DigestLength);
+        reader.ReadInt32();
+        var version = reader.ReadInt32();
+        if (version is not (1 or 2))
+        {
+            throw new InvalidDataException("unknown keystore version");
+        }
+
+        var count = reader.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException("negative entry count");
+        }
+
+        var entries = new List<RawEntry>();
+        for (var i = 0; i < count; i++)
+        {
+            var tag = reader.ReadInt32();
+            var alias = reader.ReadUtf();
+            reader.ReadInt64();
+            switch (tag)
+            {
+                case 1:
+                {
+                    var protectedKey = reader.ReadBytes(reader.ReadInt32());
+                    var chainLength = reader.ReadInt32();
+                    byte[]? first = null;
+                    for (var c = 0; c < chainLength; c++)
+                    {
+                        var certificate = ReadCertificate(reader, version);
+                        first ??= certificate;
+                    }
+
+                    entries.Add(new RawEntry(alias, KeystoreEntryKind.PrivateKey, first, protectedKey));
+                    break;
+                }
+
+                case 2:
+                    entries.Add(new RawEntry(alias, KeystoreEntryKind.TrustedCertificate, ReadCertificate(reader, version), null));
+                    break;
+                case 3 when type == KeystoreType.Jceks:
+                    JavaSerializationSkipper.SkipObjectStream(reader);
+                    entries.Add(new RawEntry(alias, KeystoreEntryKind.SecretKey, null, null));
+                    break;
+                default:
+                    throw new InvalidDataException("unknown entry tag");
+            }
+        }
+
+        if (reader.Position != data.Length - DigestLength)
+        {
+            throw new InvalidDataException("bytes after the last entry");
+        }
+
+        return entries;
+    }
+
+    private static byte[] ReadCertificate(JavaDataReader reader, int version)
+    {
+        if (version == 2)
+        {
+            reader.ReadUtf();
+        }
+
+        return reader.ReadBytes(reader.ReadInt32());
+    }
+
+    /// <summary>The JDK's keystore digest: SHA-1 over the password as UTF-16BE, "Mighty Aphrodite" and the content.</summary>
+    private static bool IntegrityHolds(byte[] data, ReadOnlySpan<char> password)
+    {
+        var passwordBytes = Utf16BigEndian(password);
+        try
+        {
+            using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+            sha1.AppendData(passwordBytes);
+            sha1.AppendData(IntegritySalt);
+            sha1.AppendData(data, 0, data.Length - DigestLength);
+            Span<byte> digest = stackalloc byte[DigestLength];
+            sha1.GetHashAndReset(digest);
+            return CryptographicOperations.FixedTimeEquals(digest, data.AsSpan(data.Length - DigestLength));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(passwordBytes);
+        }
+    }
+
+    private static byte[] Utf16BigEndian(ReadOnlySpan<char> password)
+    {
+        var bytes = new byte[password.Length * 2];
+        for (var i = 0; i < password.Length; i++)
+        {
+            bytes[2 * i] = (byte)(password[i] >> 8);
+            bytes[(2 * i) + 1] = (byte)password[i];
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The PKCS#8 DER of a protected key, or null when the password is wrong.</summary>
+    private static byte[]? Unprotect(byte[] protectedKey, ReadOnlySpan<char> password)
+    {
+        EncryptedPrivateKeyInfo info;
+        try
+        {
+            info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey));
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
+        {
+            throw new InvalidDataException("bad protected key", ex);
+        }
+
+        var algorithm = info.EncryptionAlgorithm.Algorithm.Id;
+        return algorithm switch
+        {
+            JksKeyProtectorOid => UnprotectSun(info.GetEncryptedData(), password),
+            JceksKeyProtectorOid => UnprotectPbeMd5TripleDes(info, password),
+            _ => throw new NotSupportedException(algorithm),
+        };
+    }
+
+    /// <summary>Sun's JKS key protector: a SHA-1 keystream over the UTF-16BE password, then a SHA-1 check.</summary>
+    private static byte[]? UnprotectSun(byte[] protectedData, ReadOnlySpan<char> password)
+    {
+        if (protectedData.Length < 2 * DigestLength)
+        {
+            return null;
+        }
+
+        var passwordBytes = Utf16BigEndian(password);
+        var keyLength = protectedData.Length - (2 * DigestLength);
+        var plain = new byte[keyLength];
+        try
+        {
+            Span<byte> digest = stackalloc byte[DigestLength];
+            protectedData.AsSpan(0, DigestLength).CopyTo(digest);
+            using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+            for (var offset = 0; offset < keyLength; offset += DigestLength)
+            {
+                sha1.AppendData(passwordBytes);
+                sha1.AppendData(digest);
+                sha1.GetHashAndReset(digest);
+                var n = Math.Min(DigestLength, keyLength - offset);
+                for (var i = 0; i < n; i++)
+                {
+                    plain[offset + i] = (byte)(protectedData[DigestLength + offset + i] ^ digest[i]);
+                }
+            }
+
+            sha1.AppendData(passwordBytes);
+            sha1.AppendData(plain);
+            sha1.GetHashAndReset(digest);
+            if (CryptographicOperations.FixedTimeEquals(digest, protectedData.AsSpan(protectedData.Length - DigestLength)))
+            {
+                return plain;
+            }
+
+            CryptographicOperations.ZeroMemory(plain);
+            return null;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(passwordBytes);
+        }
+    }
+
+    /// <summary>Sun's PBEWithMD5AndTripleDES (JCEKS): an MD5 chain per salt half, DESede-CBC with PKCS#5 padding.</summary>
+    private static byte[]? UnprotectPbeMd5TripleDes(EncryptedPrivateKeyInfo info, ReadOnlySpan<char> password)
+    {
+        var parameters = PbeParameter.GetInstance(info.EncryptionAlgorithm.Parameters);
+        var salt = parameters.GetSalt();
+        var iterations = parameters.IterationCount.IntValueExact;
+        if (salt.Length != 8 || iterations < 1)
+        {
+            throw new InvalidDataException("bad PBE parameters");
+        }
+
+        // The JDK's PBEKey keeps the low 7 bits of each (printable ASCII) password character.
+        var passwordBytes = new byte[password.Length];
+        for (var i = 0; i < password.Length; i++)
+        {
+            passwordBytes[i] = (byte)(password[i] & 0x7F);
+        }
+
+        if (salt.AsSpan(0, 4).SequenceEqual(salt.AsSpan(4, 4)))
+        {
+            (salt[0], salt[3]) = (salt[3], salt[0]);
+            (salt[1], salt[2]) = (salt[2], salt[1]);
+        }
+
+        var derived = new byte[32];
+        byte[]? plain = null;
+        try
+        {
+            using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            Span<byte> state = stackalloc byte[16];
+            for (var half = 0; half < 2; half++)
+            {
+                salt.AsSpan(half * 4, 4).CopyTo(state);
+                var stateLength = 4;
+                for (var j = 0; j < iterations; j++)
+                {
+                    md5.AppendData(state[..stateLength]);
+                    md5.AppendData(passwordBytes);
+                    md5.GetHashAndReset(state);
+                    stateLength = 16;
+                }
+
+                state.CopyTo(derived.AsSpan(half * 16));
+            }
+
+#pragma warning disable CA5350 // The JCEKS format fixes PBEWithMD5AndTripleDES; reading it is the point.
+            using var des = TripleDES.Create();
+#pragma warning restore CA5350
+            des.Key = derived[..24];
+            try
+            {
+                plain = des.DecryptCbc(info.GetEncryptedData(), derived.AsSpan(24, 8), PaddingMode.PKCS7);
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+
+            // Padding alone passes one time in 256; a wrong password rarely also yields a PKCS#8 structure.
+            try
+            {
+                PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(plain));
+                return plain;
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
+            {
+                CryptographicOperations.ZeroMemory(plain);
+                return null;
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(passwordBytes);
+            CryptographicOperations.ZeroMemory(derived);
+        }
+    }
+
+    private sealed record RawEntry(string Alias, KeystoreEntryKind Kind, byte[]? Certificate, byte[]? ProtectedKey);
+}

@@ -1,0 +1,135 @@
+namespace SecVault.Keystores;
+
+/// <summary>A JKS, PKCS12 or JCEKS keystore read into memory; the format is decided by the content.</summary>
+public sealed class Keystore
+{
+    private readonly IReadOnlyList<KeystoreEntry> _entries;
+
+    private Keystore(string path, KeystoreType type, IReadOnlyList<KeystoreEntry> entries)
+    {
+        Path = path;
+        Type = type;
+        _entries = entries;
+        Aliases = [.. entries.Select(e => e.Alias)];
+    }
+
+    /// <summary>The format found in the content.</summary>
+    public KeystoreType Type { get; }
+
+    /// <summary>The path (or display name) the keystore was loaded from, as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The aliases in the keystore's own order.</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>Every entry, in the keystore's own order.</summary>
+    public IReadOnlyList<KeystoreEntry> Entries => _entries;
+
+    /// <summary>Reads the keystore at <paramref name="path"/>; <paramref name="declared"/> is the configured type, if any.</summary>
+    public static Keystore Load(string path, ReadOnlySpan<char> storePassword, KeystoreType? declared = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(path), path, innerException: ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new KeystoreException(KeystoreError.UnreadableFile, Messages.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
+        }
+
+        return Load(data, path, storePassword, declared);
+    }
+
+    /// <summary>Reads a keystore from <paramref name="stream"/>; <paramref name="displayPath"/> names it in messages.</summary>
+    public static Keystore Load(Stream stream, string displayPath, ReadOnlySpan<char> storePassword, KeystoreType? declared = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        using var buffer = new MemoryStream();
+        try
+        {
+            stream.CopyTo(buffer);
+        }
+        catch (IOException ex)
+        {
+            throw new KeystoreException(KeystoreError.UnreadableFile, Messages.KeystoreUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
+        }
+
+        return Load(buffer.ToArray(), displayPath, storePassword, declared);
+    }
+
+    /// <summary>The format announced by the first bytes of a keystore, or null when none matches.</summary>
+    public static KeystoreType? DetectType(ReadOnlySpan<byte> header)
+    {
+        if (header.Length >= 4 && header[..4].SequenceEqual(JavaKeystoreReader.JksMagic))
+        {
+            return KeystoreType.Jks;
+        }
+
+        if (header.Length >= 4 && header[..4].SequenceEqual(JavaKeystoreReader.JceksMagic))
+        {
+            return KeystoreType.Jceks;
+        }
+
+        return header.Length >= 2 && header[0] == 0x30 ? KeystoreType.Pkcs12 : null;
+    }
+
+    /// <summary>
+    /// The entry for <paramref name="alias"/>: an exact match first, then a case-insensitive one;
+    /// an unknown alias is an error listing the aliases present.
+    /// </summary>
+    public KeystoreEntry GetEntry(string alias)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        return _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.Ordinal))
+            ?? _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeystoreException(KeystoreError.UnknownAlias, Messages.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
+    }
+
+    private static Keystore Load(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType? declared)
+    {
+        if (data.Length == 0)
+        {
+            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreEmpty(path), path);
+        }
+
+        var actual = DetectType(data);
+        if (actual is null)
+        {
+            var truncatedMagic = data.Length < 4
+                && (JavaKeystoreReader.JksMagic.AsSpan().StartsWith(data) || JavaKeystoreReader.JceksMagic.AsSpan().StartsWith(data));
+            throw truncatedMagic
+                ? new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path)
+                : new KeystoreException(KeystoreError.UnknownFormat, Messages.KeystoreUnknownFormat(path), path);
+        }
+
+        if (declared is { } wanted && !Accepts(wanted, actual.Value))
+        {
+            throw new KeystoreException(
+                KeystoreError.TypeMismatch,
+                Messages.KeystoreTypeMismatch(path, wanted.ToJavaName(), actual.Value.ToJavaName()),
+                path,
+                hint: Messages.KeystoreTypeMismatchHint);
+        }
+
+        var entries = actual.Value == KeystoreType.Pkcs12
+            ? Pkcs12Reader.Read(data, path, storePassword)
+            : JavaKeystoreReader.Read(data, path, storePassword, actual.Value);
+        return new Keystore(path, actual.Value, entries);
+    }
+
+    // The JDK's JKS and PKCS12 types each read the other's format, and JCEKS reads JKS files.
+    private static bool Accepts(KeystoreType declared, KeystoreType actual) => declared == actual || (declared, actual) switch
+    {
+        (KeystoreType.Jks, KeystoreType.Pkcs12) => true,
+        (KeystoreType.Pkcs12, KeystoreType.Jks) => true,
+        (KeystoreType.Jceks, KeystoreType.Jks) => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SecVault.Keystores;
+
+/// <summary>Unprotects a private key: the PKCS#8 DER of the key, or null when the password is wrong.</summary>
+internal delegate byte[]? PrivateKeyUnprotector(ReadOnlySpan<char> keyPassword);
+
+/// <summary>One entry of a <see cref="Keystore"/>: a private key with its certificate, a trusted certificate or a secret key.</summary>
+public sealed class KeystoreEntry
+{
+    private const string RsaOid = "1.2.840.113549.1.1.1";
+
+    private readonly X509Certificate2? _certificate;
+    private readonly PrivateKeyUnprotector? _unprotector;
+    private readonly string _path;
+
+    internal KeystoreEntry(string path, string alias, KeystoreEntryKind kind, X509Certificate2? certificate, PrivateKeyUnprotector? unprotector)
+    {
+        _path = path;
+        Alias = alias;
+        Kind = kind;
+        _certificate = certificate;
+        _unprotector = unprotector;
+        if (certificate is not null)
+        {
+            KeyAlgorithm = AlgorithmName(certificate.PublicKey.Oid.Value);
+            KeySizeBits = KeySize(certificate, KeyAlgorithm);
+            CertificateSha256 = Fingerprint(certificate);
+        }
+        else
+        {
+            KeyAlgorithm = "secret key";
+            CertificateSha256 = string.Empty;
+        }
+    }
+
+    /// <summary>The alias as stored in the keystore.</summary>
+    public string Alias { get; }
+
+    /// <summary>What the entry holds.</summary>
+    public KeystoreEntryKind Kind { get; }
+
+    /// <summary>The certificate (the first of a private key's chain); a secret-key entry throws.</summary>
+    public X509Certificate2 Certificate => _certificate ?? throw SecretKeyError();
+
+    /// <summary>The public key's algorithm, such as <c>RSA</c> or <c>EC</c> (<c>secret key</c> for a secret-key entry).</summary>
+    public string KeyAlgorithm { get; }
+
+    /// <summary>The public key's size in bits (0 when unknown or for a secret-key entry).</summary>
+    public int KeySizeBits { get; }
+
+    /// <summary>SHA-256 of the certificate's DER bytes in keytool form (<c>AB:CD:…</c>); empty for a secret-key entry.</summary>
+    public string CertificateSha256 { get; }
+
+    /// <summary>The end of the certificate's validity; a secret-key entry throws.</summary>
+    public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+
+    /// <summary>The keytool fingerprint form of a certificate: upper-case hex pairs of its SHA-256 joined by colons.</summary>
+    public static string Fingerprint(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var hex = Convert.ToHexString(SHA256.HashData(certificate.RawData));
+        return string.Join(':', Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)));
+    }
+
+    /// <summary>A new RSA object holding the certificate's public key (the caller disposes it); non-RSA keys throw.</summary>
+    public RSA GetRsaPublicKey()
+    {
+        var certificate = Certificate;
+        EnsureRsa();
+        return certificate.GetRSAPublicKey()
+            ?? throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, Messages.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
+    }
+
+    /// <summary>A new RSA object holding the private key (the caller disposes it), unlocked with the key password.</summary>
+    public RSA GetRsaPrivateKey(ReadOnlySpan<char> keyPassword)
+    {
+        if (Kind == KeystoreEntryKind.SecretKey)
+        {
+            throw SecretKeyError();
+        }
+
+        if (Kind == KeystoreEntryKind.TrustedCertificate || _unprotector is null)
+        {
+            throw new KeystoreException(KeystoreError.NoPrivateKey, Messages.KeystoreNoPrivateKey(_path, Alias), _path, Alias);
+        }
+
+        EnsureRsa();
+        var pkcs8 = _unprotector(keyPassword)
+            ?? throw new KeystoreException(
+                KeystoreError.WrongKeyPassword,
+                Messages.KeystoreWrongKeyPassword(_path, Alias),
+                _path,
+                Alias,
+                Messages.KeystoreWrongKeyPasswordHint);
+        try
+        {
+            var rsa = RSA.Create();
+            try
+            {
+                rsa.ImportPkcs8PrivateKey(pkcs8, out _);
+                return rsa;
+            }
+            catch (CryptographicException ex)
+            {
+                rsa.Dispose();
+                throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(_path), _path, Alias, innerException: ex);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+    }
+
+    internal static string AlgorithmName(string? oid) => oid switch
+    {
+        RsaOid => "RSA",
+        "1.2.840.113549.1.1.10" => "RSASSA-PSS",
+        "1.2.840.10045.2.1" => "EC",
+        "1.2.840.10040.4.1" => "DSA",
+        "1.3.101.112" => "Ed25519",
+        "1.3.101.113" => "Ed448",
+        "1.3.101.110" => "X25519",
+        "1.3.101.111" => "X448",
+        _ => oid ?? "unknown",
+    };
+
+    private static int KeySize(X509Certificate2 certificate, string algorithm)
+    {
+        try
+        {
+            switch (algorithm)
+            {
+                case "RSA":
+                {
+                    using var rsa = certificate.GetRSAPublicKey();
+                    return rsa?.KeySize ?? 0;
+                }
+
+                case "EC":
+                {
+                    using var ec = certificate.GetECDsaPublicKey();
+                    return ec?.KeySize ?? 0;
+                }
+
+                case "DSA":
+                {
+                    using var dsa = certificate.GetDSAPublicKey();
+                    return dsa?.KeySize ?? 0;
+                }
+
+                default:
+                    return 0;
+            }
+        }
+        catch (CryptographicException)
+        {
+            return 0;
+        }
+    }
+
+    private void EnsureRsa()
+    {
+        if (KeyAlgorithm != "RSA")
+        {
+            throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, Messages.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
+        }
+    }
+
+    private KeystoreException SecretKeyError() =>
+        new(KeystoreError.SecretKeyEntry, Messages.KeystoreSecretKeyEntry(_path, Alias), _path, Alias);
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+
+namespace SecVault.Keystores;
+
+/// <summary>Reads PKCS#12 files through BouncyCastle's <see cref="Pkcs12Store"/> (PBES1 and PBES2 bags, SHA-1 and SHA-256 MACs).</summary>
+internal static class Pkcs12Reader
+{
+    public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
+    {
+        if (DeclaredLengthExceeds(data))
+        {
+            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path);
+        }
+
+        var store = new Pkcs12StoreBuilder().Build();
+        var password = storePassword.ToArray();
+        try
+        {
+            store.Load(new MemoryStream(data, writable: false), password);
+        }
+        catch (IOException ex) when (ex.Message.Contains("MAC invalid", StringComparison.Ordinal) || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new KeystoreException(KeystoreError.WrongPassword, Messages.KeystoreWrongPassword(path), path, hint: Messages.KeystoreWrongPasswordHint, innerException: ex);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path, innerException: ex);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException
+            or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException)
+        {
+            // Key bags that do not decrypt with a MAC-verified password also land here.
+            throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, innerException: ex);
+        }
+        finally
+        {
+            Array.Clear(password);
+        }
+
+        // keytool protects PKCS12 keys with the store password; keep only a salted hash to check a key password.
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var storeHash = PasswordHash(salt, storePassword);
+        var entries = new List<KeystoreEntry>();
+        foreach (var alias in store.Aliases)
+        {
+            if (store.IsKeyEntry(alias))
+            {
+                var chain = store.GetCertificateChain(alias);
+                var certificate = chain is { Length: > 0 } ? chain[0].Certificate : store.GetCertificate(alias)?.Certificate;
+                var key = store.GetKey(alias).Key;
+                PrivateKeyUnprotector unprotector = keyPassword =>
+                {
+                    var candidate = PasswordHash(salt, keyPassword);
+                    return CryptographicOperations.FixedTimeEquals(candidate, storeHash)
+                        ? PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetEncoded(Asn1Encodable.Der)
+                        : null;
+                };
+                entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.PrivateKey, Load(certificate?.GetEncoded(), path, alias), unprotector));
+            }
+            else if (store.IsCertificateEntry(alias))
+            {
+                var certificate = store.GetCertificate(alias).Certificate;
+                entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.TrustedCertificate, Load(certificate.GetEncoded(), path, alias), null));
+            }
+        }
+
+        return entries;
+    }
+
+    private static X509Certificate2 Load(byte[]? der, string path, string alias)
+    {
+        try
+        {
+            return der is null
+                ? throw new CryptographicException("no certificate")
+                : X509CertificateLoader.LoadCertificate(der);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, alias, innerException: ex);
+        }
+    }
+
+    private static byte[] PasswordHash(byte[] salt, ReadOnlySpan<char> password)
+    {
+        var bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(password.Length)];
+        try
+        {
+            var n = System.Text.Encoding.UTF8.GetBytes(password, bytes);
+            return HMACSHA256.HashData(salt, bytes.AsSpan(0, n));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>True when the outer DER SEQUENCE announces more bytes than the file holds.</summary>
+    private static bool DeclaredLengthExceeds(byte[] data)
+    {
+        if (data.Length < 2)
+        {
+            return true;
+        }
+
+        int first = data[1];
+        if (first < 0x80)
+        {
+            return 2 + first > data.Length;
+        }
+
+        var count = first & 0x7F;
+        if (count is 0 or > 4 || data.Length < 2 + count)
+        {
+            return count is not 0 and <= 4;
+        }
+
+        long length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            length = (length << 8) | data[2 + i];
+        }
+
+        return 2 + count + length > data.Length;
+    }
+}

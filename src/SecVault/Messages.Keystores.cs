@@ -1,0 +1,59 @@
+namespace SecVault;
+
+/// <summary>Keystore messages; none takes a password.</summary>
+internal static partial class Messages
+{
+    internal static string UnknownKeystoreTypeName(string name) =>
+        $"unknown keystore type '{name}'; use JKS, PKCS12 (P12, PFX) or JCEKS";
+
+    internal static string KeystoreNotFound(string path) => $"keystore {path} does not exist";
+
+    internal static string KeystoreUnreadable(string path, string reason) => $"cannot read keystore {path}: {reason}";
+
+    internal static string KeystoreEmpty(string path) => $"keystore {path} is empty";
+
+    internal static string KeystoreUnknownFormat(string path) =>
+        $"{path} is not a keystore: its content is neither JKS, JCEKS nor PKCS12";
+
+    internal static string KeystoreTypeMismatch(string path, string declared, string actual) =>
+        $"keystore {path} is declared as {declared} but its content is {actual}";
+
+    internal const string KeystoreTypeMismatchHint = "set the keystore type to match the file";
+
+    internal static string KeystoreWrongPassword(string path) =>
+        $"cannot open keystore {path}: wrong password, or the file was modified";
+
+    internal const string KeystoreWrongPasswordHint = "check the keystore password";
+
+    internal static string KeystoreTampered(string path) =>
+        $"keystore {path} was modified or is damaged: the password is right but the integrity check fails";
+
+    internal static string KeystoreDamaged(string path) => $"keystore {path} is damaged and cannot be read";
+
+    internal static string KeystoreTruncated(string path) => $"keystore {path} is truncated";
+
+    internal static string KeystoreWrongKeyPassword(string path, string alias) =>
+        $"the key password does not unlock key '{alias}' in keystore {path}";
+
+    internal const string KeystoreWrongKeyPasswordHint = "check the key password (keytool's -keypass); it may differ from the store password";
+
+    internal static string KeystoreUnknownAlias(string path, string alias, IEnumerable<string> present)
+    {
+        var list = string.Join(", ", present.Select(Quote));
+        return list.Length == 0
+            ? $"keystore {path} has no alias '{alias}'; it holds no entries"
+            : $"keystore {path} has no alias '{alias}'; aliases present: {list}";
+    }
+
+    internal static string KeystoreUnsupportedAlgorithm(string path, string alias, string algorithm) =>
+        $"key '{alias}' in keystore {path} is {algorithm}; only RSA keys are supported";
+
+    internal static string KeystoreSecretKeyEntry(string path, string alias) =>
+        $"'{alias}' in keystore {path} is a secret (symmetric) key; SecVault needs an RSA key pair";
+
+    internal static string KeystoreNoPrivateKey(string path, string alias) =>
+        $"'{alias}' in keystore {path} is a trusted certificate without a private key; it can encrypt but not decrypt";
+
+    internal static string KeystoreUnsupportedProtection(string path, string alias, string algorithm) =>
+        $"key '{alias}' in keystore {path} is protected with {algorithm}, which SecVault cannot read";
+}
