@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using SecVault.Keystores;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Keystores;
 

@@ -1,6 +1,5 @@
 using SecVault.Keystores;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Keystores;
 

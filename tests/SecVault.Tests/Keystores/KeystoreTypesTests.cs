@@ -1,5 +1,4 @@
 using SecVault.Keystores;
-using Xunit;
 
 namespace SecVault.Tests.Keystores;
 

@@ -1,6 +1,5 @@
 using CsCheck;
 using SecVault.Placeholders;
-using Xunit;
 
 namespace SecVault.Tests.Placeholders;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using SecVault.Properties;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Properties;
 

@@ -2,7 +2,6 @@ using System.Text;
 using CsCheck;
 using SecVault.Properties;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Properties;
 

@@ -1,5 +1,4 @@
 using SecVault.Synapse;
-using Xunit;
 
 namespace SecVault.Tests.Synapse;
 

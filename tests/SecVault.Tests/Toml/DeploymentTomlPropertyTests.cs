@@ -1,7 +1,6 @@
 using System.Text;
 using CsCheck;
 using SecVault.Toml;
-using Xunit;
 
 namespace SecVault.Tests.Toml;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SecVault.Toml;
-using Xunit;
 
 namespace SecVault.Tests.Toml;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SecVault.Testing;
 using SecVault.Toml;
-using Xunit;
 
 namespace SecVault.Tests.Toml;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Vectors;
 

@@ -1,5 +1,4 @@
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Vectors;
 

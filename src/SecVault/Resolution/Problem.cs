@@ -1,0 +1,21 @@
+namespace SecVault.Resolution;
+
+/// <summary>How serious a problem is.</summary>
+public enum ProblemSeverity
+{
+    /// <summary>Resolution cannot succeed.</summary>
+    Error,
+
+    /// <summary>Advisory: resolution succeeds but something is likely wrong.</summary>
+    Warning,
+}
+
+/// <summary>
+/// One problem found while resolving or checking an MI home: where it is, what it concerns (an alias, a variable,
+/// a lookup) and what is wrong. Never holds a secret value.
+/// </summary>
+public sealed record Problem(ProblemSeverity Severity, string Path, int Line, int Column, string Subject, string Message)
+{
+    /// <summary>The <c>path:line:column: message</c> form used on standard error.</summary>
+    public override string ToString() => Line > 0 ? $"{Path}:{Line}:{Column}: {Message}" : $"{Path}: {Message}";
+}

@@ -1,0 +1,16 @@
+namespace SecVault.Resolution;
+
+/// <summary>Resolution failed; <see cref="Problems"/> lists every problem found, by file and position.</summary>
+public sealed class SecVaultResolutionException : SecVaultException
+{
+    /// <summary>Creates the exception from the problems found (at least one error).</summary>
+    public SecVaultResolutionException(IReadOnlyList<Problem> problems, string? hint = null)
+        : base(Messages.ResolutionFailed(problems), hint)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        Problems = problems;
+    }
+
+    /// <summary>Every problem found, errors and warnings, in document order.</summary>
+    public IReadOnlyList<Problem> Problems { get; }
+}
