@@ -1,0 +1,232 @@
+using SecVault.Ciphers;
+using SecVault.Testing;
+using Xunit;
+
+namespace SecVault.Tests.Ciphers;
+
+public sealed class SecretDecryptorTests
+{
+    public static TheoryData<string> CiphertextIds() => VectorManifest.CiphertextIds();
+
+    private static SecretDecryptor Decryptor(string keystore, string alias, Transformation transformation, bool managedPkcs1 = false)
+    {
+        var (privateKey, _, entry) = VectorKeys.Get(keystore, alias);
+        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, "secret-conf.properties", managedPkcs1);
+    }
+
+    private static VectorCiphertext Vector(string id) => VectorKeys.Manifest.Ciphertext(id);
+
+    private static VectorCiphertext FirstVector(string keystore, string transformation, string description = "ascii") =>
+        VectorKeys.Manifest.CiphertextsOf(keystore).First(c => c.Transformation == transformation && c.Description == description);
+
+    [Theory]
+    [MemberData(nameof(CiphertextIds))]
+    public void Decrypt_recovers_every_JDK_ciphertext_vector(string id)
+    {
+        var v = Vector(id);
+        var decryptor = Decryptor(v.Keystore, v.Alias, Transformation.Parse(v.Transformation));
+
+        Assert.Equal(v.Plaintext(), decryptor.Decrypt(v.Ciphertext, "vector"));
+    }
+
+    [Theory]
+    [MemberData(nameof(CiphertextIds))]
+    public void Decrypt_names_a_padding_mismatch_for_every_vector_read_with_the_other_padding(string id)
+    {
+        var v = Vector(id);
+        var actual = Transformation.Parse(v.Transformation);
+        var decryptor = Decryptor(v.Keystore, v.Alias, actual.Other);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "db_password"));
+
+        Assert.Equal(CipherError.PaddingMismatch, error.Error);
+        Assert.Equal("db_password", error.Alias);
+        Assert.Equal(
+            $"secret 'db_password' was encrypted with {actual.Other.Other.Name}, but secret-conf.properties says {actual.Other.Name}",
+            error.Message);
+    }
+
+    [Fact]
+    public void Decrypt_recovers_the_vectors_through_the_managed_PKCS1_fallback()
+    {
+        foreach (var v in VectorKeys.Manifest.CiphertextsOf("jks-rsa2048").Where(c => c.Transformation != "RSA/ECB/OAEPwithSHA1andMGF1Padding"))
+        {
+            Assert.Equal(v.Plaintext(), Decryptor(v.Keystore, v.Alias, Transformation.Pkcs1, managedPkcs1: true).Decrypt(v.Ciphertext, "x"));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decrypt_never_returns_output_for_random_blocks_under_PKCS1(bool managedPkcs1)
+    {
+        // Guards against OpenSSL's "implicit rejection", which returns random bytes for a bad PKCS#1 v1.5 padding.
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.Pkcs1, managedPkcs1);
+        var (privateKey, _, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var modulus = privateKey.ExportParameters(false).Modulus!;
+        var random = new Random(1234);
+        var failures = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var block = new byte[256];
+            random.NextBytes(block);
+            block[0] = (byte)(modulus[0] - 1); // below the modulus
+            var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(Convert.ToBase64String(block), "x"));
+            failures += error.Error == CipherError.DoesNotDecrypt ? 1 : 0;
+        }
+
+        Assert.Equal(100, failures);
+    }
+
+    [Fact]
+    public void Decrypt_reports_a_ciphertext_of_another_key_of_the_same_size_naming_key_and_fingerprint()
+    {
+        var v = FirstVector("jks-multi", "RSA/ECB/OAEPwithSHA1andMGF1Padding");
+        var other = v.Alias.Equals("first", StringComparison.OrdinalIgnoreCase) ? "second" : "first";
+        var decryptor = Decryptor("jks-multi", other, Transformation.OaepSha1);
+        var fingerprint = VectorKeys.Get("jks-multi", other).Entry.CertificateSha256;
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "db_password"));
+
+        Assert.Equal(CipherError.DoesNotDecrypt, error.Error);
+        Assert.Equal($"secret 'db_password' does not decrypt with key '{other}' (SHA-256 {fingerprint})", error.Message);
+        Assert.DoesNotContain(v.Ciphertext, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decrypt_reports_a_ciphertext_of_another_key_size_as_made_with_another_key()
+    {
+        var v = FirstVector("jks-rsa3072", "RSA/ECB/OAEPwithSHA1andMGF1Padding");
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "api_key"));
+
+        Assert.Equal(CipherError.WrongKeySize, error.Error);
+        Assert.StartsWith("secret 'api_key' was made with another key: it is 384 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decrypt_ignores_whitespace_anywhere_in_the_ciphertext()
+    {
+        var v = FirstVector("jks-rsa2048", "RSA/ECB/OAEPwithSHA1andMGF1Padding", "unicode");
+        var wrapped = "  " + string.Join("\r\n\t", v.Ciphertext.Chunk(64).Select(c => new string(c))) + " \n";
+
+        Assert.Equal(v.Plaintext(), Decryptor(v.Keystore, v.Alias, Transformation.OaepSha1).Decrypt(wrapped, "x"));
+    }
+
+    [Theory]
+    [InlineData("abc*def", 4)]
+    [InlineData("$secret{x}", 1)]
+    [InlineData("ab-_", 3)]
+    public void Decrypt_reports_a_character_outside_base64_with_its_position(string text, int position)
+    {
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(text, "x"));
+
+        Assert.Equal(CipherError.NotBase64, error.Error);
+        Assert.EndsWith($"position {position}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("ab=c")]
+    [InlineData("a===")]
+    public void Decrypt_reports_a_bad_base64_length_or_padding(string text)
+    {
+        var error = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1).Decrypt(text, "x"));
+
+        Assert.Equal(CipherError.NotBase64, error.Error);
+    }
+
+    [Fact]
+    public void DecryptToString_requires_UTF8_while_Decrypt_returns_the_raw_bytes()
+    {
+        var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var ciphertext = new SecretEncryptor(publicKey, Transformation.OaepSha1).Encrypt([0xC3, 0x28, 0xFF], "latin");
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.DecryptToString(ciphertext, "latin"));
+
+        Assert.Equal(CipherError.NotUtf8, error.Error);
+        Assert.Equal([0xC3, 0x28, 0xFF], decryptor.Decrypt(ciphertext, "latin"));
+    }
+
+    [Fact]
+    public void DecryptToString_returns_a_unicode_vector_as_text()
+    {
+        var v = FirstVector("jks-rsa2048", "RSA/ECB/PKCS1Padding", "unicode");
+
+        var text = Decryptor(v.Keystore, v.Alias, Transformation.Rsa).DecryptToString(v.Ciphertext, "x");
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(v.Plaintext()), text);
+    }
+
+    [Fact]
+    public void DecryptAll_in_parallel_equals_one_by_one_in_input_order()
+    {
+        var vectors = VectorKeys.Manifest.CiphertextsOf("jks-multi")
+            .Where(c => c.Transformation == "RSA/ECB/OAEPwithSHA1andMGF1Padding" && c.Alias.Equals("first", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var decryptor = Decryptor("jks-multi", "first", Transformation.OaepSha1);
+        var items = Enumerable.Range(0, 8).SelectMany(_ => vectors).Select((v, i) => ($"a{i}", v.Ciphertext)).ToList();
+
+        var parallel = decryptor.DecryptAll(items, maxParallelism: 4);
+        var sequential = items.Select(i => decryptor.Decrypt(i.Ciphertext, i.Item1)).ToList();
+
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(vectors[0].Plaintext(), parallel[0]);
+    }
+
+    [Fact]
+    public void DecryptAll_reports_the_first_failure_in_input_order()
+    {
+        var v = FirstVector("jks-rsa2048", "RSA/ECB/OAEPwithSHA1andMGF1Padding");
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+        var items = new List<(string, string)> { ("good", v.Ciphertext), ("bad1", "!!!!"), ("good2", v.Ciphertext), ("bad2", "abc") };
+
+        var error = Assert.Throws<CipherException>(() => decryptor.DecryptAll(items));
+
+        Assert.Equal("bad1", error.Alias);
+    }
+
+    [Fact]
+    public void Constructor_rejects_missing_arguments()
+    {
+        var (privateKey, _, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+
+        Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(null!, Transformation.Rsa, "a", "f"));
+        Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(privateKey, null!, "a", "f"));
+        Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(privateKey, Transformation.Rsa, null!, "f"));
+    }
+
+    [Fact]
+    public void Decrypt_names_the_configuration_by_default_in_a_padding_mismatch()
+    {
+        var v = FirstVector("jks-rsa2048", "RSA/ECB/OAEPwithSHA1andMGF1Padding");
+        var (privateKey, _, entry) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var decryptor = new SecretDecryptor(privateKey, Transformation.Rsa, entry.Alias, entry.CertificateSha256);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "x"));
+
+        Assert.Equal("secret 'x' was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but the configuration says RSA", error.Message);
+        Assert.Equal("set the transformation to RSA/ECB/OAEPwithSHA1andMGF1Padding, or encrypt the secret again", error.Hint);
+    }
+
+    [Fact]
+    public void Decrypt_of_a_live_JDK_ciphertext_works_for_each_keystore_type()
+    {
+        if (!JavaInterop.IsAvailable)
+        {
+            return; // Needs a JDK on PATH.
+        }
+
+        var plaintext = "s3cr3t-ü-€-🔑"u8.ToArray();
+        foreach (var (keystore, transformation) in new[] { ("jks-rsa2048", "RSA"), ("p12-pbes2", "RSA/ECB/OAEPwithSHA1andMGF1Padding"), ("jceks-rsa2048", "RSA/ECB/OAEPWithSHA-1AndMGF1Padding") })
+        {
+            var ciphertext = JavaInterop.Encrypt(VectorKeys.Manifest.Keystore(keystore), "wso2carbon", transformation, plaintext);
+
+            Assert.Equal(plaintext, Decryptor(keystore, "wso2carbon", Transformation.Parse(transformation)).Decrypt(ciphertext, "x"));
+        }
+    }
+}
