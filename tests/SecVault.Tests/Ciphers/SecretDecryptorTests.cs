@@ -1,6 +1,5 @@
 using SecVault.Ciphers;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Ciphers;
 

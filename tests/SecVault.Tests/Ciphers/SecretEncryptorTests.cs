@@ -1,7 +1,6 @@
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Testing;
-using Xunit;
 
 namespace SecVault.Tests.Ciphers;
 
