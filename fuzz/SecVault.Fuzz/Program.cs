@@ -17,7 +17,7 @@ if (args.Length > 1)
     {
         try
         {
-            FuzzInvariants.Check(target, File.ReadAllBytes(file));
+            _ = FuzzInvariants.Check(target, File.ReadAllBytes(file));
             Console.WriteLine($"ok    {file}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -35,6 +35,6 @@ Fuzzer.Run(stream =>
 {
     using var buffer = new MemoryStream();
     stream.CopyTo(buffer);
-    FuzzInvariants.Check(target, buffer.ToArray());
+    _ = FuzzInvariants.Check(target, buffer.ToArray());
 });
 return 0;
