@@ -2,18 +2,21 @@ using SecVault.Tests.Fuzzing;
 using SharpFuzz;
 
 // One SharpFuzz/AFL++ target per parser; the invariants live in FuzzInvariants (shared with the CsCheck tests).
-// Usage: SecVault.Fuzz <target>            under afl-fuzz (persistent mode, input from AFL)
-//        SecVault.Fuzz <target> <file>...  replays files once each, for triage; exit 1 on the first failure
+// Usage: SecVault.Fuzz <target>                    under afl-fuzz (persistent mode, input from AFL)
+//        SecVault.Fuzz <target> <file>...          replays files; prints the first failure in full, exit 1
+//        SecVault.Fuzz <target> --triage <file>... replays files; groups failures by exception and top frames
 if (args.Length == 0 || !FuzzInvariants.Targets.Contains(args[0]))
 {
-    await Console.Error.WriteLineAsync($"usage: SecVault.Fuzz <{string.Join('|', FuzzInvariants.Targets)}> [file...]").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync($"usage: SecVault.Fuzz <{string.Join('|', FuzzInvariants.Targets)}> [--triage] [file...]").ConfigureAwait(false);
     return 2;
 }
 
 var target = args[0];
 if (args.Length > 1)
 {
-    foreach (var file in args.Skip(1))
+    var triage = args[1] == "--triage";
+    var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+    foreach (var file in args.Skip(triage ? 2 : 1))
     {
         try
         {
@@ -23,12 +26,29 @@ if (args.Length > 1)
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Console.WriteLine($"FAIL  {file}");
-            Console.WriteLine(e);
-            return 1;
+            if (!triage)
+            {
+                Console.WriteLine(e);
+                return 1;
+            }
+
+            var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3).Select(f => f.Trim().Split(" in ")[0]);
+            var signature = $"{e.GetType().Name}: {e.Message}\n    {string.Join("\n    ", frames)}";
+            if (!groups.TryGetValue(signature, out var files))
+            {
+                groups[signature] = files = [];
+            }
+
+            files.Add(file);
         }
     }
 
-    return 0;
+    foreach (var (signature, files) in groups)
+    {
+        Console.WriteLine($"\n{files.Count} input(s), smallest {files.MinBy(f => new FileInfo(f).Length)}:\n  {signature}");
+    }
+
+    return groups.Count == 0 ? 0 : 1;
 }
 
 Fuzzer.Run(stream =>

@@ -24,25 +24,25 @@ internal static class FuzzInvariants
     /// <summary>The target names, as given to the fuzz executable.</summary>
     internal static readonly string[] Targets = ["toml", "placeholders", "properties", "synapse", "keystore"];
 
-    /// <summary>Runs the named target's check on <paramref name="input"/>.</summary>
-    internal static void Check(string target, byte[] input)
+    /// <summary>
+    /// Runs the named target's check on <paramref name="input"/>; true when the parser accepted the input and the deeper
+    /// invariants ran (a rewrite, a round-trip, a lookup or placeholder found, a keystore loaded).
+    /// </summary>
+    internal static bool Check(string target, byte[] input) => target switch
     {
-        switch (target)
-        {
-            case "toml": CheckToml(input); break;
-            case "placeholders": CheckPlaceholders(Encoding.UTF8.GetString(input)); break;
-            case "properties": CheckProperties(input); break;
-            case "synapse": CheckSynapse(Encoding.UTF8.GetString(input)); break;
-            case "keystore": CheckKeystore(input); break;
-            default: throw new ArgumentException($"unknown fuzz target '{target}'", nameof(target));
-        }
-    }
+        "toml" => CheckToml(input),
+        "placeholders" => CheckPlaceholders(Encoding.UTF8.GetString(input)),
+        "properties" => CheckProperties(input),
+        "synapse" => CheckSynapse(Encoding.UTF8.GetString(input)),
+        "keystore" => CheckKeystore(input),
+        _ => throw new ArgumentException($"unknown fuzz target '{target}'", nameof(target)),
+    };
 
     /// <summary>
     /// Parse succeeds or throws <see cref="TomlDocumentException"/>; rewriting every [secrets] string literal with a fixed
     /// ciphertext changes only those literals' bytes, and the result parses again with those secrets Encrypted.
     /// </summary>
-    internal static void CheckToml(byte[] input)
+    internal static bool CheckToml(byte[] input)
     {
         DeploymentToml document;
         try
@@ -51,14 +51,14 @@ internal static class FuzzInvariants
         }
         catch (TomlDocumentException)
         {
-            return;
+            return false;
         }
 
         _ = document.GetString("", "secrets");
         var strings = document.Secrets.Where(s => s.Value is not null).ToList();
         if (strings.Count == 0)
         {
-            return;
+            return false;
         }
 
         var output = document.Rewrite(strings.Select(s => new LiteralReplacement(s.LiteralSpan, FixedCiphertext, ReplacementStyle.KeepQuoting)));
@@ -89,10 +89,12 @@ internal static class FuzzInvariants
                 Require(after.Class == before.Class, $"untouched secret {i} changed class");
             }
         }
+
+        return true;
     }
 
     /// <summary>Find never throws and returns ordered, in-bounds, exact spans; Substitute is identity with an identity resolver and never rescans.</summary>
-    internal static void CheckPlaceholders(string text)
+    internal static bool CheckPlaceholders(string text)
     {
         var found = PlaceholderParser.Find(text);
         var previousEnd = 0;
@@ -118,14 +120,16 @@ internal static class FuzzInvariants
         expected.Append(text, copied, text.Length - copied);
         Require(PlaceholderParser.Substitute(text, p => $"$secret{{{p.Start}}}") == expected.ToString(), "Substitute rescanned or misplaced a value");
         _ = PlaceholderParser.ContainsDynamic(text);
+        return found.Count > 0;
     }
 
     /// <summary>
     /// Both readers succeed or throw <see cref="PropertiesFormatException"/>; entries that WriteKeyValueLines can hold read
     /// back equal through ReadUtf8.
     /// </summary>
-    internal static void CheckProperties(byte[] input)
+    internal static bool CheckProperties(byte[] input)
     {
+        var accepted = false;
         foreach (var utf8 in new[] { true, false })
         {
             IReadOnlyList<PropertyEntry> entries;
@@ -149,11 +153,15 @@ internal static class FuzzInvariants
                 Require(readBack[i].Key == writable[i].Key, $"entry {i} key did not round-trip");
                 Require(readBack[i].Value == writable[i].Value, $"entry {i} value did not round-trip");
             }
+
+            accepted |= writable.Count > 0;
         }
+
+        return accepted;
     }
 
     /// <summary>Scan never throws and every lookup and problem lies within the text; Find returns or throws <see cref="SynapseLookupException"/>.</summary>
-    internal static void CheckSynapse(string xml)
+    internal static bool CheckSynapse(string xml)
     {
         var scan = VaultLookupParser.Scan(xml);
         foreach (var lookup in scan.Lookups)
@@ -180,10 +188,12 @@ internal static class FuzzInvariants
         {
             Require(scan.Problems.Count > 0, "Find threw although Scan found no problem");
         }
+
+        return scan.Lookups.Count > 0;
     }
 
     /// <summary>Load with a fixed password succeeds or throws <see cref="KeystoreException"/>, and so does reading each entry.</summary>
-    internal static void CheckKeystore(byte[] input)
+    internal static bool CheckKeystore(byte[] input)
     {
         Keystore keystore;
         try
@@ -193,7 +203,7 @@ internal static class FuzzInvariants
         }
         catch (KeystoreException)
         {
-            return;
+            return false;
         }
 
         Require(keystore.Aliases.Count == keystore.Entries.Count, "aliases and entries differ in number");
@@ -214,6 +224,8 @@ internal static class FuzzInvariants
                 // Wrong key password, non-RSA or damaged key: all documented.
             }
         }
+
+        return true;
     }
 
     // WriteKeyValueLines writes values verbatim (ciphertexts): only values the reader gives back unchanged qualify.

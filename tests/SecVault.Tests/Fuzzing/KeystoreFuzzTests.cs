@@ -1,0 +1,35 @@
+using CsCheck;
+
+namespace SecVault.Tests.Fuzzing;
+
+public sealed class KeystoreFuzzTests
+{
+    // Magic numbers, versions, lengths and tags the JKS/JCEKS and PKCS#12 readers branch on.
+    private static readonly string[] Tokens =
+    [
+        "\u00FE\u00ED\u00FE\u00ED", "\u00CE\u00CE\u00CE\u00CE", "\0\0\0\u0002", "\0\0\0\u0001", "\0\0\0\u0003", "\u007F\u00FF\u00FF\u00FF",
+        "\u00FF\u00FF\u00FF\u00FF", "\0\0", "\u00AC\u00ED\0\u0005", "0\u0082", "\u0006\t*\u0086H\u0086\u00F7\r\u0001", "\u0002\u0001\u0003",
+    ];
+
+    private static readonly Gen<byte[]> MagicThenBytes = Gen.Select(Gen.Int[0, 2], FuzzInputs.RandomBytes).Select((magic, rest) => (byte[])
+        [.. magic switch { 0 => [0xFE, 0xED, 0xFE, 0xED, 0, 0, 0, 2], 1 => [0xCE, 0xCE, 0xCE, 0xCE, 0, 0, 0, 2], _ => new byte[] { 0x30, 0x82 } }, .. rest]);
+
+    [Fact]
+    public void Random_bytes_load_or_fail_with_a_keystore_exception()
+    {
+        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void Random_bytes_after_a_keystore_magic_load_or_fail_with_a_keystore_exception()
+    {
+        MagicThenBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void Mutated_vector_keystores_load_or_fail_with_a_keystore_exception()
+    {
+        // Each PKCS#12 sample derives its MAC key (thousands of PBKDF rounds): keep the count low for CI.
+        FuzzInputs.MutatedSeeds("keystore", Tokens, binary: true).Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 300, print: FuzzInputs.Print);
+    }
+}
