@@ -26,14 +26,7 @@ public sealed class DeploymentTomlFuzzTests
     [Fact]
     public void Token_soup_keeps_the_parse_and_rewrite_invariants()
     {
-        var accepted = 0;
-        SecretsSoup.Sample(input =>
-        {
-            if (FuzzInvariants.CheckToml(input))
-            {
-                Interlocked.Increment(ref accepted);
-            }
-        }, iter: 3000, print: FuzzInputs.Print);
+        var accepted = SecretsSoup.CountAccepted(FuzzInvariants.CheckToml, iter: 3000);
 
         Assert.True(accepted > 0, "no token-soup document had a [secrets] string to rewrite");
     }
@@ -41,14 +34,7 @@ public sealed class DeploymentTomlFuzzTests
     [Fact]
     public void Mutated_corpus_files_change_only_the_rewritten_literals()
     {
-        var accepted = 0;
-        FuzzInputs.MutatedSeeds("toml", Tokens).Sample(input =>
-        {
-            if (FuzzInvariants.CheckToml(input))
-            {
-                Interlocked.Increment(ref accepted);
-            }
-        }, iter: 2000, print: FuzzInputs.Print);
+        var accepted = FuzzInputs.MutatedSeeds("toml", Tokens).CountAccepted(FuzzInvariants.CheckToml, iter: 2000);
 
         Assert.True(accepted > 20, $"only {accepted} mutated documents were rewritten");
     }

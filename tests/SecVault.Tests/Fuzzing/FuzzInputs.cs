@@ -29,6 +29,20 @@ internal static class FuzzInputs
             .Select((seed, mutations) => Mutate(seeds[seed], mutations, tokenBytes));
     }
 
+    /// <summary>Samples <paramref name="gen"/> into <paramref name="check"/> (any exception fails) and returns how many inputs it accepted.</summary>
+    internal static int CountAccepted(this Gen<byte[]> gen, Func<byte[], bool> check, long iter)
+    {
+        var accepted = 0;
+        gen.Sample(input =>
+        {
+            if (check(input))
+            {
+                Interlocked.Increment(ref accepted);
+            }
+        }, iter: iter, print: Print);
+        return accepted;
+    }
+
     /// <summary>Prints an input for a failure report: as text when it is printable UTF-8, else as hex.</summary>
     internal static string Print(byte[] input)
     {

@@ -232,22 +232,10 @@ internal static class FuzzInvariants
     private static bool IsWritableVerbatim(string value) =>
         !value.AsSpan().ContainsAny('\r', '\n', '\\') && !(value.Length > 0 && value[0] is ' ' or '\t' or '\f') && IsValidUtf16(value);
 
-    private static bool IsValidUtf16(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(s[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    // A string with an unpaired surrogate cannot be written as UTF-8 and read back.
+    private static bool IsValidUtf16(string s) =>
+        System.Text.Unicode.Utf8.FromUtf16(s, new byte[Encoding.UTF8.GetMaxByteCount(s.Length)], out _, out _, replaceInvalidSequences: false)
+            == System.Buffers.OperationStatus.Done;
 
     private static void CheckOnlySpansChanged(byte[] input, int bomLength, List<TomlSpan> spans, byte[] output)
     {

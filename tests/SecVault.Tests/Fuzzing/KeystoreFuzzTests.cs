@@ -1,4 +1,6 @@
 using CsCheck;
+using SecVault.Keystores;
+using SecVault.Testing;
 
 namespace SecVault.Tests.Fuzzing;
 
@@ -31,5 +33,34 @@ public sealed class KeystoreFuzzTests
     {
         // Each PKCS#12 sample derives its MAC key (thousands of PBKDF rounds): keep the count low for CI.
         FuzzInputs.MutatedSeeds("keystore", Tokens, binary: true).Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 300, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void A_pkcs12_file_with_an_unknown_mac_digest_algorithm_is_reported_as_damaged()
+    {
+        // p12-legacy.p12 with one byte of the MAC's SHA-1 OID changed (1.3.14.3.2.26 -> 1.3.14.6274.26).
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "keystore-p12-unknown-mac-digest-oid.p12"));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.p12", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.DoesNotContain(FuzzInvariants.KeystorePassword, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bit_flip_in_the_mac_data_of_a_pkcs12_seed_is_a_keystore_exception_or_a_load()
+    {
+        // The MAC guards the rest of the file, so its own bytes (the last ones) are where a corrupt file reaches deepest.
+        var original = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "corpus", "keystore", "p12-openssl.p12"));
+
+        var loaded = Enumerable.Range(original.Length - 64, 64).AsParallel().Select(at =>
+        {
+            var input = (byte[])original.Clone();
+            input[at] ^= 0x01;
+            return FuzzInvariants.CheckKeystore(input);
+        }).ToList();
+
+        Assert.True(FuzzInvariants.CheckKeystore(original));
+        Assert.Contains(false, loaded);
     }
 }

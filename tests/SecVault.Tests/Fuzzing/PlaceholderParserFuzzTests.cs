@@ -17,14 +17,7 @@ public sealed class PlaceholderParserFuzzTests
     [Fact]
     public void Token_soup_keeps_the_find_and_substitute_invariants()
     {
-        var found = 0;
-        FuzzInputs.TokenSoup(Tokens, 30).Sample(input =>
-        {
-            if (FuzzInvariants.CheckPlaceholders(Encoding.UTF8.GetString(input)))
-            {
-                Interlocked.Increment(ref found);
-            }
-        }, iter: 5000, print: FuzzInputs.Print);
+        var found = FuzzInputs.TokenSoup(Tokens, 30).CountAccepted(input => FuzzInvariants.CheckPlaceholders(Encoding.UTF8.GetString(input)), iter: 5000);
 
         Assert.True(found > 1000, $"only {found} token-soup texts held a placeholder");
     }
@@ -32,14 +25,7 @@ public sealed class PlaceholderParserFuzzTests
     [Fact]
     public void Mutated_corpus_files_keep_the_find_and_substitute_invariants()
     {
-        var found = 0;
-        FuzzInputs.MutatedSeeds("placeholders", Tokens).Sample(input =>
-        {
-            if (FuzzInvariants.Check("placeholders", input))
-            {
-                Interlocked.Increment(ref found);
-            }
-        }, iter: 3000, print: FuzzInputs.Print);
+        var found = FuzzInputs.MutatedSeeds("placeholders", Tokens).CountAccepted(input => FuzzInvariants.Check("placeholders", input), iter: 3000);
 
         Assert.True(found > 100, $"only {found} mutated texts held a placeholder");
     }

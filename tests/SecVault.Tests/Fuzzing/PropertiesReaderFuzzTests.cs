@@ -21,14 +21,7 @@ public sealed class PropertiesReaderFuzzTests
     [Fact]
     public void Token_soup_entries_read_back_equal_after_WriteKeyValueLines()
     {
-        var accepted = 0;
-        FuzzInputs.TokenSoup(Tokens).Sample(input =>
-        {
-            if (FuzzInvariants.CheckProperties(input))
-            {
-                Interlocked.Increment(ref accepted);
-            }
-        }, iter: 3000, print: FuzzInputs.Print);
+        var accepted = FuzzInputs.TokenSoup(Tokens).CountAccepted(FuzzInvariants.CheckProperties, iter: 3000);
 
         Assert.True(accepted > 500, $"only {accepted} token-soup files round-tripped an entry");
     }
@@ -36,14 +29,7 @@ public sealed class PropertiesReaderFuzzTests
     [Fact]
     public void Mutated_corpus_files_read_or_fail_with_a_properties_format_exception()
     {
-        var accepted = 0;
-        FuzzInputs.MutatedSeeds("properties", Tokens).Sample(input =>
-        {
-            if (FuzzInvariants.CheckProperties(input))
-            {
-                Interlocked.Increment(ref accepted);
-            }
-        }, iter: 3000, print: FuzzInputs.Print);
+        var accepted = FuzzInputs.MutatedSeeds("properties", Tokens).CountAccepted(FuzzInvariants.CheckProperties, iter: 3000);
 
         Assert.True(accepted > 500, $"only {accepted} mutated files round-tripped an entry");
     }

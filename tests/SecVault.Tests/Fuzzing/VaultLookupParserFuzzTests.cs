@@ -23,14 +23,7 @@ public sealed class VaultLookupParserFuzzTests
     [Fact]
     public void Token_soup_scans_without_throwing_and_within_bounds()
     {
-        var found = 0;
-        FuzzInputs.TokenSoup(Tokens, 50).Sample(input =>
-        {
-            if (FuzzInvariants.CheckSynapse(Encoding.UTF8.GetString(input)))
-            {
-                Interlocked.Increment(ref found);
-            }
-        }, iter: 4000, print: FuzzInputs.Print);
+        var found = FuzzInputs.TokenSoup(Tokens, 50).CountAccepted(input => FuzzInvariants.CheckSynapse(Encoding.UTF8.GetString(input)), iter: 4000);
 
         Assert.True(found > 0, "no token-soup text held a lookup");
     }
@@ -38,14 +31,7 @@ public sealed class VaultLookupParserFuzzTests
     [Fact]
     public void Mutated_corpus_files_scan_without_throwing_and_within_bounds()
     {
-        var found = 0;
-        FuzzInputs.MutatedSeeds("synapse", Tokens).Sample(input =>
-        {
-            if (FuzzInvariants.Check("synapse", input))
-            {
-                Interlocked.Increment(ref found);
-            }
-        }, iter: 3000, print: FuzzInputs.Print);
+        var found = FuzzInputs.MutatedSeeds("synapse", Tokens).CountAccepted(input => FuzzInvariants.Check("synapse", input), iter: 3000);
 
         Assert.True(found > 1000, $"only {found} mutated files held a lookup");
     }
