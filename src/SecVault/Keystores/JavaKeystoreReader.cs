@@ -217,7 +217,9 @@ internal static class JavaKeystoreReader
         EncryptedPrivateKeyInfo info;
         try
         {
-            info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey));
+            // An empty key (found by fuzzing) parses to null, not to an exception.
+            info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey))
+                ?? throw new InvalidDataException("empty protected key");
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
         {

@@ -48,6 +48,17 @@ public sealed class KeystoreFuzzTests
     }
 
     [Fact]
+    public void A_jks_file_with_an_empty_protected_key_and_a_bad_digest_is_a_keystore_exception()
+    {
+        // 64 bytes: one private-key entry "wso2carbon" whose protected key is empty, no certificates, a zero digest.
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "keystore-jks-empty-protected-key.jks"));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jks", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+    }
+
+    [Fact]
     public void Every_bit_flip_in_the_mac_data_of_a_pkcs12_seed_is_a_keystore_exception_or_a_load()
     {
         // The MAC guards the rest of the file, so its own bytes (the last ones) are where a corrupt file reaches deepest.
