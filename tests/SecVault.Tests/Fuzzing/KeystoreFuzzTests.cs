@@ -58,6 +58,21 @@ public sealed class KeystoreFuzzTests
         Assert.Equal(KeystoreError.WrongPassword, error.Error);
     }
 
+    [Theory]
+    [InlineData("keystore-jceks-pbe-params-absent.jceks")]
+    [InlineData("keystore-jceks-pbe-params-null.jceks")]
+    [InlineData("keystore-jceks-pbe-params-huge-int.jceks")]
+    [InlineData("keystore-jceks-pbe-params-max-iter.jceks")]
+    public void A_jceks_key_with_absent_malformed_or_enormous_pbe_parameters_is_a_keystore_exception(string finding)
+    {
+        // One JCEKS private-key entry with 40 zero bytes of key data under the parameters the name says, zero digest.
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", finding));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jceks", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+    }
+
     [Fact]
     public void Every_bit_flip_in_the_mac_data_of_a_pkcs12_seed_is_a_keystore_exception_or_a_load()
     {
