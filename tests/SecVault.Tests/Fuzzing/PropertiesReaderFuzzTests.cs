@@ -29,7 +29,7 @@ public sealed class PropertiesReaderFuzzTests
     [Fact]
     public void Mutated_corpus_files_read_or_fail_with_a_properties_format_exception()
     {
-        var accepted = FuzzInputs.MutatedSeeds("properties", Tokens).CountAccepted(FuzzInvariants.CheckProperties, iter: 3000);
+        var accepted = FuzzInputs.MutatedSeeds("properties", Tokens).CountAccepted(FuzzInvariants.CheckProperties, iter: 8000);
 
         Assert.True(accepted > 500, $"only {accepted} mutated files round-tripped an entry");
     }
