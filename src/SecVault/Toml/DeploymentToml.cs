@@ -60,7 +60,14 @@ public sealed class DeploymentToml
         ArgumentNullException.ThrowIfNull(displayPath);
         ThrowIfTooLarge(content.LongLength, displayPath, maxFileBytes);
 
-        var bomLength = content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        // Every leading BOM belongs to the kept prefix: Tomlyn skips a U+FEFF at the start of the text without counting
+        // it in its spans, so a second BOM would shift every rewrite by one char (found by fuzzing).
+        var bomLength = 0;
+        while (content.AsSpan(bomLength).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bomLength += 3;
+        }
+
         var text = Decode(content, bomLength, displayPath);
         var document = ParseSyntax(text, displayPath);
         var walker = new TreeWalker(displayPath);

@@ -54,6 +54,18 @@ public sealed class DeploymentTomlFuzzTests
     }
 
     [Fact]
+    public void A_file_with_two_byte_order_marks_rewrites_only_the_literal_and_keeps_both_marks()
+    {
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "toml-two-byte-order-marks.toml"));
+        var toml = DeploymentToml.Parse(input, "deployment.toml");
+
+        var output = toml.Rewrite([new(toml.Secrets.Single().LiteralSpan, "CIPHER", ReplacementStyle.KeepQuoting)]);
+
+        Assert.Equal("\uFEFF\uFEFF[secrets]\na = \"CIPHER\"\n", Encoding.UTF8.GetString(output));
+        Assert.True(FuzzInvariants.CheckToml(input));
+    }
+
+    [Fact]
     public void A_cut_off_escape_after_a_secret_does_not_echo_the_secret()
     {
         var input = Encoding.UTF8.GetBytes("[secrets]\nkey = \"[hunter2]\"\nnext = \"hunter2\\u12");

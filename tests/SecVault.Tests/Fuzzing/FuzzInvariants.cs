@@ -62,7 +62,15 @@ internal static class FuzzInvariants
         }
 
         var output = document.Rewrite(strings.Select(s => new LiteralReplacement(s.LiteralSpan, FixedCiphertext, ReplacementStyle.KeepQuoting)));
-        CheckOnlySpansChanged(input, document.HasByteOrderMark ? 3 : 0, [.. strings.Select(s => s.LiteralSpan)], output);
+        // Spans index the text after the leading byte-order marks, which are kept as they are.
+        var bomLength = 0;
+        while (input.AsSpan(bomLength).StartsWith("\uFEFF"u8))
+        {
+            bomLength += 3;
+        }
+
+        Require(document.HasByteOrderMark == bomLength > 0, "HasByteOrderMark is wrong");
+        CheckOnlySpansChanged(input, bomLength, [.. strings.Select(s => s.LiteralSpan)], output);
 
         DeploymentToml reparsed;
         try
