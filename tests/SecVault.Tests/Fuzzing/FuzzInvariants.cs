@@ -54,7 +54,7 @@ internal static class FuzzInvariants
             return false;
         }
 
-        _ = document.GetString("", "secrets");
+        _ = document.GetString("keystore.primary", "password");
         var strings = document.Secrets.Where(s => s.Value is not null).ToList();
         if (strings.Count == 0)
         {
@@ -62,6 +62,7 @@ internal static class FuzzInvariants
         }
 
         var output = document.Rewrite(strings.Select(s => new LiteralReplacement(s.LiteralSpan, FixedCiphertext, ReplacementStyle.KeepQuoting)));
+
         // Spans index the text after the leading byte-order marks, which are kept as they are.
         var bomLength = 0;
         while (input.AsSpan(bomLength).StartsWith("\uFEFF"u8))
