@@ -222,7 +222,7 @@ internal static class JavaKeystoreReader
             info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey))
                 ?? throw new InvalidDataException("empty protected key");
         }
-        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
         {
             throw new InvalidDataException("bad protected key", ex);
         }
@@ -358,7 +358,7 @@ internal static class JavaKeystoreReader
                 PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(plain));
                 return plain;
             }
-            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
+            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
             {
                 CryptographicOperations.ZeroMemory(plain);
                 return null;

@@ -47,11 +47,12 @@ public sealed class KeystoreFuzzTests
         Assert.DoesNotContain(FuzzInvariants.KeystorePassword, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_jks_file_with_an_empty_protected_key_and_a_bad_digest_is_a_keystore_exception()
+    [Theory]
+    [InlineData("keystore-jks-empty-protected-key.jks")] // one private-key entry whose protected key is empty, zero digest
+    [InlineData("keystore-jks-key-not-der.jks")] // a protected key that BouncyCastle's ASN.1 parser rejects with Asn1ParsingException
+    public void A_jks_file_with_an_unreadable_protected_key_and_a_bad_digest_is_a_keystore_exception(string finding)
     {
-        // 64 bytes: one private-key entry "wso2carbon" whose protected key is empty, no certificates, a zero digest.
-        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "keystore-jks-empty-protected-key.jks"));
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", finding));
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jks", FuzzInvariants.KeystorePassword));
 
