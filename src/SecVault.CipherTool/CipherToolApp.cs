@@ -1,6 +1,7 @@
 using SecVault.Ciphers;
 using SecVault.Home;
 using SecVault.Hosting;
+using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Resolution;
 using SecVault.Vault;
@@ -128,8 +129,8 @@ internal static class CipherToolApp
             using var key = VaultKey.Open(selection, passwordChars);
             return options.Mode switch
             {
-                CipherToolMode.Configure => Configure(console, target, key, passwordChars, options.Transformation, time),
-                CipherToolMode.Change => Change(console, target, key, options.Transformation),
+                CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, time),
+                CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }
@@ -139,20 +140,26 @@ internal static class CipherToolApp
         }
     }
 
-    private static int Configure(IConsole console, VaultTarget target, VaultKey key, char[] password, Transformation transformation, TimeProvider time)
+    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] password, Transformation transformation, TimeProvider time)
     {
-        var operation = ConfigureOperation.Prepare(target, key, password, transformation, time.GetUtcNow());
-        foreach (var warning in operation.Warnings)
+        ConfigureOperation operation;
+        using (Lock(target))
         {
-            Warning(console, warning.ToString());
+            // Read again under the lock: another SecVault writer may have finished while the password was typed.
+            operation = ConfigureOperation.Prepare(Reload(target, sources), key, password, transformation, time.GetUtcNow());
+            foreach (var warning in operation.Warnings)
+            {
+                Warning(console, warning.ToString());
+            }
+
+            operation.Commit();
         }
 
-        operation.Commit();
         Info(console, operation.Summary);
         return 0;
     }
 
-    private static int Change(IConsole console, VaultTarget target, VaultKey key, Transformation transformation)
+    private static int Change(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, Transformation transformation)
     {
         var secrets = target.Document.Secrets;
         if (!secrets.Any(ChangeOperation.CanChange))
@@ -199,8 +206,14 @@ internal static class CipherToolApp
             changes.Add(new(entry.Alias, value));
         }
 
-        var operation = ChangeOperation.Prepare(target, key, transformation, changes);
-        operation.Commit();
+        ChangeOperation operation;
+        using (Lock(target))
+        {
+            // Values are chosen by alias, so applying them to the file as it is now loses no one else's edit.
+            operation = ChangeOperation.Prepare(Reload(target, sources), key, transformation, changes);
+            operation.Commit();
+        }
+
         Info(console, operation.Summary);
         return 0;
     }
@@ -233,6 +246,10 @@ internal static class CipherToolApp
         console.StdOut.WriteLine(ciphertext);
         return 0;
     }
+
+    private static FolderLock Lock(VaultTarget target) => FolderLock.Acquire(Path.GetDirectoryName(target.DeploymentTomlPath)!);
+
+    private static VaultTarget Reload(VaultTarget target, VariableSources sources) => VaultTarget.Load(target.Home, target.DeploymentTomlPath, sources);
 
     /// <summary>Asks for a value twice without echo; a mismatch or an empty value asks again, up to three tries. Null when they fail.</summary>
     private static string? ReadTwice(IConsole console, string prompt, string againPrompt)
