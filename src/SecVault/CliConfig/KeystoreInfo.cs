@@ -84,7 +84,7 @@ public sealed class KeystoreInfo
         YamlText.BeginDocument(emitter, Header);
         YamlText.BeginMapping(emitter);
         YamlText.Scalar(emitter, "formatVersion");
-        YamlText.Scalar(emitter, FormatVersion.ToString(CultureInfo.InvariantCulture));
+        YamlText.PlainScalar(emitter, FormatVersion.ToString(CultureInfo.InvariantCulture));
         YamlText.Scalar(emitter, "keyStorePath");
         YamlText.Scalar(emitter, KeystorePath);
         YamlText.Scalar(emitter, "keyStoreType");

@@ -43,6 +43,10 @@ internal static partial class YamlText
     public static void Scalar(IEmitter emitter, string value) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, NeedsQuotes(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain, true, true));
 
+    /// <summary>A plain scalar meant as a number or other non-string (such as <c>formatVersion: 1</c>).</summary>
+    public static void PlainScalar(IEmitter emitter, string value) =>
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false));
+
     /// <summary>A literal block scalar (<c>|</c>); the value should end with one line break.</summary>
     public static void Literal(IEmitter emitter, string value) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Literal, true, true));
