@@ -16,6 +16,8 @@ internal static partial class Messages
 
     internal static string CliConfigMalformed(string path, int line, int column) => $"{path}({line},{column}): not valid YAML";
 
+    internal static string CliConfigInvalidYaml(string path) => $"{path} is not valid YAML";
+
     internal static string CliConfigNotMapping(string path) => $"{path} is not a YAML mapping of fields";
 
     internal static string CliConfigUnsupportedVersion(string path, string version) =>

@@ -330,13 +330,7 @@ public sealed class CreateCommandTests : IDisposable
         var vector = _mi.Manifest.Keystore("jks-unicode-password");
         var password = vector.StorePassword;
         const string Plaintext = "Plain-Text-Secret-42";
-        var forbidden = new[]
-        {
-            password,
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(password)),
-            Plaintext,
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(Plaintext)),
-        };
+        var hygiene = new SecretHygiene().Track(password, Plaintext);
 
         var init = _mi.RunProcess(password + "\n", "secret", "init", "--keystore", VectorManifest.KeystorePath(vector), "--alias", "wso2carbon", "--password-stdin");
         var wrong = _mi.RunProcess(Plaintext + "\n", "secret", "init", "--keystore", VectorManifest.KeystorePath(vector), "--alias", "wso2carbon", "--password-stdin");
@@ -344,14 +338,12 @@ public sealed class CreateCommandTests : IDisposable
         var tooLong = _mi.RunProcess($"db\n{Plaintext}{new string('x', 300)}\n", "secret", "create");
 
         Assert.Equal([0, 1, 0, 1], new[] { init.ExitCode, wrong.ExitCode, create.ExitCode, tooLong.ExitCode });
-        var texts = new List<string> { init.StdOut, init.StdErr, wrong.StdOut, wrong.StdErr, create.StdOut, create.StdErr, tooLong.StdOut, tooLong.StdErr };
-        texts.AddRange(Directory.GetFiles(_mi.ConfigFolder, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
-        foreach (var text in texts)
+        foreach (var (what, text) in new[] { ("init", init), ("wrong", wrong), ("create", create), ("tooLong", tooLong) }
+            .SelectMany(r => new[] { (r.Item1 + " stdout", r.Item2.StdOut), (r.Item1 + " stderr", r.Item2.StdErr) }))
         {
-            foreach (var value in forbidden)
-            {
-                Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-            }
+            hygiene.AssertClean(what, text);
         }
+
+        hygiene.AssertFilesClean(_mi.ConfigFolder);
     }
 }

@@ -154,6 +154,11 @@ public sealed class KeystoreInfo
             // YamlDotNet's own message may quote the text; only the position is reported.
             throw Error(CliConfigError.Malformed, Messages.CliConfigMalformed(path, (int)ex.Start.Line, (int)ex.Start.Column), path, innerException: ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed documents this way, without a position.
+            throw Error(CliConfigError.Malformed, Messages.CliConfigInvalidYaml(path), path, innerException: ex);
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
