@@ -27,3 +27,50 @@ internal static partial class Messages
 
     internal static string PlaceholderNotAllowedHere(string placeholder) => $"{placeholder}: only $env{{}} and $sys{{}} placeholders are allowed here";
 }
+
+internal static partial class Messages
+{
+    internal const string NoSuchAlias = "no such alias in [secrets]";
+
+    internal static string SecretNotAString(string alias, string kind) => $"secret '{alias}' must be a string, not {kind}";
+
+    internal static string InSecret(string alias, string message) => $"secret '{alias}': {message}";
+
+    internal static string SecretIsPlainText(string alias) => $"secret '{alias}' is still a plain-text marker, not a ciphertext";
+
+    internal const string SecretIsPlainTextHint = "run ciphertool -Dconfigure";
+
+    internal const string VaultNotConfiguredMissing = "secure vault is not configured: conf/security/secret-conf.properties does not exist";
+
+    internal const string VaultNotConfiguredDisabled = "secure vault is not configured: secVault.enabled is false";
+
+    internal const string VaultNotConfiguredNoFile = "secure vault is not configured: secretRepositories does not list file";
+
+    internal const string VaultNotConfiguredHint = "run ciphertool -Dconfigure";
+
+    internal const string VaultIdentityIncomplete = "secure vault is not configured: keystore.identity.location, .type or .alias is missing";
+
+    internal static string VaultUnreadable(string reason) => $"cannot read conf/security/secret-conf.properties: {reason}";
+}
+
+internal static partial class Messages
+{
+    internal static string SecretReference(string alias, string message) => $"secret '{alias}': {message}";
+
+    internal const string DeploymentTomlMissing = "deployment.toml does not exist";
+
+    internal static string DeploymentTomlUnreadable(string reason) => $"cannot read deployment.toml: {reason}";
+}
+
+internal static partial class Messages
+{
+    internal static string SynapseOtherPrefix(string prefix) => $"prefix '{prefix}' is not wso2; the lookup is left as it is";
+
+    internal static string SynapseTwoArguments(string type) => $"with two arguments the type '{type}' is ignored and the alias is read from [secrets]; add a third argument";
+
+    internal static string SynapseFileMissing(string path) => $"file {path} does not exist";
+
+    internal static string SynapseFileUnreadable(string path, string reason) => $"cannot read {path}: {reason}";
+
+    internal const string SynapseEmptyValue = "the value is empty";
+}
