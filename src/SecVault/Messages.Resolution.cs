@@ -74,3 +74,21 @@ internal static partial class Messages
 
     internal const string SynapseEmptyValue = "the value is empty";
 }
+
+internal static partial class Messages
+{
+    internal static string VerifyUnreadable(string reason) => $"cannot read the artifact: {reason}";
+
+    internal static string VerifyDottedAlias(string alias) => $"alias '{alias}' is dotted; upstream MI cannot render it, quote the key instead";
+
+    internal static string VerifyNameHasSpaces(string placeholder) => $"{placeholder} has spaces around its name";
+
+    internal static string VerifyDynamicLooksEncrypted(string placeholder) =>
+        $"{placeholder} looks like a ciphertext, but values outside [secrets] are never decrypted; reference it through an alias in [secrets]";
+
+    internal static string VerifyUnreferenced(string alias) => $"alias '{alias}' is never referenced";
+
+    internal static string VerifyVaultKeyMissing(string key) => $"secret-conf.properties has no {key}";
+
+    internal static string VerifyIdentityType(string type) => $"keystore.identity.type '{type}' is not JKS or PKCS12 (upstream MI cannot load it)";
+}
