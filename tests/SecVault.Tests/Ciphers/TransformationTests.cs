@@ -1,5 +1,4 @@
 using SecVault.Ciphers;
-using Xunit;
 
 namespace SecVault.Tests.Ciphers;
 
