@@ -267,7 +267,7 @@ public sealed class MiHomeResolverTests
 
         var problems = Fails(home, Options(home, new() { ["X"] = "1" })).Problems;
 
-        Assert.Equal("secret 'n' must be a string, not integer", problems.Single(p => p.Subject == "n").Message);
+        Assert.Equal("secret 'n' must be a string, not integer", problems.Single(p => p.Line == 4).Message);
         Assert.Contains("only $env{} and $sys{} placeholders are allowed here", problems.Single(p => p.Line == 5).Message, StringComparison.Ordinal);
     }
 
