@@ -152,7 +152,7 @@ public sealed class PasswordFileSource : IPasswordSource
         Try(
             () =>
             {
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None))
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read))
                 {
                     var length = stream.Length;
                     var zeros = new byte[Math.Min(length, 8192)];
