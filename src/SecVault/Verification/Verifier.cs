@@ -120,7 +120,7 @@ public static class Verifier
         var severity = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
         var where = problem.Line > 0 ? $"{problem.Path}:{problem.Line}:{problem.Column}" : problem.Path;
         return string.IsNullOrEmpty(problem.Subject)
-            ? $"{severity} {where} {problem.Message}"
+            ? $"{severity} {where}: {problem.Message}"
             : $"{severity} {where} {problem.Subject}: {problem.Message}";
     }
 
