@@ -57,7 +57,7 @@ internal static partial class Messages
 {
     internal static string SecretReference(string alias, string message) => $"secret '{alias}': {message}";
 
-    internal const string DeploymentTomlMissing = "deployment.toml does not exist";
+    internal const string DeploymentTomlDoesNotExist = "deployment.toml does not exist";
 
     internal static string DeploymentTomlUnreadable(string reason) => $"cannot read deployment.toml: {reason}";
 }

@@ -231,7 +231,7 @@ public sealed class MiHomeResolver : IDisposable
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", Messages.DeploymentTomlMissing));
+                throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", Messages.DeploymentTomlDoesNotExist));
             }
 
             DeploymentToml.ThrowIfTooLarge(info.Length, display);
