@@ -19,9 +19,10 @@ internal static class SecretVariables
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentException.ThrowIfNullOrEmpty(alias);
         var name = new StringBuilder(prefix.Length + alias.Length);
-        foreach (var c in prefix.Concat(alias))
+        // One underscore per character (Unicode scalar), so a character outside the BMP is not doubled.
+        foreach (var rune in (prefix + alias).EnumerateRunes())
         {
-            name.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+            name.Append(rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value == '_') ? (char)rune.Value : '_');
         }
 
         return name.ToString();
