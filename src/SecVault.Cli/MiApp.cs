@@ -14,6 +14,9 @@ internal static class MiApp
     [
         InitCommand.Build,
         CreateCommand.Build,
+        VerifyCommand.Build,
+        ResolveCommand.Build,
+        ExecCommand.Build,
     ];
 
     /// <summary>Runs <c>mi</c> with <paramref name="args"/>; returns the exit code.</summary>
