@@ -93,6 +93,13 @@ public sealed class HostileInputTests
         File.WriteAllText(w.TomlPath, text.Replace(SecretLine(w, alias), $"{alias} = {literal}", StringComparison.Ordinal));
     }
 
+    private static void ReplaceWithVector(Workspace w, string keystore)
+    {
+        Configured(w);
+        var other = VectorManifest.Load().CiphertextsOf(keystore).First(c => c.Transformation.Contains("OAEP", StringComparison.Ordinal)).Ciphertext;
+        ReplaceSecret(w, "db_password", $"\"{other}\"");
+    }
+
     private static readonly string[] Resolve = ["secret", "resolve", "--home", "{home}", "--password-stdin"];
 
     private static readonly IReadOnlyList<BadInputCase> Cases =
@@ -273,13 +280,10 @@ public sealed class HostileInputTests
                 Configured(w);
                 ReplaceSecret(w, "db_password", "\"not*base64!\"");
             }),
-        new("runtime-ciphertext-of-another-key", "mi", Resolve, Password, 1, ["db_password", "another key"],
-            w =>
-            {
-                Configured(w);
-                var other = VectorManifest.Load().CiphertextsOf("jks-rsa2048").First(c => c.Transformation.Contains("OAEP", StringComparison.Ordinal)).Ciphertext;
-                ReplaceSecret(w, "db_password", $"\"{other}\"");
-            }),
+        new("runtime-ciphertext-of-a-bigger-key", "mi", Resolve, Password, 1, ["db_password", "made with another key"],
+            w => ReplaceWithVector(w, "jks-rsa4096")),
+        new("runtime-ciphertext-of-another-same-size-key", "mi", Resolve, Password, 1, ["db_password", "does not decrypt with key 'wso2carbon' (SHA-256 "],
+            w => ReplaceWithVector(w, "jks-rsa2048")),
         new("runtime-padding-mismatch", "mi", Resolve, Password, 1, ["db_password", "RSA/ECB/OAEPwithSHA1andMGF1Padding", "RSA/ECB/PKCS1Padding"],
             w =>
             {
