@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SecVault.Testing;
 
 namespace SecVault.CipherTool.Tests;
@@ -51,33 +50,7 @@ public sealed class CipherToolProcessTests
 
     private static (int Exit, string Out, string Err) RunProcess(string stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ciphertool.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("CARBON_HOME");
-        start.Environment.Remove("MI_HOME");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("ciphertool did not finish");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        var result = ToolProcess.Run("ciphertool", Path.GetTempPath(), stdin, null, args);
+        return (result.Exit, result.Out, result.Err);
     }
 }

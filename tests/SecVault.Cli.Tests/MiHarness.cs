@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using SecVault.Ciphers;
 using SecVault.Hosting;
 using SecVault.Keystores;
@@ -48,41 +46,8 @@ internal sealed class MiHarness : IDisposable
 
     public MiResult RunProcess(string stdin, IReadOnlyDictionary<string, string> variables, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = WorkFolder,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(MiDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("MI_CLI_HOME");
-        foreach (var (name, value) in variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(new UTF8Encoding(false).GetBytes(stdin));
-        process.StandardInput.Close();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("mi did not finish");
-        }
-
-        Task.WaitAll(stdout, stderr);
-        return new MiResult(process.ExitCode, stdout.Result, stderr.Result);
+        var result = ToolProcess.Run("mi", WorkFolder, stdin, variables.ToDictionary(v => v.Key, v => (string?)v.Value), args);
+        return new MiResult(result.Exit, result.Out, result.Err);
     }
 
     /// <summary>Runs <c>mi</c> in process; a console with terminal answers behaves as a terminal.</summary>
