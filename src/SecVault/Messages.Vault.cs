@@ -39,12 +39,18 @@ internal static partial class Messages
 
     internal static string ConfigureSummary(IReadOnlyList<string> encrypted, int alreadyEncrypted, int dynamic)
     {
-        var list = encrypted.Count > 0 ? $" ({string.Join(", ", encrypted)})" : string.Empty;
+        var list = encrypted.Count > 0 ? $" ({AliasList(encrypted)})" : string.Empty;
         return $"encrypted {Count(encrypted.Count, "secret")}{list}; {alreadyEncrypted} already encrypted; {dynamic} dynamic";
     }
 
     internal static string ChangeSummary(IReadOnlyList<string> changed) =>
-        changed.Count > 0 ? $"changed {Count(changed.Count, "secret")} ({string.Join(", ", changed)})" : "nothing changed";
+        changed.Count > 0 ? $"changed {Count(changed.Count, "secret")} ({AliasList(changed)})" : "nothing changed";
+
+    /// <summary>Aliases for a one-line report: all of a typical table, the first few of a huge one.</summary>
+    private static string AliasList(IReadOnlyList<string> aliases, int shown = 20) =>
+        aliases.Count <= shown
+            ? string.Join(", ", aliases)
+            : $"{string.Join(", ", aliases.Take(shown))} and {aliases.Count - shown} more";
 
     internal static string AliasNotInSecrets(string path, string alias, IEnumerable<string> present)
     {

@@ -40,6 +40,20 @@ public sealed class ConfigureOperationTests
     }
 
     [Fact]
+    public void The_summary_of_a_huge_table_names_the_first_twenty_aliases_and_counts_the_rest()
+    {
+        var toml = "[secrets]\n" + string.Concat(Enumerable.Range(0, 25).Select(i => $"s{i:D2} = \"[v{i}]\"\n"));
+        using var home = new TempMiHome(toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
+
+        var first = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"s{i:D2}"));
+        Assert.Equal($"encrypted 25 secrets ({first} and 5 more); 0 already encrypted; 0 dynamic", operation.Summary);
+    }
+
+    [Fact]
     public void Commit_refuses_a_deployment_toml_changed_since_it_was_read()
     {
         using var home = new TempMiHome(Toml);
