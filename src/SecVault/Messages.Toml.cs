@@ -17,6 +17,8 @@ internal static partial class Messages
     internal static string TomlSecretTooLarge(string alias, int length, int limit) =>
         $"the value of secret '{alias}' is {length} characters, over the limit of {limit}";
 
+    internal const string TomlUnfinishedEscape = "the file ends inside a string escape sequence";
+
     internal const string TomlSyntaxHint = "fix the TOML syntax at the position shown";
 
     internal const string TomlUtf8Hint = "save the file as UTF-8";

@@ -15,6 +15,7 @@ internal static class JavaKeystoreReader
     private const int DigestLength = 20;
     private const string JksKeyProtectorOid = "1.3.6.1.4.1.42.2.17.1.1";
     private const string JceksKeyProtectorOid = "1.3.6.1.4.1.42.2.19.1";
+    private const int MaxPbeIterations = 5_000_000;
     private static readonly byte[] IntegritySalt = Encoding.UTF8.GetBytes("Mighty Aphrodite");
 
     public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType type)
@@ -217,7 +218,9 @@ internal static class JavaKeystoreReader
         EncryptedPrivateKeyInfo info;
         try
         {
-            info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey));
+            // An empty key (found by fuzzing) parses to null, not to an exception.
+            info = EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(protectedKey))
+                ?? throw new InvalidDataException("empty protected key");
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException)
         {
@@ -281,13 +284,26 @@ internal static class JavaKeystoreReader
     /// <summary>Sun's PBEWithMD5AndTripleDES (JCEKS): an MD5 chain per salt half, DESede-CBC with PKCS#5 padding.</summary>
     private static byte[]? UnprotectPbeMd5TripleDes(EncryptedPrivateKeyInfo info, ReadOnlySpan<char> password)
     {
-        var parameters = PbeParameter.GetInstance(info.EncryptionAlgorithm.Parameters);
-        var salt = parameters.GetSalt();
-        var iterations = parameters.IterationCount.IntValueExact;
-        if (salt.Length != 8 || iterations < 1)
+        // Found by fuzzing: absent, malformed, oversized or enormous parameters must be damaged data, not a crash or a
+        // hang (the JDK's KeyProtector refuses more than 5,000,000 iterations too).
+        PbeParameter? parameters;
+        try
+        {
+            parameters = PbeParameter.GetInstance(info.EncryptionAlgorithm.Parameters);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException("bad PBE parameters", ex);
+        }
+
+        var salt = parameters?.GetSalt();
+        var count = parameters?.IterationCount;
+        if (salt is null || count is null || salt.Length != 8 || count.SignValue < 1 || count.BitLength > 31 || count.IntValue > MaxPbeIterations)
         {
             throw new InvalidDataException("bad PBE parameters");
         }
+
+        var iterations = count.IntValue;
 
         // The JDK's PBEKey keeps the low 7 bits of each (printable ASCII) password character.
         var passwordBytes = new byte[password.Length];

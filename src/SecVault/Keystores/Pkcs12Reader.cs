@@ -31,9 +31,10 @@ internal static class Pkcs12Reader
             throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException
-            or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException)
+            or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException or SecurityUtilityException or PkcsException)
         {
-            // Key bags that do not decrypt with a MAC-verified password also land here.
+            // Key bags that do not decrypt with a MAC-verified password also land here, and (found by fuzzing) an
+            // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException.
             throw new KeystoreException(KeystoreError.Tampered, Messages.KeystoreDamaged(path), path, innerException: ex);
         }
         finally

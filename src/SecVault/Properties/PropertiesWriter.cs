@@ -72,6 +72,9 @@ public static class PropertiesWriter
                     case '\r': sb.Append("\\r"); break;
                     case '\f': sb.Append("\\f"); break;
                     case '\\' or ' ' or '=' or ':' or '#' or '!': sb.Append('\\').Append(c); break;
+
+                    // Found by fuzzing: a key starting with U+FEFF on the first line would read back as a byte-order mark.
+                    case '\uFEFF': sb.Append("\\uFEFF"); break;
                     default: sb.Append(c); break;
                 }
             }

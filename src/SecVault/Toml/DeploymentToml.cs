@@ -205,6 +205,14 @@ public sealed class DeploymentToml
         {
             throw TomlDiagnostics.FromException(e, displayPath);
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Tomlyn 2.10.2 throws this instead of a diagnostic when a string escape runs into the end of the file
+            // (found by fuzzing: `a = "\` or `a = "\u12`), so the position is the end of the text.
+            var line = text.AsSpan().Count('\n') + 1;
+            var column = text.Length - (text.LastIndexOf('\n') + 1) + 1;
+            throw new TomlDocumentException(TomlErrorKind.Syntax, displayPath, line, column, Messages.TomlUnfinishedEscape, hint: Messages.TomlSyntaxHint);
+        }
 
         return document;
     }

@@ -1,0 +1,92 @@
+using CsCheck;
+using SecVault.Keystores;
+using SecVault.Testing;
+
+namespace SecVault.Tests.Fuzzing;
+
+public sealed class KeystoreFuzzTests
+{
+    // Magic numbers, versions, lengths and tags the JKS/JCEKS and PKCS#12 readers branch on.
+    private static readonly string[] Tokens =
+    [
+        "\u00FE\u00ED\u00FE\u00ED", "\u00CE\u00CE\u00CE\u00CE", "\0\0\0\u0002", "\0\0\0\u0001", "\0\0\0\u0003", "\u007F\u00FF\u00FF\u00FF",
+        "\u00FF\u00FF\u00FF\u00FF", "\0\0", "\u00AC\u00ED\0\u0005", "0\u0082", "\u0006\t*\u0086H\u0086\u00F7\r\u0001", "\u0002\u0001\u0003",
+    ];
+
+    private static readonly Gen<byte[]> MagicThenBytes = Gen.Select(Gen.Int[0, 2], FuzzInputs.RandomBytes).Select((magic, rest) => (byte[])
+        [.. magic switch { 0 => [0xFE, 0xED, 0xFE, 0xED, 0, 0, 0, 2], 1 => [0xCE, 0xCE, 0xCE, 0xCE, 0, 0, 0, 2], _ => new byte[] { 0x30, 0x82 } }, .. rest]);
+
+    [Fact]
+    public void Random_bytes_load_or_fail_with_a_keystore_exception()
+    {
+        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void Random_bytes_after_a_keystore_magic_load_or_fail_with_a_keystore_exception()
+    {
+        MagicThenBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void Mutated_vector_keystores_load_or_fail_with_a_keystore_exception()
+    {
+        // Each PKCS#12 sample derives its MAC key (thousands of PBKDF rounds): keep the count low for CI.
+        FuzzInputs.MutatedSeeds("keystore", Tokens, binary: true).Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 300, print: FuzzInputs.Print);
+    }
+
+    [Fact]
+    public void A_pkcs12_file_with_an_unknown_mac_digest_algorithm_is_reported_as_damaged()
+    {
+        // p12-legacy.p12 with one byte of the MAC's SHA-1 OID changed (1.3.14.3.2.26 -> 1.3.14.6274.26).
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "keystore-p12-unknown-mac-digest-oid.p12"));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.p12", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.DoesNotContain(FuzzInvariants.KeystorePassword, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jks_file_with_an_empty_protected_key_and_a_bad_digest_is_a_keystore_exception()
+    {
+        // 64 bytes: one private-key entry "wso2carbon" whose protected key is empty, no certificates, a zero digest.
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", "keystore-jks-empty-protected-key.jks"));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jks", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+    }
+
+    [Theory]
+    [InlineData("keystore-jceks-pbe-params-absent.jceks")]
+    [InlineData("keystore-jceks-pbe-params-null.jceks")]
+    [InlineData("keystore-jceks-pbe-params-huge-int.jceks")]
+    [InlineData("keystore-jceks-pbe-params-max-iter.jceks")]
+    public void A_jceks_key_with_absent_malformed_or_enormous_pbe_parameters_is_a_keystore_exception(string finding)
+    {
+        // One JCEKS private-key entry with 40 zero bytes of key data under the parameters the name says, zero digest.
+        var input = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "findings-minimized", finding));
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jceks", FuzzInvariants.KeystorePassword));
+
+        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+    }
+
+    [Fact]
+    public void Every_bit_flip_in_the_mac_data_of_a_pkcs12_seed_is_a_keystore_exception_or_a_load()
+    {
+        // The MAC guards the rest of the file, so its own bytes (the last ones) are where a corrupt file reaches deepest.
+        var original = File.ReadAllBytes(Path.Combine(Repo.Root, "fuzz", "corpus", "keystore", "p12-openssl.p12"));
+
+        var loaded = Enumerable.Range(original.Length - 64, 64).AsParallel().Select(at =>
+        {
+            var input = (byte[])original.Clone();
+            input[at] ^= 0x01;
+            return FuzzInvariants.CheckKeystore(input);
+        }).ToList();
+
+        Assert.True(FuzzInvariants.CheckKeystore(original));
+        Assert.Contains(false, loaded);
+    }
+}
