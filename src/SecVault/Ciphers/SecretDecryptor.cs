@@ -4,6 +4,7 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Encodings;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
+using SecVault.Ciphers.Native;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace SecVault.Ciphers;
@@ -22,6 +23,7 @@ public sealed class SecretDecryptor
     private readonly string _settingSource;
     private readonly int _keyBytes;
     private readonly Lazy<Func<byte[], byte[]?>> _pkcs1;
+    private readonly Lazy<NativeRsa?> _native;
 
     /// <summary>
     /// Creates a decryptor. <paramref name="keyAlias"/> and <paramref name="fingerprint"/> (keytool SHA-256 form) name the
@@ -29,11 +31,11 @@ public sealed class SecretDecryptor
     /// <c>secret-conf.properties</c>) in a padding-mismatch message.
     /// </summary>
     public SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource = null)
-        : this(privateKey, transformation, keyAlias, fingerprint, settingSource, forceManagedPkcs1: false)
+        : this(privateKey, transformation, keyAlias, fingerprint, settingSource, forceManagedPkcs1: false, NativeRsa.Enabled)
     {
     }
 
-    internal SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource, bool forceManagedPkcs1)
+    internal SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource, bool forceManagedPkcs1, bool useNative = true)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentNullException.ThrowIfNull(transformation);
@@ -46,7 +48,8 @@ public sealed class SecretDecryptor
         _settingSource = settingSource ?? "the configuration";
         KeySizeBits = privateKey.KeySize;
         _keyBytes = (KeySizeBits + 7) / 8;
-        _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 || !PlatformRejectsBadPkcs1Padding() ? ManagedPkcs1() : PlatformPkcs1);
+        _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePrivate(privateKey) : null);
+        _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 ? ManagedPkcs1() : NativePkcs1() ?? (PlatformRejectsBadPkcs1Padding() ? PlatformPkcs1 : ManagedPkcs1()));
     }
 
     /// <summary>The configured transformation.</summary>
@@ -191,6 +194,23 @@ public sealed class SecretDecryptor
         }
     }
 
+    /// <summary>The native PKCS#1 v1.5 decryption, if available and it rejects the all-zero block (see above).</summary>
+    private Func<byte[], byte[]?>? NativePkcs1()
+    {
+        if (_native.Value is not { } native)
+        {
+            return null;
+        }
+
+        if (native.TryDecrypt(new byte[_keyBytes], RsaPadding.Pkcs1) is { } accepted)
+        {
+            CryptographicOperations.ZeroMemory(accepted);
+            return null;
+        }
+
+        return block => native.TryDecrypt(block, RsaPadding.Pkcs1);
+    }
+
     private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RSAEncryptionPadding.Pkcs1);
 
     private byte[]? PlatformDecrypt(byte[] block, RSAEncryptionPadding padding)
@@ -236,7 +256,7 @@ public sealed class SecretDecryptor
 
     private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
         ? _pkcs1.Value(block)
-        : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+        : _native.Value is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
 
     private CipherException Mismatch(string alias)
     {

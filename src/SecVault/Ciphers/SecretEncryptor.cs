@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SecVault.Ciphers.Native;
 
 namespace SecVault.Ciphers;
 
@@ -12,12 +13,19 @@ public sealed class SecretEncryptor
     private readonly RSA _publicKey;
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
+    private readonly Lazy<NativeRsa?> _native;
 
     /// <summary>
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
     /// message (default <see cref="Transformation.Name"/>; <c>mi</c> passes <see cref="Transformation.CliName"/>).
     /// </summary>
     public SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName = null)
+        : this(publicKey, transformation, transformationDisplayName, NativeRsa.Enabled)
+    {
+    }
+
+    /// <summary>Creates an encryptor; <paramref name="useNative"/> false keeps to .NET's RSA (tests compare both paths).</summary>
+    internal SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName, bool useNative)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         ArgumentNullException.ThrowIfNull(transformation);
@@ -27,6 +35,7 @@ public sealed class SecretEncryptor
         _displayName = transformationDisplayName ?? transformation.Name;
         KeySizeBits = publicKey.KeySize;
         MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
+        _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePublic(publicKey) : null);
     }
 
     /// <summary>The transformation used.</summary>
@@ -59,7 +68,12 @@ public sealed class SecretEncryptor
         var block = new byte[(KeySizeBits + 7) / 8];
         try
         {
-            var written = _publicKey.Encrypt(utf8Secret, block, _padding);
+            var written = _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
+            if (written < 0)
+            {
+                written = _publicKey.Encrypt(utf8Secret, block, _padding);
+            }
+
             return Convert.ToBase64String(block, 0, written);
         }
         catch (CryptographicException ex)
