@@ -14,18 +14,23 @@ public sealed class SecretEncryptor
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
     private readonly Lazy<NativeRsa?> _native;
+    private readonly bool _nativeForSingle;
 
     /// <summary>
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
     /// message (default <see cref="Transformation.Name"/>; <c>mi</c> passes <see cref="Transformation.CliName"/>).
     /// </summary>
     public SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName = null)
-        : this(publicKey, transformation, transformationDisplayName, NativeRsa.Enabled)
+        : this(publicKey, transformation, transformationDisplayName, NativeRsa.Enabled, nativeForSingle: false)
     {
     }
 
-    /// <summary>Creates an encryptor; <paramref name="useNative"/> false keeps to .NET's RSA (tests compare both paths).</summary>
-    internal SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName, bool useNative)
+    /// <summary>
+    /// Creates an encryptor; <paramref name="useNative"/> false keeps to .NET's RSA (tests compare both paths). The native
+    /// key is set up by the first bulk call (its one-off setup costs more than one .NET operation), or at once when
+    /// <paramref name="nativeForSingle"/>.
+    /// </summary>
+    internal SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName, bool useNative, bool nativeForSingle = true)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         ArgumentNullException.ThrowIfNull(transformation);
@@ -36,6 +41,7 @@ public sealed class SecretEncryptor
         KeySizeBits = publicKey.KeySize;
         MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
         _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePublic(publicKey) : null);
+        _nativeForSingle = nativeForSingle;
     }
 
     /// <summary>The transformation used.</summary>
@@ -68,7 +74,7 @@ public sealed class SecretEncryptor
         var block = new byte[(KeySizeBits + 7) / 8];
         try
         {
-            var written = _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
+            var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
             if (written < 0)
             {
                 written = _publicKey.Encrypt(utf8Secret, block, _padding);
@@ -108,6 +114,11 @@ public sealed class SecretEncryptor
         {
             ArgumentNullException.ThrowIfNull(secret);
             CheckLength(secret.Length, alias);
+        }
+
+        if (secrets.Count > 1)
+        {
+            _ = _native.Value;
         }
 
         var results = new string[secrets.Count];
