@@ -1,1 +1,4 @@
-return 1;
+using SecVault.CipherTool;
+using SecVault.Hosting;
+
+return CipherToolApp.Run(args, new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory);

@@ -1,1 +1,4 @@
-return 1;
+using SecVault.Cli;
+using SecVault.Hosting;
+
+return MiApp.Run(args, new MiContext(new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory));

@@ -10,4 +10,70 @@ internal static partial class Messages
         $"keystore '{location}' not found; tried {string.Join(", ", tried)}";
 
     internal const string KeystoreFileMissingHint = "check file_name under [keystore.internal] or [keystore.primary] in conf/deployment.toml";
+
+    internal static string DeploymentTomlMissing(string displayPath) => $"{displayPath} not found";
+
+    internal const string DeploymentTomlMissingHint =
+        "pass -Dcarbon.home=DIR for the MI home (the legacy cipher-tool.properties mode is not supported)";
+
+    internal static string CannotRead(string path, string reason) => $"cannot read {path}: {reason}";
+
+    internal const string NoSecretsTable = "no [secrets] table; nothing to encrypt, the vault is configured anyway";
+
+    internal static string SecretNotAString(string path, int line, int column, string alias, string kind) =>
+        $"{path}:{line}:{column}: [secrets] {alias} is {Article(kind)} {kind}; it must be a string";
+
+    internal const string SecretNotAStringHint = "write the secret as \"[plain text]\" to have it encrypted";
+
+    internal static string DottedAlias(string alias) =>
+        $"alias '{alias}' has a dot; upstream MI cannot render it into cipher-text.properties";
+
+    internal const string JceksIdentityKeystore =
+        "the keystore is JCEKS; upstream MI's vault cannot load a JCEKS identity keystore";
+
+    internal const string TheTransformationInUse = "the transformation in use";
+
+    internal static string CheckSkipped(string reason) => $"existing ciphertexts not checked: {reason}";
+
+    internal static string CiphertextSuspicious(string finding) => $"{finding}; left as it is";
+
+    internal static string ConfigureSummary(IReadOnlyList<string> encrypted, int alreadyEncrypted, int dynamic)
+    {
+        var list = encrypted.Count > 0 ? $" ({AliasList(encrypted)})" : string.Empty;
+        return $"encrypted {Count(encrypted.Count, "secret")}{list}; {alreadyEncrypted} already encrypted; {dynamic} dynamic";
+    }
+
+    internal static string ChangeSummary(IReadOnlyList<string> changed) =>
+        changed.Count > 0 ? $"changed {Count(changed.Count, "secret")} ({AliasList(changed)})" : "nothing changed";
+
+    /// <summary>Aliases for a one-line report: all of a typical table, the first few of a huge one.</summary>
+    private static string AliasList(IReadOnlyList<string> aliases, int shown = 20) =>
+        aliases.Count <= shown
+            ? string.Join(", ", aliases)
+            : $"{string.Join(", ", aliases.Take(shown))} and {aliases.Count - shown} more";
+
+    internal static string AliasNotInSecrets(string path, string alias, IEnumerable<string> present)
+    {
+        var aliases = present.ToList();
+        return aliases.Count > 0
+            ? $"alias '{alias}' is not in [secrets] of {path}; aliases present: {string.Join(", ", aliases)}"
+            : $"alias '{alias}' is not in [secrets] of {path}, which has no aliases";
+    }
+
+    internal static string AliasCannotChange(string alias, bool dynamic) => dynamic
+        ? $"alias '{alias}' is dynamic ($env{{}} or $sys{{}}) and cannot be changed here"
+        : $"alias '{alias}' is not a string and cannot be changed";
+
+    internal const string EmptyValue = "the value is empty";
+
+    internal static string EmptyValueFor(string alias) => $"the new value for '{alias}' is empty";
+
+    internal const string SingleValueAlias = "value";
+
+    internal static string ValueTooLong(int size, string transformation, int keySizeBits, int limit) =>
+        $"the value is {size} bytes; {transformation} with a {keySizeBits}-bit key allows at most {limit}";
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -17,4 +17,11 @@ internal static partial class Messages
     internal static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";
 
     internal static string NotAFile(string path) => $"{path} is not a regular file";
+
+    internal static string CannotLockFolder(string path, string reason) => $"cannot lock {path}: {reason}";
+
+    internal static string FolderBusy(string path, TimeSpan waited) =>
+        $"another process has been writing in {path} for {waited.TotalSeconds:0} seconds; nothing was written";
+
+    internal const string FolderBusyHint = "wait for the other ciphertool or mi command to finish, then run this one again";
 }

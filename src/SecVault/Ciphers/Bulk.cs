@@ -18,8 +18,20 @@ internal static class Bulk
     /// <summary>Runs <paramref name="body"/> for every index; a failure rethrows the one with the lowest index.</summary>
     public static void For(int count, int? maxParallelism, Action<int> body)
     {
+        var options = Options(maxParallelism);
+        if (count <= 1)
+        {
+            // One item (mi secret create of one secret): no thread-pool threads to start.
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
         var failures = new Exception?[count];
-        Parallel.For(0, count, Options(maxParallelism), i =>
+        Parallel.For(0, count, options, i =>
         {
             try
             {

@@ -4,6 +4,7 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Encodings;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
+using SecVault.Ciphers.Native;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace SecVault.Ciphers;
@@ -22,6 +23,8 @@ public sealed class SecretDecryptor
     private readonly string _settingSource;
     private readonly int _keyBytes;
     private readonly Lazy<Func<byte[], byte[]?>> _pkcs1;
+    private readonly Lazy<NativeRsa?> _native;
+    private readonly bool _nativeForSingle;
 
     /// <summary>
     /// Creates a decryptor. <paramref name="keyAlias"/> and <paramref name="fingerprint"/> (keytool SHA-256 form) name the
@@ -29,11 +32,11 @@ public sealed class SecretDecryptor
     /// <c>secret-conf.properties</c>) in a padding-mismatch message.
     /// </summary>
     public SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource = null)
-        : this(privateKey, transformation, keyAlias, fingerprint, settingSource, forceManagedPkcs1: false)
+        : this(privateKey, transformation, keyAlias, fingerprint, settingSource, forceManagedPkcs1: false, NativeRsa.Enabled, nativeForSingle: false)
     {
     }
 
-    internal SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource, bool forceManagedPkcs1)
+    internal SecretDecryptor(RSA privateKey, Transformation transformation, string keyAlias, string fingerprint, string? settingSource, bool forceManagedPkcs1, bool useNative = true, bool nativeForSingle = true)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentNullException.ThrowIfNull(transformation);
@@ -46,7 +49,10 @@ public sealed class SecretDecryptor
         _settingSource = settingSource ?? "the configuration";
         KeySizeBits = privateKey.KeySize;
         _keyBytes = (KeySizeBits + 7) / 8;
-        _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 || !PlatformRejectsBadPkcs1Padding() ? ManagedPkcs1() : PlatformPkcs1);
+        // The native key is set up by the first bulk call (its setup costs more than one .NET operation), or at once.
+        _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePrivate(privateKey) : null);
+        _nativeForSingle = nativeForSingle;
+        _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 ? ManagedPkcs1() : NativePkcs1() ?? (PlatformRejectsBadPkcs1Padding() ? PlatformPkcs1 : ManagedPkcs1()));
     }
 
     /// <summary>The configured transformation.</summary>
@@ -118,6 +124,11 @@ public sealed class SecretDecryptor
     public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
+        if (ciphertexts.Count > 1)
+        {
+            _ = _native.Value;
+        }
+
         var results = new byte[ciphertexts.Count][];
         try
         {
@@ -171,6 +182,8 @@ public sealed class SecretDecryptor
         return bytes[..written];
     }
 
+    private NativeRsa? Native => _nativeForSingle || _native.IsValueCreated ? _native.Value : null;
+
     private static bool IsUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>
@@ -189,6 +202,23 @@ public sealed class SecretDecryptor
         {
             return true;
         }
+    }
+
+    /// <summary>The native PKCS#1 v1.5 decryption, if available and it rejects the all-zero block (see above).</summary>
+    private Func<byte[], byte[]?>? NativePkcs1()
+    {
+        if (Native is not { } native)
+        {
+            return null;
+        }
+
+        if (native.TryDecrypt(new byte[_keyBytes], RsaPadding.Pkcs1) is { } accepted)
+        {
+            CryptographicOperations.ZeroMemory(accepted);
+            return null;
+        }
+
+        return block => native.TryDecrypt(block, RsaPadding.Pkcs1);
     }
 
     private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RSAEncryptionPadding.Pkcs1);
@@ -236,7 +266,7 @@ public sealed class SecretDecryptor
 
     private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
         ? _pkcs1.Value(block)
-        : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+        : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
 
     private CipherException Mismatch(string alias)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SecVault.Ciphers.Native;
 
 namespace SecVault.Ciphers;
 
@@ -12,12 +13,24 @@ public sealed class SecretEncryptor
     private readonly RSA _publicKey;
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
+    private readonly Lazy<NativeRsa?> _native;
+    private readonly bool _nativeForSingle;
 
     /// <summary>
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
     /// message (default <see cref="Transformation.Name"/>; <c>mi</c> passes <see cref="Transformation.CliName"/>).
     /// </summary>
     public SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName = null)
+        : this(publicKey, transformation, transformationDisplayName, NativeRsa.Enabled, nativeForSingle: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates an encryptor; <paramref name="useNative"/> false keeps to .NET's RSA (tests compare both paths). The native
+    /// key is set up by the first bulk call (its one-off setup costs more than one .NET operation), or at once when
+    /// <paramref name="nativeForSingle"/>.
+    /// </summary>
+    internal SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName, bool useNative, bool nativeForSingle = true)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         ArgumentNullException.ThrowIfNull(transformation);
@@ -27,6 +40,8 @@ public sealed class SecretEncryptor
         _displayName = transformationDisplayName ?? transformation.Name;
         KeySizeBits = publicKey.KeySize;
         MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
+        _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePublic(publicKey) : null);
+        _nativeForSingle = nativeForSingle;
     }
 
     /// <summary>The transformation used.</summary>
@@ -59,7 +74,12 @@ public sealed class SecretEncryptor
         var block = new byte[(KeySizeBits + 7) / 8];
         try
         {
-            var written = _publicKey.Encrypt(utf8Secret, block, _padding);
+            var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
+            if (written < 0)
+            {
+                written = _publicKey.Encrypt(utf8Secret, block, _padding);
+            }
+
             return Convert.ToBase64String(block, 0, written);
         }
         catch (CryptographicException ex)
@@ -94,6 +114,11 @@ public sealed class SecretEncryptor
         {
             ArgumentNullException.ThrowIfNull(secret);
             CheckLength(secret.Length, alias);
+        }
+
+        if (secrets.Count > 1)
+        {
+            _ = _native.Value;
         }
 
         var results = new string[secrets.Count];

@@ -10,7 +10,9 @@ public sealed class SystemConsole : IConsole
     /// <summary>Wraps the process streams as UTF-8 without a byte-order mark.</summary>
     public SystemConsole()
     {
-        StdIn = new StreamReader(Console.OpenStandardInput(), Utf8);
+        // On a terminal, visible and hidden reads must share the runtime's terminal reader, or typed-ahead
+        // (pasted) answers are split between two buffers and lost.
+        StdIn = Console.IsInputRedirected ? new StreamReader(Console.OpenStandardInput(), Utf8) : Console.In;
         StdOut = new StreamWriter(Console.OpenStandardOutput(), Utf8) { AutoFlush = true, NewLine = "\n" };
         StdErr = new StreamWriter(Console.OpenStandardError(), Utf8) { AutoFlush = true, NewLine = "\n" };
     }

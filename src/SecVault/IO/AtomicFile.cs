@@ -27,6 +27,7 @@ public static class AtomicFile
 
         var folder = Path.GetDirectoryName(target)!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        RemoveStaleTemporaries(folder, Path.GetFileName(target));
         try
         {
             UnixFileMode? mode = null;
@@ -103,6 +104,36 @@ public static class AtomicFile
         else
         {
             Directory.CreateDirectory(full, NewFolderMode);
+        }
+    }
+
+    /// <summary>
+    /// Deletes temporary files of <paramref name="fileName"/> left by a SecVault process that was killed mid-write.
+    /// They hold only the would-be new content (never plaintext), but should not pile up.
+    /// </summary>
+    private static void RemoveStaleTemporaries(string folder, string fileName)
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self"))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, $".{fileName}.*.tmp"))
+        {
+            var parts = Path.GetFileName(path)[(fileName.Length + 2)..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            {
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
         }
     }
 

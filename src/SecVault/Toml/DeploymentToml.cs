@@ -71,7 +71,22 @@ public sealed class DeploymentToml
         var text = Decode(content, bomLength, displayPath);
         var document = ParseSyntax(text, displayPath);
         var walker = new TreeWalker(displayPath);
-        walker.Walk(document);
+        var errors = document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).ToList();
+        if (errors.Count > 0 && errors.All(TomlDiagnostics.IsDuplicateKey))
+        {
+            walker.Walk(document);
+            errors = TomlDiagnostics.WithoutFalseDuplicates(errors, walker.Leaves);
+        }
+        else if (errors.Count == 0)
+        {
+            walker.Walk(document);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw TomlDiagnostics.FromDiagnostic(errors[0], displayPath);
+        }
+
         return new DeploymentToml(content, bomLength, text, displayPath, walker);
     }
 
@@ -204,14 +219,6 @@ public sealed class DeploymentToml
             var line = text.AsSpan().Count('\n') + 1;
             var column = text.Length - (text.LastIndexOf('\n') + 1) + 1;
             throw new TomlDocumentException(TomlErrorKind.Syntax, displayPath, line, column, Messages.TomlUnfinishedEscape, hint: Messages.TomlSyntaxHint);
-        }
-
-        foreach (var diagnostic in document.Diagnostics)
-        {
-            if (diagnostic.Kind == DiagnosticMessageKind.Error)
-            {
-                throw TomlDiagnostics.FromDiagnostic(diagnostic, displayPath);
-            }
         }
 
         return document;

@@ -40,6 +40,28 @@ internal static partial class TomlDiagnostics
         return new TomlDocumentException(TomlErrorKind.Syntax, displayPath, line, column, Redact(exception.Message), hint: Messages.TomlSyntaxHint);
     }
 
+    /// <summary>True for Tomlyn's "key is already defined" diagnostic.</summary>
+    internal static bool IsDuplicateKey(DiagnosticMessage diagnostic) => DuplicateKeyPattern().IsMatch(diagnostic.Message ?? string.Empty);
+
+    /// <summary>
+    /// Drops duplicate-key diagnostics for keys that are defined once. Tomlyn 2.10's validator tells key paths apart by
+    /// their hash codes, so two different keys of a large file (tens of thousands of keys) can collide and be reported
+    /// as one key defined twice; the walked leaves show whether the key really repeats.
+    /// </summary>
+    internal static List<DiagnosticMessage> WithoutFalseDuplicates(IEnumerable<DiagnosticMessage> diagnostics, IReadOnlyList<TomlLeaf> leaves)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var leaf in leaves)
+        {
+            counts[leaf.DottedPath] = counts.GetValueOrDefault(leaf.DottedPath) + 1;
+        }
+
+        return diagnostics
+            .Where(d => DuplicateKeyPattern().Match(d.Message ?? string.Empty) is not { Success: true } match
+                || counts.GetValueOrDefault(match.Groups["key"].Value) != 1)
+            .ToList();
+    }
+
     private static bool IsDuplicate(string message) =>
         message.Contains("already defined", StringComparison.OrdinalIgnoreCase)
         || message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)

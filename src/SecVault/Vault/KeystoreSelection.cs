@@ -141,7 +141,7 @@ public sealed class KeystoreSelection
             }
         }
 
-        throw new VaultException(Messages.KeystoreFileMissing(location, tried), Messages.KeystoreFileMissingHint, tried[0]);
+        throw new VaultException(Messages.KeystoreFileMissing(location, tried), Messages.KeystoreFileMissingHint, tried[0], kind: VaultErrorKind.KeystoreMissing);
     }
 
     private static bool IsAbsolute(string location) =>

@@ -95,4 +95,21 @@ public sealed class AtomicFileTests : IDisposable
         Assert.True(Directory.Exists(folder));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
     }
+
+    [SkippableFact]
+    public void A_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_write()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "stale temporaries are recognised through /proc");
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        // PIDs above the kernel's pid_max cannot exist, so this file is certainly orphaned.
+        var stale = _temp.Combine(".deployment.toml.99999999.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(stale, "half written");
+        var foreign = _temp.Combine(".other.toml.99999999.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(foreign, "not ours");
+        AtomicFile.Write(path, "new"u8);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(foreign));
+        Assert.Equal("new", File.ReadAllText(path));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SecVault.Toml;
 
@@ -69,6 +70,39 @@ public sealed partial class DeploymentTomlTests
         Assert.Equal(3, e.Line);
         Assert.Equal("conf/deployment.toml:3:1: key 'secrets.db' is defined twice (first at 2:1)", e.Message);
         Assert.DoesNotContain("first-secret", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_accepts_a_hundred_thousand_distinct_keys_whose_hash_codes_may_collide()
+    {
+        // Tomlyn's validator compares key paths by hash code; at this size two distinct keys collide in most runs
+        // (the birthday bound for 32-bit hashes), which Tomlyn alone reports as a key defined twice.
+        var text = new StringBuilder("[secrets]\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"alias{i:D6} = \"[v{i}]\"\n");
+        }
+
+        var document = DeploymentToml.Parse(Encoding.UTF8.GetBytes(text.ToString()), "conf/deployment.toml");
+
+        Assert.Equal(100_000, document.Secrets.Count);
+        Assert.Equal(100_000, document.Secrets.Select(s => s.Alias).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void A_real_duplicate_among_many_keys_is_still_reported()
+    {
+        var text = new StringBuilder("[secrets]\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"alias{i:D6} = \"[v{i}]\"\n");
+        }
+
+        text.Append("alias000042 = \"[again]\"\n");
+        var e = Assert.Throws<TomlDocumentException>(() => DeploymentToml.Parse(Encoding.UTF8.GetBytes(text.ToString()), "conf/deployment.toml"));
+
+        Assert.Equal(TomlErrorKind.DuplicateKey, e.Kind);
+        Assert.Contains("key 'secrets.alias000042' is defined twice (first at 44:1)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,307 @@
+using SecVault.Ciphers;
+using SecVault.Home;
+using SecVault.Hosting;
+using SecVault.IO;
+using SecVault.Keystores;
+using SecVault.Resolution;
+using SecVault.Vault;
+
+namespace SecVault.CipherTool;
+
+/// <summary>
+/// The <c>ciphertool</c> command: parses options, asks for passwords and values, prints, and maps failures to exit
+/// codes (0 success, 1 failure, 2 usage). Every rule lives in the library (<see cref="SecVault.Vault"/>).
+/// </summary>
+internal static class CipherToolApp
+{
+    private const string Tool = "ciphertool";
+    private const int MaxTries = 3;
+
+    /// <summary>Runs the tool; <paramref name="time"/> stamps secret-conf.properties (default: the system clock).</summary>
+    public static int Run(string[] args, IConsole console, IEnvironment environment, string currentFolder, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(currentFolder);
+
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            Error(console, e.Message, Messages.UsageHint);
+            return 2;
+        }
+
+        if (options.Mode == CipherToolMode.Help)
+        {
+            console.StdOut.WriteLine(Messages.CipherToolUsage);
+            return 0;
+        }
+
+        try
+        {
+            return Execute(options, console, environment, currentFolder, time ?? TimeProvider.System);
+        }
+        catch (SecVaultResolutionException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                Line(console, problem.Severity == ProblemSeverity.Error ? "error" : "warning", problem.ToString());
+            }
+
+            Hint(console, e.Hint);
+            return 1;
+        }
+        catch (SecVaultException e)
+        {
+            Error(console, e.Message, e.Hint);
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error(console, e.Message, null);
+            return 1;
+        }
+#pragma warning disable CA1031 // The last line of defence: never a stack trace, never an exception message that might hold a value.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Error(console, Messages.Unexpected(e.GetType().Name), null);
+            return 1;
+        }
+    }
+
+    private static int Execute(Options options, IConsole console, IEnvironment environment, string currentFolder, TimeProvider time)
+    {
+        // Every password source is settled before any other work, so a missing one fails at once.
+        if (options.Password is not null)
+        {
+            Warning(console, Messages.PasswordOptionVisible);
+        }
+
+        string? password = options.Password;
+        if (options.PasswordFromStdin)
+        {
+            password = console.StdIn.ReadLine();
+            if (string.IsNullOrEmpty(password))
+            {
+                Error(console, Messages.NoPasswordOnStdin, Messages.NoPasswordOnStdinHint);
+                return 1;
+            }
+        }
+        else if (password is null && !console.IsInputTerminal)
+        {
+            Error(console, Messages.NoPasswordNoTerminal, Messages.NoPasswordNoTerminalHint);
+            return 1;
+        }
+
+        if (options.Mode == CipherToolMode.Change && !console.IsInputTerminal)
+        {
+            Error(console, Messages.ChangeNeedsTerminal, Messages.ChangeNeedsTerminalHint);
+            return 1;
+        }
+
+        var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
+        Info(console, Messages.UsingMiHome(home.Path, home.Source));
+        var overrides = options.ConfigFolder is null
+            ? null
+            : new Dictionary<string, string> { ["carbon.config.dir.path"] = Path.GetFullPath(options.ConfigFolder, Path.GetFullPath(currentFolder)) };
+        var sources = new VariableSources(environment, SystemProperties.For(home, overrides));
+        var tomlPath = VaultTarget.DeploymentTomlPathFor(home, options.ConfigFolder, options.DeploymentFile, currentFolder);
+        var target = VaultTarget.Load(home, tomlPath, sources);
+        var selection = target.Keystore;
+        Info(console, Messages.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
+
+        password ??= console.ReadHidden(Messages.PasswordPrompt(selection.Role));
+        if (password is null)
+        {
+            Error(console, Messages.NoPasswordEntered, null);
+            return 1;
+        }
+
+        var passwordChars = password.ToCharArray();
+        try
+        {
+            using var key = VaultKey.Open(selection, passwordChars);
+            return options.Mode switch
+            {
+                CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, time),
+                CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
+                _ => SingleValue(console, key, options.Transformation),
+            };
+        }
+        finally
+        {
+            Array.Clear(passwordChars);
+        }
+    }
+
+    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] password, Transformation transformation, TimeProvider time)
+    {
+        ConfigureOperation operation;
+        using (Lock(target))
+        {
+            // Read again under the lock: another SecVault writer may have finished while the password was typed.
+            operation = ConfigureOperation.Prepare(Reload(target, sources), key, password, transformation, time.GetUtcNow());
+            foreach (var warning in operation.Warnings)
+            {
+                Warning(console, warning.ToString());
+            }
+
+            operation.Commit();
+        }
+
+        Info(console, operation.Summary);
+        return 0;
+    }
+
+    private static int Change(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, Transformation transformation)
+    {
+        var secrets = target.Document.Secrets;
+        if (!secrets.Any(ChangeOperation.CanChange))
+        {
+            Error(console, Messages.NoAliasesToChange, null);
+            return 1;
+        }
+
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            console.StdErr.WriteLine(Messages.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
+        }
+
+        var changes = new List<KeyValuePair<string, string>>();
+        while (true)
+        {
+            var answer = console.ReadVisible(Messages.SelectAliasPrompt)?.Trim();
+            if (string.IsNullOrEmpty(answer))
+            {
+                break;
+            }
+
+            if (!int.TryParse(answer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                || number < 1 || number > secrets.Count)
+            {
+                Warning(console, Messages.NotAnAliasNumber(answer));
+                continue;
+            }
+
+            var entry = secrets[number - 1];
+            if (!ChangeOperation.CanChange(entry))
+            {
+                Warning(console, Messages.DynamicNotChangeable(entry.Alias));
+                continue;
+            }
+
+            var value = ReadTwice(console, Messages.NewValuePrompt(entry.Alias), Messages.RepeatValuePrompt);
+            if (value is null)
+            {
+                Error(console, Messages.TooManyTries, null);
+                return 1;
+            }
+
+            changes.Add(new(entry.Alias, value));
+        }
+
+        ChangeOperation operation;
+        using (Lock(target))
+        {
+            // Values are chosen by alias, so applying them to the file as it is now loses no one else's edit.
+            operation = ChangeOperation.Prepare(Reload(target, sources), key, transformation, changes);
+            operation.Commit();
+        }
+
+        Info(console, operation.Summary);
+        return 0;
+    }
+
+    private static int SingleValue(IConsole console, VaultKey key, Transformation transformation)
+    {
+        string? value;
+        if (console.IsInputTerminal)
+        {
+            value = ReadTwice(console, Messages.PlainTextPrompt, Messages.PlainTextAgainPrompt);
+            if (value is null)
+            {
+                Error(console, Messages.TooManyTries, null);
+                return 1;
+            }
+        }
+        else
+        {
+            value = console.StdIn.ReadLine();
+            if (value is null)
+            {
+                Error(console, Messages.NoValueOnStdin, null);
+                return 1;
+            }
+        }
+
+        var ciphertext = key.EncryptValue(value, transformation);
+        console.StdErr.Write(Messages.EncryptedValueIs);
+        console.StdErr.Flush();
+        console.StdOut.WriteLine(ciphertext);
+        return 0;
+    }
+
+    private static FolderLock Lock(VaultTarget target) => FolderLock.Acquire(Path.GetDirectoryName(target.DeploymentTomlPath)!);
+
+    private static VaultTarget Reload(VaultTarget target, VariableSources sources) => VaultTarget.Load(target.Home, target.DeploymentTomlPath, sources);
+
+    /// <summary>Asks for a value twice without echo; a mismatch or an empty value asks again, up to three tries. Null when they fail.</summary>
+    private static string? ReadTwice(IConsole console, string prompt, string againPrompt)
+    {
+        for (var attempt = 0; attempt < MaxTries; attempt++)
+        {
+            var first = console.ReadHidden(prompt);
+            if (first is null)
+            {
+                return null;
+            }
+
+            if (first.Length == 0)
+            {
+                console.StdErr.WriteLine(Messages.ValueEmptyTryAgain);
+                continue;
+            }
+
+            var second = console.ReadHidden(againPrompt);
+            if (second is null)
+            {
+                return null;
+            }
+
+            if (string.Equals(first, second, StringComparison.Ordinal))
+            {
+                return first;
+            }
+
+            console.StdErr.WriteLine(Messages.ValuesDoNotMatch);
+        }
+
+        return null;
+    }
+
+    private static void Info(IConsole console, string message) => console.StdErr.WriteLine($"{Tool}: {message}");
+
+    private static void Warning(IConsole console, string message) => Line(console, "warning", message);
+
+    private static void Error(IConsole console, string message, string? hint)
+    {
+        Line(console, "error", message);
+        Hint(console, hint);
+    }
+
+    private static void Hint(IConsole console, string? hint)
+    {
+        if (hint is not null)
+        {
+            Line(console, "hint", hint);
+        }
+    }
+
+    private static void Line(IConsole console, string level, string message) => console.StdErr.WriteLine($"{Tool}: {level}: {message}");
+}

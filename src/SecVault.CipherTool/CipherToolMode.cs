@@ -1,0 +1,17 @@
+namespace SecVault.CipherTool;
+
+/// <summary>What a <c>ciphertool</c> run does.</summary>
+internal enum CipherToolMode
+{
+    /// <summary>Encrypt one value and print it.</summary>
+    SingleValue,
+
+    /// <summary><c>-Dconfigure</c>.</summary>
+    Configure,
+
+    /// <summary><c>-Dchange</c>.</summary>
+    Change,
+
+    /// <summary><c>-help</c>.</summary>
+    Help,
+}

@@ -1,0 +1,124 @@
+using SecVault.Ciphers;
+
+namespace SecVault.CipherTool;
+
+/// <summary>
+/// The parsed command line of <c>ciphertool</c>: upstream's <c>-D</c> options matched case-insensitively, the last of
+/// a repeated option winning.
+/// </summary>
+internal sealed class Options
+{
+    private static readonly string[] HelpOptions = ["-help", "-h", "--help"];
+
+    private static readonly string[] Unsupported = ["symmetric", "rotate", "old.alias", "security.jce.provider"];
+
+    private Options()
+    {
+    }
+
+    /// <summary>The mode asked for.</summary>
+    public CipherToolMode Mode { get; private set; } = CipherToolMode.SingleValue;
+
+    /// <summary>The <c>-Dpassword=</c> value (possibly empty), or null.</summary>
+    public string? Password { get; private set; }
+
+    /// <summary>True with <c>-Dpassword.stdin</c>.</summary>
+    public bool PasswordFromStdin { get; private set; }
+
+    /// <summary>The transformation (default OAEP).</summary>
+    public Transformation Transformation { get; private set; } = Transformation.Default;
+
+    /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
+    public string? CarbonHome { get; private set; }
+
+    /// <summary>The <c>-Dcarbon.config.dir.path</c> value, or null.</summary>
+    public string? ConfigFolder { get; private set; }
+
+    /// <summary>The <c>-Ddeployment.config.file.path</c> value, or null.</summary>
+    public string? DeploymentFile { get; private set; }
+
+    /// <summary>Parses the arguments; a help option anywhere wins over everything else.</summary>
+    /// <exception cref="UsageException">An unknown, unsupported, valueless or conflicting option, or a stray argument.</exception>
+    public static Options Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new Options();
+        if (args.Any(a => HelpOptions.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        {
+            options.Mode = CipherToolMode.Help;
+            return options;
+        }
+
+        string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null;
+        foreach (var arg in args)
+        {
+            if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw new UsageException(Messages.NotAnOption(arg));
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = (equals < 0 ? arg[2..] : arg[2..equals]).ToLowerInvariant();
+            var value = equals < 0 ? null : arg[(equals + 1)..];
+            var display = equals < 0 ? arg : arg[..equals];
+            switch (name)
+            {
+                case "configure" or "change":
+                    var mode = name == "configure" ? CipherToolMode.Configure : CipherToolMode.Change;
+                    if (modeOption is not null && options.Mode != mode)
+                    {
+                        throw new UsageException(Messages.ConflictingOptions(modeOption, display));
+                    }
+
+                    modeOption = display;
+                    options.Mode = mode;
+                    break;
+                case "password":
+                    // Java's -Dname without '=' is the empty string; everything after the first '=' is kept verbatim.
+                    options.Password = value ?? string.Empty;
+                    passwordOption = display;
+                    break;
+                case "password.stdin":
+                    options.PasswordFromStdin = true;
+                    stdinOption = display;
+                    break;
+                case "org.wso2.ciphertransformation":
+                    transformation = value ?? throw new UsageException(Messages.OptionNeedsValue(display));
+                    break;
+                case "carbon.home":
+                    options.CarbonHome = NonEmpty(value, display);
+                    break;
+                case "carbon.config.dir.path":
+                    options.ConfigFolder = NonEmpty(value, display);
+                    break;
+                case "deployment.config.file.path":
+                    options.DeploymentFile = NonEmpty(value, display);
+                    break;
+                default:
+                    throw new UsageException(Unsupported.Contains(name) ? Messages.UnsupportedOption(display) : Messages.UnknownOption(display));
+            }
+        }
+
+        if (passwordOption is not null && stdinOption is not null)
+        {
+            throw new UsageException(Messages.ConflictingOptions(passwordOption, stdinOption));
+        }
+
+        if (transformation is not null)
+        {
+            try
+            {
+                options.Transformation = Transformation.Parse(transformation);
+            }
+            catch (CipherException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+
+        return options;
+    }
+
+    private static string NonEmpty(string? value, string display) =>
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException(Messages.OptionNeedsValue(display)) : value;
+}

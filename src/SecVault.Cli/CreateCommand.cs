@@ -1,0 +1,206 @@
+using System.CommandLine;
+using SecVault.Ciphers;
+using SecVault.CliConfig;
+using SecVault.IO;
+using SecVault.SecretOutput;
+
+namespace SecVault.Cli;
+
+/// <summary><c>mi secret create</c>: encrypts secrets with the certificate stored by <c>init</c>.</summary>
+internal sealed class CreateCommand
+{
+    private readonly MiContext _context;
+    private readonly Argument<string?> _format = new("format") { Description = Messages.CliCreateFormatArgument, Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = Messages.CliCreateOutputOption, HelpName = "console|file|k8" };
+    private readonly Option<string?> _fromFile = new("--from-file", "-f", "--file") { Description = Messages.CliCreateFromFileOption, HelpName = "FILE" };
+    private readonly Option<string?> _cipher = new("--cipher", "-c") { Description = Messages.CliCreateCipherOption, HelpName = "TRANSFORMATION" };
+    private readonly Option<string?> _out = new("--out") { Description = Messages.CliCreateOutOption, HelpName = "PATH" };
+    private readonly Option<string?> _name = new("--name") { Description = Messages.CliCreateNameOption, HelpName = "NAME" };
+    private readonly Option<string?> _namespace = new("--namespace") { Description = Messages.CliCreateNamespaceOption, HelpName = "NAMESPACE" };
+
+    private CreateCommand(MiContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>Builds the command for <see cref="MiApp.SecretCommands"/>.</summary>
+    public static Command Build(MiContext context)
+    {
+        var create = new CreateCommand(context);
+        var command = new Command("create", Messages.CliCreateDescription)
+        {
+            create._format, create._output, create._fromFile, create._cipher, create._out, create._name, create._namespace,
+        };
+        command.SetAction(create.Run);
+        return command;
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        // 1. Options (exit 2), before anything is read.
+        var format = ReadFormat(parseResult);
+        var transformation = ReadTransformation(parseResult.GetValue(_cipher));
+        var outPath = parseResult.GetValue(_out);
+        var name = parseResult.GetValue(_name);
+        var kubernetesNamespace = parseResult.GetValue(_namespace);
+        CheckDestination(format, outPath, name, kubernetesNamespace);
+
+        // 2. The certificate stored by init, checked before any prompt; the keystore is not opened.
+        var info = CliConfigStore.ForEnvironment(_context.Environment).Load();
+
+        // 3. Input.
+        var fromFile = parseResult.GetValue(_fromFile);
+        var (entries, source) = fromFile is not null
+            ? (SecretInputReader.ReadPropertiesFile(_context.FullPath(fromFile), fromFile), fromFile)
+            : _context.Console.IsInputTerminal
+                ? ([PromptOne()], Messages.CliCreateTerminal)
+                : (SecretInputReader.ReadLinePairs(_context.Console.StdIn.ReadToEnd()), SecretInputReader.StandardInput);
+        var batch = SecretBatch.Prepare(entries, format, source);
+        foreach (var warning in batch.Warnings)
+        {
+            _context.Warning(warning);
+        }
+
+        // 4. Every secret validated and encrypted before anything is written.
+        IReadOnlyList<EncryptedSecret> encrypted;
+        using (var publicKey = info.GetRsaPublicKey())
+        {
+            encrypted = batch.Encrypt(new SecretEncryptor(publicKey, transformation, transformation.CliName));
+        }
+
+        // 5. Output.
+        switch (format)
+        {
+            case SecretOutputFormat.File:
+                var propertiesPath = Write(outPath ?? SecretRenderer.DefaultPropertiesPath, SecretRenderer.RenderProperties(encrypted));
+                _context.Info(Messages.CliCreatePropertiesWritten(propertiesPath));
+                break;
+            case SecretOutputFormat.Kubernetes:
+                var bytes = SecretRenderer.RenderKubernetesSecret(encrypted, name ?? KubernetesNames.DefaultSecretName, kubernetesNamespace);
+                var yamlPath = Write(outPath ?? SecretRenderer.DefaultKubernetesPath, bytes);
+                _context.Info(Messages.CliCreateKubernetesWritten(yamlPath));
+                break;
+            default:
+                _context.Console.StdOut.Write(SecretRenderer.RenderConsole(encrypted));
+                _context.Console.StdOut.Flush();
+                break;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private SecretOutputFormat ReadFormat(ParseResult parseResult)
+    {
+        var positional = parseResult.GetValue(_format);
+        var option = parseResult.GetValue(_output);
+        var format = SecretOutputFormat.Console;
+        if (positional is not null && !SecretOutputFormats.TryParse(positional, out format))
+        {
+            throw new UsageException(Messages.CliCreateUnknownFormat(positional));
+        }
+
+        if (option is not null)
+        {
+            if (!SecretOutputFormats.TryParse(option, out var fromOption))
+            {
+                throw new UsageException(Messages.CliCreateUnknownFormat(option));
+            }
+
+            if (positional is not null && fromOption != format)
+            {
+                throw new UsageException(Messages.CliCreateFormatConflict(positional, option));
+            }
+
+            format = fromOption;
+        }
+
+        return format;
+    }
+
+    private static Transformation ReadTransformation(string? name)
+    {
+        if (name is null)
+        {
+            return Transformation.Default;
+        }
+
+        return Transformation.TryParse(name, out var transformation)
+            ? transformation
+            : throw new UsageException(Messages.TransformationUnknown(name, Transformation.AcceptedNames), Messages.CliCreateCipherHint);
+    }
+
+    private static void CheckDestination(SecretOutputFormat format, string? outPath, string? name, string? kubernetesNamespace)
+    {
+        if (outPath is not null && (format == SecretOutputFormat.Console || outPath.Length == 0))
+        {
+            throw new UsageException(outPath.Length == 0 ? Messages.CliCreateEmptyOut : Messages.CliCreateOutNeedsFile);
+        }
+
+        if (format != SecretOutputFormat.Kubernetes && (name is not null || kubernetesNamespace is not null))
+        {
+            throw new UsageException(Messages.CliCreateKubernetesOnly(name is not null ? "--name" : "--namespace"));
+        }
+
+        if (name is not null && !KubernetesNames.IsDnsSubdomain(name))
+        {
+            throw new UsageException(Messages.CreateInvalidSecretName(name));
+        }
+
+        if (kubernetesNamespace is not null && !KubernetesNames.IsDnsLabel(kubernetesNamespace))
+        {
+            throw new UsageException(Messages.CreateInvalidNamespace(kubernetesNamespace));
+        }
+    }
+
+    // Upstream's prompts; a mismatch or an empty answer asks again, three failed tries fail.
+    private SecretInputEntry PromptOne()
+    {
+        var console = _context.Console;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var alias = console.ReadVisible(Messages.CliCreateAliasPrompt)?.Trim() ?? throw EndOfInput();
+            if (alias.Length == 0)
+            {
+                console.StdErr.WriteLine(Messages.CliCreateAliasEmpty);
+                continue;
+            }
+
+            var secret = console.ReadHidden(Messages.CliCreateSecretPrompt) ?? throw EndOfInput();
+            if (secret.Length == 0)
+            {
+                console.StdErr.WriteLine(Messages.CliCreateSecretEmpty);
+                continue;
+            }
+
+            var repeated = console.ReadHidden(Messages.CliCreateRepeatPrompt) ?? throw EndOfInput();
+            if (!string.Equals(secret, repeated, StringComparison.Ordinal))
+            {
+                console.StdErr.WriteLine(Messages.CliCreateSecretsDiffer);
+                continue;
+            }
+
+            return new SecretInputEntry(alias, secret, 0);
+        }
+
+        throw new SecretInputException(SecretInputError.TooManyAttempts, Messages.CliCreateTooManyAttempts, Messages.CliCreateTerminal);
+    }
+
+    private static SecretInputException EndOfInput() =>
+        new(SecretInputError.NoEntries, Messages.CliCreateEndOfInput, Messages.CliCreateTerminal);
+
+    private string Write(string path, byte[] content)
+    {
+        var full = _context.FullPath(path);
+        try
+        {
+            AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException(full, Messages.CannotWrite(full, ex.Message), innerException: ex);
+        }
+
+        AtomicFile.Write(full, content);
+        return full;
+    }
+}

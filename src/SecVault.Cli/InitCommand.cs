@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using SecVault.CliConfig;
+using SecVault.Keystores;
+
+namespace SecVault.Cli;
+
+/// <summary><c>mi secret init</c>: checks a keystore and stores its certificate in the CLI config folder.</summary>
+internal sealed class InitCommand
+{
+    private readonly MiContext _context;
+    private readonly Option<string?> _keystore = new("--keystore") { Description = Messages.CliInitKeystoreOption, HelpName = "PATH" };
+    private readonly Option<string?> _type = new("--type") { Description = Messages.CliInitTypeOption, HelpName = "TYPE" };
+    private readonly Option<string?> _alias = new("--alias") { Description = Messages.CliInitAliasOption, HelpName = "ALIAS" };
+    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliInitPasswordStdinOption };
+
+    private InitCommand(MiContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>Builds the command for <see cref="MiApp.SecretCommands"/>.</summary>
+    public static Command Build(MiContext context)
+    {
+        var init = new InitCommand(context);
+        var command = new Command("init", Messages.CliInitDescription) { init._keystore, init._type, init._alias, init._passwordStdin };
+        command.SetAction(init.Run);
+        return command;
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var console = _context.Console;
+        var passwordStdin = parseResult.GetValue(_passwordStdin);
+        var keystoreOption = parseResult.GetValue(_keystore);
+        var typeOption = parseResult.GetValue(_type);
+        var aliasOption = parseResult.GetValue(_alias);
+
+        // Without a terminal every missing value fails at once, before any other work.
+        if (!console.IsInputTerminal)
+        {
+            RequireOption(keystoreOption, "--keystore");
+            RequireOption(aliasOption, "--alias");
+            if (!passwordStdin)
+            {
+                throw new UsageException(Messages.CliInitNoPasswordSource, Messages.CliInitNoPasswordSourceHint);
+            }
+        }
+
+        KeystoreType? declared = typeOption is null ? null : ParseTypeOption(typeOption);
+        var location = ExpandPath(keystoreOption?.Trim() ?? Ask(Messages.CliInitKeystorePrompt, Messages.CliInitKeystoreEmpty, v => v.Length > 0));
+        if (typeOption is null && console.IsInputTerminal)
+        {
+            var guess = KeystoreTypeGuess.Guess(location);
+            var answer = Ask(Messages.CliInitTypePrompt(guess.ToJavaName()), Messages.UnknownKeystoreTypeName, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
+            declared = answer.Length == 0 ? null : KeystoreTypes.Parse(answer);
+        }
+
+        var alias = aliasOption?.Trim() ?? Ask(Messages.CliInitAliasPrompt, Messages.CliInitAliasEmpty, v => v.Length > 0);
+        if (alias.Length == 0)
+        {
+            throw new UsageException(Messages.CliInitAliasEmpty);
+        }
+
+        var password = passwordStdin ? ReadPasswordLine() : console.ReadHidden(Messages.CliInitPasswordPrompt);
+        if (password is null)
+        {
+            throw new UsageException(Messages.CliInitNoPassword, Messages.CliInitNoPasswordSourceHint);
+        }
+
+        var info = KeystoreInfo.FromKeystore(location, declared, alias, password);
+        if (info.NotAfter < _context.Time.GetUtcNow())
+        {
+            _context.Warning(Messages.CliInitCertificateExpired(info.KeyAlias, Date(info.NotAfter)));
+        }
+
+        var store = CliConfigStore.ForEnvironment(_context.Environment);
+        if (store.Save(info))
+        {
+            _context.Warning(Messages.CliInitFolderOpen(store.Folder));
+        }
+
+        _context.Info(Messages.CliInitCompleted);
+        _context.Info(Messages.CliInitSummary(store.FilePath, info.KeystorePath, info.KeystoreType.ToJavaName(), info.KeyAlias, info.KeySizeBits, info.CertificateSha256, Date(info.NotAfter)));
+        return ExitCodes.Success;
+    }
+
+    private static void RequireOption(string? value, string option)
+    {
+        if (value is null)
+        {
+            throw new UsageException(Messages.CliInitMissingOption(option), Messages.CliInitMissingOptionHint(option));
+        }
+    }
+
+    private static KeystoreType ParseTypeOption(string name) =>
+        KeystoreTypes.TryParse(name, out var type) ? type : throw new UsageException(Messages.UnknownKeystoreTypeName(name));
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    // Up to three tries for a prompted value; end of input is a usage error.
+    private string Ask(string prompt, string error, Func<string, bool> isValid) => Ask(prompt, _ => error, isValid);
+
+    private string Ask(string prompt, Func<string, string> error, Func<string, bool> isValid)
+    {
+        var last = string.Empty;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var answer = _context.Console.ReadVisible(prompt)?.Trim()
+                ?? throw new UsageException(Messages.CliInitEndOfInput);
+            if (isValid(answer))
+            {
+                return answer;
+            }
+
+            last = error(answer);
+            _context.Console.StdErr.WriteLine(last);
+        }
+
+        throw new UsageException(last);
+    }
+
+    private string? ReadPasswordLine()
+    {
+        var line = _context.Console.StdIn.ReadLine();
+        return line is not null && line.EndsWith('\r') ? line[..^1] : line;
+    }
+
+    private string ExpandPath(string path)
+    {
+        if (path.Length == 0)
+        {
+            throw new UsageException(Messages.CliInitKeystoreEmpty);
+        }
+
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal))
+        {
+            path = CliConfigFolder.UserHome(_context.Environment) + path[1..];
+        }
+
+        return _context.FullPath(path);
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace SecVault.Cli;
+
+/// <summary>
+/// The <c>mi</c> application: builds the <c>secret</c> command group, parses, runs one command and maps
+/// failures to exit codes (0, 1, 2, 130). Runs in process against any <see cref="MiContext"/>.
+/// </summary>
+internal static class MiApp
+{
+    /// <summary>The <c>mi secret</c> subcommands, in help order: add a new subcommand here.</summary>
+    internal static IReadOnlyList<Func<MiContext, Command>> SecretCommands { get; } =
+    [
+        InitCommand.Build,
+        CreateCommand.Build,
+        VerifyCommand.Build,
+        ResolveCommand.Build,
+        ExecCommand.Build,
+    ];
+
+    /// <summary>Runs <c>mi</c> with <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, MiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var root = BuildRoot(context);
+        var parseResult = root.Parse(args, CliSyntax.ParserConfiguration);
+        var unknown = parseResult.Errors.Count == 0 ? CliSyntax.FindUnknownOption(parseResult) : null;
+        if (parseResult.Errors.Count > 0 || unknown is not null)
+        {
+            var messages = unknown is not null
+                ? [Messages.CliUnknownOption(unknown)]
+                : parseResult.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < messages.Count; i++)
+            {
+                context.Error(messages[i], i == messages.Count - 1 ? HelpHint(parseResult) : null);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Console.StdOut,
+            Error = context.Console.StdErr,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return parseResult.Invoke(invocation);
+        }
+        catch (UsageException ex)
+        {
+            context.Error(ex.Message, ex.Hint ?? HelpHint(parseResult));
+            return ExitCodes.Usage;
+        }
+        catch (SecVaultException ex)
+        {
+            context.Error(ex.Message, ex.Hint);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    /// <summary>The root command with the upstream root flags and the <c>secret</c> group.</summary>
+    internal static RootCommand BuildRoot(MiContext context)
+    {
+        var secret = new Command("secret", Messages.CliSecretDescription);
+        foreach (var build in SecretCommands)
+        {
+            secret.Subcommands.Add(build(context));
+        }
+
+        // 'mi secret' alone prints help and succeeds, as upstream does.
+        secret.SetAction(ShowHelp);
+        var root = new RootCommand(Messages.CliRootDescription)
+        {
+            new Option<bool>("--verbose") { Description = Messages.CliIgnoredFlag, Recursive = true },
+            new Option<bool>("--insecure", "-k") { Description = Messages.CliIgnoredFlag, Recursive = true },
+            secret,
+        };
+        root.SetAction(ShowHelp);
+        return root;
+    }
+
+    private static int ShowHelp(ParseResult parseResult) => new HelpAction().Invoke(parseResult);
+
+    private static string HelpHint(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(command.Command is RootCommand ? "mi" : command.Command.Name);
+        }
+
+        names.Reverse();
+        return Messages.CliHelpHint(string.Join(' ', names));
+    }
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text;
+using SecVault.Resolution;
+
+namespace SecVault.Cli;
+
+/// <summary>
+/// <c>mi secret resolve</c>: prints deployment.toml (or one Synapse artifact) resolved, secrets masked unless asked.
+/// Output is built in full first, so on any error standard output stays empty and every problem goes to standard error.
+/// </summary>
+internal sealed class ResolveCommand
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly MiContext _context;
+    private readonly RuntimeOptions _runtime = new(canConsume: true);
+    private readonly Option<string?> _synapse = new("--synapse") { Description = Messages.CliResolveSynapseOption, HelpName = "FILE" };
+    private readonly Option<string?> _format = new("--format") { Description = Messages.CliResolveFormatOption, HelpName = "toml|flat" };
+    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = Messages.CliResolveShowSecretsOption };
+
+    private ResolveCommand(MiContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>Builds the command for <see cref="MiApp.SecretCommands"/>.</summary>
+    public static Command Build(MiContext context)
+    {
+        var resolve = new ResolveCommand(context);
+        var command = new Command("resolve", Messages.CliResolveDescription) { resolve._synapse, resolve._format, resolve._showSecrets };
+        resolve._runtime.AddTo(command);
+        command.SetAction(resolve.Run);
+        return command;
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var synapse = parseResult.GetValue(_synapse);
+        var flat = ReadFormat(parseResult.GetValue(_format), synapse is not null);
+        var showSecrets = parseResult.GetValue(_showSecrets);
+        var options = _runtime.ResolverOptions(parseResult, _context);
+        var home = _runtime.FindHome(parseResult, _context);
+
+        string output;
+        IReadOnlyList<Problem> warnings = [];
+        using (var resolver = new MiHomeResolver(home, options))
+        {
+            try
+            {
+                if (synapse is not null)
+                {
+                    output = resolver.CreateSynapseResolver().Resolve(ReadArtifact(synapse), synapse).Render(showSecrets);
+                }
+                else
+                {
+                    var resolved = resolver.Resolve();
+                    warnings = resolved.Warnings;
+                    output = flat ? RenderFlat(resolved, showSecrets) : Utf8.GetString(resolved.RenderToml(showSecrets));
+                }
+            }
+            catch (SecVaultResolutionException ex)
+            {
+                return RuntimeOptions.ReportProblems(_context, ex);
+            }
+        }
+
+        foreach (var warning in warnings)
+        {
+            _context.Warning(warning.ToString());
+        }
+
+        _context.Console.StdOut.Write(output);
+        _context.Console.StdOut.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static bool ReadFormat(string? format, bool synapse)
+    {
+        if (format is null)
+        {
+            return false;
+        }
+
+        if (synapse)
+        {
+            throw new UsageException(Messages.CliResolveFormatWithSynapse);
+        }
+
+        return format.ToUpperInvariant() switch
+        {
+            "TOML" => false,
+            "FLAT" => true,
+            _ => throw new UsageException(Messages.CliResolveUnknownFormat(format)),
+        };
+    }
+
+    private string ReadArtifact(string path)
+    {
+        try
+        {
+            return File.ReadAllText(_context.FullPath(path), Utf8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SecVaultResolutionException([new Problem(ProblemSeverity.Error, path, 0, 0, "artifact", Messages.VerifyUnreadable(ex.Message))]);
+        }
+    }
+
+    private static string RenderFlat(ResolvedConfiguration resolved, bool showSecrets)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, value) in resolved.Flat(showSecrets))
+        {
+            text.Append(key).Append(" = ").Append(value).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using SecVault.Home;
+using SecVault.Passwords;
+using SecVault.Resolution;
+
+namespace SecVault.Cli;
+
+/// <summary>
+/// The options <c>verify</c>, <c>resolve</c> and <c>exec</c> share: <c>--home</c>, <c>-D</c>, <c>--password-stdin</c>
+/// and (not for <c>verify</c>) <c>--consume-password-file</c>; turns them into an MI home and resolver options.
+/// </summary>
+internal sealed class RuntimeOptions
+{
+    private readonly Option<string?> _home = new("--home") { Description = Messages.CliHomeOption, HelpName = "DIR" };
+    private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
+    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliPasswordStdinOption };
+    private readonly Option<bool>? _consumePasswordFile;
+
+    /// <summary>Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>.</summary>
+    public RuntimeOptions(bool canConsume)
+    {
+        _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = Messages.CliConsumePasswordFileOption } : null;
+    }
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_home);
+        command.Options.Add(_systemProperties);
+        command.Options.Add(_passwordStdin);
+        if (_consumePasswordFile is not null)
+        {
+            command.Options.Add(_consumePasswordFile);
+        }
+    }
+
+    /// <summary>The MI home: <c>--home</c>, else steps 2-5 of the MI home search.</summary>
+    public MiHome FindHome(ParseResult parseResult, MiContext context) =>
+        MiHome.Discover(parseResult.GetValue(_home), context.Environment, context.CurrentFolder);
+
+    /// <summary>
+    /// Resolver options from the parsed values; with <c>--password-stdin</c> the password line is read from
+    /// <paramref name="passwordInput"/> (default: the console's standard input) when first needed.
+    /// </summary>
+    public MiHomeResolverOptions ResolverOptions(ParseResult parseResult, MiContext context, TextReader? passwordInput = null)
+    {
+        var options = new MiHomeResolverOptions
+        {
+            Environment = context.Environment,
+            PromptConsole = context.Console,
+            PasswordSource = parseResult.GetValue(_passwordStdin) ? ExplicitPasswordSource.FromReader(passwordInput ?? context.Console.StdIn) : null,
+            ConsumePasswordFiles = _consumePasswordFile is not null && parseResult.GetValue(_consumePasswordFile),
+        };
+        foreach (var (name, value) in CliSyntax.GetSystemProperties(parseResult, _systemProperties))
+        {
+            options.SystemProperties[name] = value;
+        }
+
+        return options;
+    }
+
+    /// <summary>Writes every problem as <c>mi: error|warning: path:line:column: message</c>, then the hint; returns exit code 1.</summary>
+    public static int ReportProblems(MiContext context, SecVaultResolutionException exception)
+    {
+        foreach (var problem in exception.Problems)
+        {
+            if (problem.Severity == ProblemSeverity.Error)
+            {
+                context.Console.StdErr.WriteLine(Messages.CliError(problem.ToString()));
+            }
+            else
+            {
+                context.Warning(problem.ToString());
+            }
+        }
+
+        if (!string.IsNullOrEmpty(exception.Hint))
+        {
+            context.Console.StdErr.WriteLine(Messages.CliHint(exception.Hint));
+        }
+
+        return ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using SecVault.Resolution;
+using SecVault.Verification;
+
+namespace SecVault.Cli;
+
+/// <summary><c>mi secret verify</c>: runs the verify checks, one finding per line on standard output.</summary>
+internal sealed class VerifyCommand
+{
+    private readonly MiContext _context;
+    private readonly RuntimeOptions _runtime = new(canConsume: false);
+    private readonly Option<string[]> _synapse = new("--synapse")
+    {
+        Description = Messages.CliVerifySynapseOption,
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<bool> _strict = new("--strict") { Description = Messages.CliVerifyStrictOption };
+
+    private VerifyCommand(MiContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>Builds the command for <see cref="MiApp.SecretCommands"/>.</summary>
+    public static Command Build(MiContext context)
+    {
+        var verify = new VerifyCommand(context);
+        var command = new Command("verify", Messages.CliVerifyDescription) { verify._synapse, verify._strict };
+        verify._runtime.AddTo(command);
+        command.SetAction(verify.Run);
+        return command;
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var options = _runtime.ResolverOptions(parseResult, _context);
+        var home = _runtime.FindHome(parseResult, _context);
+        var synapse = (parseResult.GetValue(_synapse) ?? []).Select(_context.FullPath);
+
+        // The verifier never consumes password files, whatever the options say.
+        var problems = Verifier.Verify(home, options, synapse);
+        foreach (var problem in problems)
+        {
+            _context.Console.StdOut.WriteLine(Verifier.Format(problem));
+        }
+
+        _context.Console.StdOut.Flush();
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var warnings = problems.Count - errors;
+        _context.Info(Messages.CliVerifyCounts(errors, warnings));
+        return errors > 0 || (warnings > 0 && parseResult.GetValue(_strict)) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

@@ -1,3 +1,0 @@
-namespace SecVault.Extensions.Configuration;
-/// <summary>Reserved.</summary>
-internal static class Placeholder;

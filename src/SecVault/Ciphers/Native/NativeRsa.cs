@@ -1,0 +1,243 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace SecVault.Ciphers.Native;
+
+/// <summary>
+/// RSA encryption and decryption straight through libcrypto.so.3, reusing initialised EVP_PKEY_CTX objects (one per
+/// thread at a time, pooled) instead of creating one per operation as .NET does. Only an accelerator: the result of every
+/// operation is the same as .NET's, and where libcrypto.so.3 cannot be loaded (or the key cannot be exported) the
+/// factories return <see langword="null"/> and callers keep using .NET. <c>SECVAULT_NATIVE_RSA=0</c> turns it off.
+/// </summary>
+internal sealed class NativeRsa
+{
+    private const nuint OpenSsl32 = 0x30200000;
+    private static readonly byte[] Empty = new byte[1];
+    private static readonly IntPtr ImplicitRejectionKey = Marshal.StringToHGlobalAnsi("rsa_pkcs1_implicit_rejection");
+
+    private readonly IntPtr _pkey;
+    private readonly int _keyBytes;
+    private readonly bool _isPrivate;
+    // Plain stacks under a lock: the finalizer may still read them (a ConcurrentBag's ThreadLocal may be finalized first).
+    private readonly Stack<IntPtr>[] _pools = [new(), new()];
+
+    private NativeRsa(IntPtr pkey, int keyBytes, bool isPrivate)
+    {
+        _pkey = pkey;
+        _keyBytes = keyBytes;
+        _isPrivate = isPrivate;
+    }
+
+    ~NativeRsa()
+    {
+        foreach (var pool in _pools)
+        {
+            while (pool.TryPop(out var ctx))
+            {
+                LibCrypto.EvpPkeyCtxFree(ctx);
+            }
+        }
+
+        LibCrypto.EvpPkeyFree(_pkey);
+    }
+
+    /// <summary>False when <c>SECVAULT_NATIVE_RSA=0</c> (the switch tests use to run the .NET path).</summary>
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("SECVAULT_NATIVE_RSA") != "0";
+
+    /// <summary>An encrypting key from <paramref name="rsa"/>'s public part, or null when the native path is unavailable.</summary>
+    public static NativeRsa? TryCreatePublic(RSA rsa) => TryCreate(rsa, isPrivate: false);
+
+    /// <summary>A decrypting key from <paramref name="rsa"/>'s private part, or null when the native path is unavailable.</summary>
+    public static NativeRsa? TryCreatePrivate(RSA rsa) => TryCreate(rsa, isPrivate: true);
+
+    /// <summary>Encrypts into <paramref name="output"/> (at least the key size); the bytes written, or -1 on failure.</summary>
+    public int Encrypt(ReadOnlySpan<byte> input, RsaPadding padding, Span<byte> output)
+    {
+        if (_isPrivate || output.Length < _keyBytes)
+        {
+            throw new InvalidOperationException("an encrypting key and a key-sized buffer are needed");
+        }
+
+        var ctx = Rent(padding);
+        if (ctx == IntPtr.Zero)
+        {
+            return -1;
+        }
+
+        var written = (nuint)output.Length;
+        ref var inputRef = ref input.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(input);
+        var ok = LibCrypto.EvpPkeyEncrypt(ctx, ref MemoryMarshal.GetReference(output), ref written, ref inputRef, (nuint)input.Length) > 0;
+        Return(padding, ctx, ok);
+        GC.KeepAlive(this);
+        return ok ? (int)written : -1;
+    }
+
+    /// <summary>Decrypts one key-sized block; null when the padding does not check (the caller zeroes the result).</summary>
+    public byte[]? TryDecrypt(byte[] block, RsaPadding padding)
+    {
+        if (!_isPrivate || block.Length != _keyBytes)
+        {
+            throw new InvalidOperationException("a decrypting key and a key-sized block are needed");
+        }
+
+        var ctx = Rent(padding);
+        if (ctx == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        var buffer = new byte[_keyBytes];
+        try
+        {
+            var written = (nuint)buffer.Length;
+            var ok = LibCrypto.EvpPkeyDecrypt(ctx, ref buffer[0], ref written, ref block[0], (nuint)block.Length) > 0;
+            Return(padding, ctx, ok);
+            GC.KeepAlive(this);
+            return ok ? buffer[..(int)written] : null;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+        }
+    }
+
+    private static NativeRsa? TryCreate(RSA rsa, bool isPrivate)
+    {
+        if (!Enabled || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        byte[]? der = null;
+        var memory = IntPtr.Zero;
+        try
+        {
+            if (LibCrypto.OpenSslVersionNum() < 0x30000000)
+            {
+                return null;
+            }
+
+            der = isPrivate ? rsa.ExportRSAPrivateKey() : rsa.ExportSubjectPublicKeyInfo();
+            memory = Marshal.AllocHGlobal(der.Length);
+            Marshal.Copy(der, 0, memory, der.Length);
+            var cursor = memory;
+            var pkey = isPrivate
+                ? LibCrypto.D2iPrivateKey(LibCrypto.EvpPkeyRsa, IntPtr.Zero, ref cursor, der.Length)
+                : LibCrypto.D2iPubKey(IntPtr.Zero, ref cursor, der.Length);
+            if (pkey == IntPtr.Zero)
+            {
+                LibCrypto.ErrClearError();
+                return null;
+            }
+
+            return new NativeRsa(pkey, (rsa.KeySize + 7) / 8, isPrivate);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or CryptographicException or NotSupportedException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (der is not null)
+            {
+                CryptographicOperations.ZeroMemory(der);
+            }
+
+            if (memory != IntPtr.Zero)
+            {
+                if (der is not null)
+                {
+                    Marshal.Copy(new byte[der.Length], 0, memory, der.Length);
+                }
+
+                Marshal.FreeHGlobal(memory);
+            }
+        }
+    }
+
+    private IntPtr Rent(RsaPadding padding)
+    {
+        var pool = _pools[(int)padding];
+        lock (pool)
+        {
+            if (pool.TryPop(out var ctx))
+            {
+                return ctx;
+            }
+        }
+
+        return NewContext(padding);
+    }
+
+    private void Return(RsaPadding padding, IntPtr ctx, bool ok)
+    {
+        if (ok)
+        {
+            var pool = _pools[(int)padding];
+            lock (pool)
+            {
+                pool.Push(ctx);
+            }
+
+            return;
+        }
+
+        // A failed operation leaves errors on this thread's queue (clear them so .NET's next call does not see
+        // them) and the context is not reused.
+        LibCrypto.ErrClearError();
+        LibCrypto.EvpPkeyCtxFree(ctx);
+    }
+
+    private IntPtr NewContext(RsaPadding padding)
+    {
+        var ctx = LibCrypto.EvpPkeyCtxNew(_pkey, IntPtr.Zero);
+        if (ctx == IntPtr.Zero)
+        {
+            LibCrypto.ErrClearError();
+            return IntPtr.Zero;
+        }
+
+        var ok = (_isPrivate ? LibCrypto.EvpPkeyDecryptInit(ctx) : LibCrypto.EvpPkeyEncryptInit(ctx)) > 0;
+        if (ok && padding == RsaPadding.OaepSha1)
+        {
+            var sha1 = LibCrypto.EvpSha1();
+            ok = LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1OaepPadding) > 0
+                && LibCrypto.EvpPkeyCtxSetRsaOaepMd(ctx, sha1) > 0
+                && LibCrypto.EvpPkeyCtxSetRsaMgf1Md(ctx, sha1) > 0;
+        }
+        else if (ok)
+        {
+            ok = LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1Padding) > 0
+                && (!_isPrivate || LibCrypto.OpenSslVersionNum() < OpenSsl32 || TurnOffImplicitRejection(ctx));
+        }
+
+        if (!ok)
+        {
+            LibCrypto.ErrClearError();
+            LibCrypto.EvpPkeyCtxFree(ctx);
+            return IntPtr.Zero;
+        }
+
+        return ctx;
+    }
+
+    /// <summary>OpenSSL 3.2+: a bad PKCS#1 v1.5 padding must be an error, not random bytes ("implicit rejection").</summary>
+    private static bool TurnOffImplicitRejection(IntPtr ctx)
+    {
+        var value = Marshal.AllocHGlobal(sizeof(uint));
+        try
+        {
+            Marshal.WriteInt32(value, 0);
+            LibCrypto.OsslParam[] parameters =
+            [
+                new() { Key = ImplicitRejectionKey, DataType = LibCrypto.OsslParamUnsignedInteger, Data = value, DataSize = sizeof(uint) },
+                default,
+            ];
+            return LibCrypto.EvpPkeyCtxSetParams(ctx, parameters) > 0;
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(value);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using SecVault.Hosting;
+using SecVault.IO;
+
+namespace SecVault.CliConfig;
+
+/// <summary>Reads and replaces <c>keystore_info.yaml</c> in one CLI config folder.</summary>
+public sealed class CliConfigStore
+{
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly string? _upstreamFile;
+
+    /// <summary>A store in <paramref name="folder"/>; <paramref name="upstreamFile"/> is upstream's file, if found, for the not-initialised message.</summary>
+    public CliConfigStore(string folder, string? upstreamFile = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        Folder = Path.GetFullPath(folder);
+        _upstreamFile = upstreamFile;
+    }
+
+    /// <summary>The folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The path of <c>keystore_info.yaml</c>.</summary>
+    public string FilePath => Path.Combine(Folder, CliConfigFolder.FileName);
+
+    /// <summary>The store in the folder <see cref="CliConfigFolder.Locate"/> names.</summary>
+    public static CliConfigStore ForEnvironment(IEnvironment environment) =>
+        new(CliConfigFolder.Locate(environment), CliConfigFolder.FindUpstreamFile(environment));
+
+    /// <summary>Reads and checks the configuration; a missing file is <see cref="CliConfigError.NotInitialized"/>.</summary>
+    public KeystoreInfo Load()
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(FilePath, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var message = _upstreamFile is null
+                ? Messages.CliConfigNotInitialized(FilePath)
+                : Messages.CliConfigNotInitializedUpstreamFound(FilePath, _upstreamFile);
+            var hint = _upstreamFile is null ? Messages.CliConfigRunInitHint : Messages.CliConfigUpstreamFileHint(_upstreamFile);
+            throw new CliConfigException(CliConfigError.NotInitialized, message, FilePath, hint: hint, innerException: ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new CliConfigException(CliConfigError.Unreadable, Messages.CliConfigUnreadable(FilePath, ex.Message), FilePath, hint: Messages.CliConfigRunInitHint, innerException: ex);
+        }
+
+        return KeystoreInfo.Parse(text, FilePath);
+    }
+
+    /// <summary>
+    /// Replaces the file atomically with mode 0600, creating the folder with mode 0700; returns true when an
+    /// existing folder grants access to others (the caller warns). A failure leaves the old file.
+    /// </summary>
+    public bool Save(KeystoreInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var existed = Directory.Exists(Folder);
+        try
+        {
+            AtomicFile.CreateFolder(Folder);
+            if (!OperatingSystem.IsWindows() && File.Exists(FilePath))
+            {
+                // AtomicFile keeps a replaced file's mode; this file is always private.
+                File.SetUnixFileMode(FilePath, PrivateFile);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException(FilePath, Messages.CannotWrite(FilePath, ex.Message), innerException: ex);
+        }
+
+        AtomicFile.Write(FilePath, info.ToYaml());
+        return existed && CliConfigFolder.IsOpenToOthers(Folder);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using SecVault.Keystores;
+using SecVault.SecretOutput;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SecVault.CliConfig;
+
+/// <summary>
+/// The content of <c>keystore_info.yaml</c> (formats.md): where the keystore is, its type, the alias, and the
+/// alias's certificate with its SHA-256. It holds no password; <c>mi secret create</c> needs only the certificate.
+/// </summary>
+public sealed class KeystoreInfo
+{
+    /// <summary>The only <c>formatVersion</c> written and read.</summary>
+    public const int FormatVersion = 1;
+
+    private const string Header = "Written by 'mi secret init'. Holds no password.";
+    private const string RsaOid = "1.2.840.113549.1.1.1";
+
+    private KeystoreInfo(string keystorePath, KeystoreType keystoreType, string keyAlias, X509Certificate2 certificate)
+    {
+        KeystorePath = keystorePath;
+        KeystoreType = keystoreType;
+        KeyAlias = keyAlias;
+        Certificate = certificate;
+        CertificateSha256 = KeystoreEntry.Fingerprint(certificate);
+        using var rsa = certificate.GetRSAPublicKey();
+        KeySizeBits = rsa?.KeySize ?? 0;
+    }
+
+    /// <summary>The keystore's absolute path when <c>init</c> ran.</summary>
+    public string KeystorePath { get; }
+
+    /// <summary>The keystore's format.</summary>
+    public KeystoreType KeystoreType { get; }
+
+    /// <summary>The alias as stored in the keystore.</summary>
+    public string KeyAlias { get; }
+
+    /// <summary>The alias's certificate.</summary>
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>SHA-256 of the certificate's DER bytes, keytool form.</summary>
+    public string CertificateSha256 { get; }
+
+    /// <summary>The RSA key size in bits.</summary>
+    public int KeySizeBits { get; }
+
+    /// <summary>The end of the certificate's validity.</summary>
+    public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+
+    /// <summary>
+    /// Opens the keystore (checking its integrity with the store password), finds <paramref name="alias"/> and takes
+    /// its certificate, which must hold an RSA key. No key password is needed.
+    /// </summary>
+    public static KeystoreInfo FromKeystore(string path, KeystoreType? declared, string alias, ReadOnlySpan<char> storePassword)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(alias);
+        var full = Path.GetFullPath(path);
+        var keystore = Keystore.Load(full, storePassword, declared);
+        var entry = keystore.GetEntry(alias);
+        using (entry.GetRsaPublicKey())
+        {
+            // Only the check matters here: a secret key or a non-RSA key throws.
+        }
+
+        return new KeystoreInfo(full, keystore.Type, entry.Alias, entry.Certificate);
+    }
+
+    /// <summary>A new RSA object with the certificate's public key (the caller disposes it).</summary>
+    public RSA GetRsaPublicKey() => Certificate.GetRSAPublicKey()
+        ?? throw new InvalidOperationException("the certificate holds no RSA key");
+
+    /// <summary>The file's bytes: UTF-8, LF, fields in the order of formats.md.</summary>
+    public byte[] ToYaml()
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = YamlText.CreateEmitter(writer);
+        YamlText.BeginDocument(emitter, Header);
+        YamlText.BeginMapping(emitter);
+        YamlText.Scalar(emitter, "formatVersion");
+        YamlText.PlainScalar(emitter, FormatVersion.ToString(CultureInfo.InvariantCulture));
+        YamlText.Scalar(emitter, "keyStorePath");
+        YamlText.Scalar(emitter, KeystorePath);
+        YamlText.Scalar(emitter, "keyStoreType");
+        YamlText.Scalar(emitter, KeystoreType.ToJavaName());
+        YamlText.Scalar(emitter, "keyAlias");
+        YamlText.Scalar(emitter, KeyAlias);
+        YamlText.Scalar(emitter, "certificateSha256");
+        YamlText.Scalar(emitter, CertificateSha256);
+        YamlText.Scalar(emitter, "certificate");
+        YamlText.Literal(emitter, new string(PemEncoding.Write("CERTIFICATE", Certificate.RawData)) + "\n");
+        YamlText.EndMapping(emitter);
+        YamlText.EndDocument(emitter);
+        return new UTF8Encoding(false).GetBytes(writer.ToString());
+    }
+
+    /// <summary>
+    /// Reads the file's text; <paramref name="path"/> names it in messages. Unknown fields are ignored; another
+    /// version, a missing field, a bad PEM, a non-RSA key or a fingerprint mismatch is a <see cref="CliConfigException"/>.
+    /// </summary>
+    public static KeystoreInfo Parse(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var fields = ReadFields(text, path);
+
+        var version = Required(fields, "formatVersion", path);
+        if (version != FormatVersion.ToString(CultureInfo.InvariantCulture))
+        {
+            throw Error(CliConfigError.UnsupportedVersion, Messages.CliConfigUnsupportedVersion(path, version), path, "formatVersion");
+        }
+
+        var keystorePath = Required(fields, "keyStorePath", path);
+        var typeName = Required(fields, "keyStoreType", path);
+        if (!KeystoreTypes.TryParse(typeName, out var type))
+        {
+            throw Error(CliConfigError.InvalidField, Messages.CliConfigInvalidField(path, "keyStoreType"), path, "keyStoreType");
+        }
+
+        var alias = Required(fields, "keyAlias", path);
+        var sha256 = Required(fields, "certificateSha256", path);
+        var certificate = ReadCertificate(Required(fields, "certificate", path), path);
+        if (certificate.PublicKey.Oid.Value != RsaOid)
+        {
+            var algorithm = KeystoreEntry.AlgorithmName(certificate.PublicKey.Oid.Value);
+            certificate.Dispose();
+            throw Error(CliConfigError.UnsupportedKey, Messages.CliConfigNotRsa(path, algorithm), path, "certificate");
+        }
+
+        var info = new KeystoreInfo(keystorePath, type, alias, certificate);
+        if (!string.Equals(info.CertificateSha256, sha256.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw Error(CliConfigError.FingerprintMismatch, Messages.CliConfigFingerprintMismatch(path), path, "certificateSha256");
+        }
+
+        return info;
+    }
+
+    private static Dictionary<string, string> ReadFields(string text, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet's own message may quote the text; only the position is reported.
+            throw Error(CliConfigError.Malformed, Messages.CliConfigMalformed(path, (int)ex.Start.Line, (int)ex.Start.Column), path, innerException: ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed documents this way, without a position.
+            throw Error(CliConfigError.Malformed, Messages.CliConfigInvalidYaml(path), path, innerException: ex);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            throw Error(CliConfigError.Malformed, Messages.CliConfigNotMapping(path), path);
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } scalar })
+            {
+                fields[name] = scalar;
+            }
+        }
+
+        return fields;
+    }
+
+    private static string Required(Dictionary<string, string> fields, string name, string path) =>
+        fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw Error(CliConfigError.MissingField, Messages.CliConfigMissingField(path, name), path, name);
+
+    private static X509Certificate2 ReadCertificate(string pem, string path)
+    {
+        try
+        {
+            var fields = PemEncoding.Find(pem);
+            if (pem[fields.Label] is not "CERTIFICATE" || PemEncoding.TryFind(pem.AsSpan(fields.Location.End..), out _))
+            {
+                throw Error(CliConfigError.BadCertificate, Messages.CliConfigBadCertificate(path), path, "certificate");
+            }
+
+            var der = Convert.FromBase64String(pem[fields.Base64Data]);
+            return X509CertificateLoader.LoadCertificate(der);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or CryptographicException)
+        {
+            throw Error(CliConfigError.BadCertificate, Messages.CliConfigBadCertificate(path), path, "certificate", ex);
+        }
+    }
+
+    private static CliConfigException Error(CliConfigError error, string message, string path, string? field = null, Exception? innerException = null) =>
+        new(error, message, path, field, Messages.CliConfigRunInitHint, innerException);
+}

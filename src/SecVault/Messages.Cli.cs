@@ -1,0 +1,123 @@
+namespace SecVault;
+
+/// <summary>Messages of the <c>mi</c> executable's frame: stream prefixes, usage errors and help texts.</summary>
+internal static partial class Messages
+{
+    internal static string CliError(string message) => $"mi: error: {message}";
+
+    internal static string CliWarning(string message) => $"mi: warning: {message}";
+
+    internal static string CliHint(string hint) => $"mi: hint: {hint}";
+
+    internal static string CliHelpHint(string commandPath) => $"run '{commandPath} --help'";
+
+    internal static string CliUnknownOption(string option) => $"unknown option '{option}'";
+
+    // The text after -D is not echoed: a malformed one may be a value typed without its name.
+    internal static string CliBadSystemProperty(int position) =>
+        $"-D number {position} is not NAME=VALUE with a non-empty NAME";
+
+    internal const string CliRootDescription = "SecVault mi: the WSO2 Micro Integrator CLI's secret commands";
+
+    internal const string CliSecretDescription = "Encrypt secrets for Micro Integrator and check or use them";
+
+    internal const string CliIgnoredFlag = "Accepted for compatibility with the upstream mi CLI; has no effect";
+
+    internal const string CliInitDescription =
+        "Check a keystore and store its certificate for 'mi secret create' (no password is stored)";
+
+    internal const string CliInitKeystoreOption = "Keystore file (prompted for when omitted)";
+
+    internal const string CliInitTypeOption = "JKS, PKCS12 (P12, PFX) or JCEKS; default guessed from the content, then the extension";
+
+    internal const string CliInitAliasOption = "Alias of the key or certificate to encrypt with";
+
+    internal const string CliInitPasswordStdinOption = "Read the keystore password from the first line of standard input";
+
+    internal const string CliCreateDescription = "Encrypt secrets with the certificate stored by 'mi secret init'";
+
+    internal const string CliCreateFormatArgument = "Legacy output form: console, file or k8 (same as -o)";
+
+    internal const string CliCreateOutputOption = "Output: console (default), file or k8";
+
+    internal const string CliCreateFromFileOption = "Encrypt every entry of a UTF-8 .properties file (alias = secret)";
+
+    internal const string CliCreateCipherOption = "RSA/ECB/OAEPWithSHA1AndMGF1Padding (default) or RSA/ECB/PKCS1Padding";
+
+    internal const string CliCreateOutOption =
+        "Output file for file and k8 (default ./security/wso2-secrets.properties or ./security/wso2-secrets.yaml)";
+
+    internal const string CliCreateNameOption = "k8 only: the Secret's name (default wso2secret)";
+
+    internal const string CliCreateNamespaceOption = "k8 only: the Secret's namespace (default none)";
+
+    internal const string CliInitKeystorePrompt = "Enter Key Store location: ";
+
+    internal static string CliInitTypePrompt(string guess) => $"Enter Key Store type [{guess}]: ";
+
+    internal const string CliInitAliasPrompt = "Enter Key alias: ";
+
+    internal const string CliInitPasswordPrompt = "Enter Key Store password: ";
+
+    internal const string CliInitKeystoreEmpty = "Key Store location must not be empty.";
+
+    internal const string CliInitAliasEmpty = "Key alias must not be empty.";
+
+    internal const string CliInitEndOfInput = "input ended before every value was given";
+
+    internal static string CliInitMissingOption(string option) => $"{option} is required when standard input is not a terminal";
+
+    internal static string CliInitMissingOptionHint(string option) => $"give {option}, or run 'mi secret init' in a terminal";
+
+    internal const string CliInitNoPasswordSource = "no terminal to ask for the keystore password";
+
+    internal const string CliInitNoPasswordSourceHint = "pipe the password with --password-stdin, or run 'mi secret init' in a terminal";
+
+    internal const string CliInitNoPassword = "no keystore password was given";
+
+    internal static string CliInitCertificateExpired(string alias, string date) =>
+        $"the certificate of alias '{alias}' expired on {date}; encryption still works, but consider a new key";
+
+    internal static string CliInitFolderOpen(string folder) =>
+        $"{folder} is open to other users; restrict it with 'chmod 700 {folder}'";
+
+    internal const string CliInitCompleted = "Key Store initialization completed.";
+
+    internal static string CliInitSummary(string file, string keystore, string type, string alias, int keySizeBits, string sha256, string notAfter) =>
+        $"  config:      {file}\n  keystore:    {keystore} ({type})\n  alias:       {alias}\n  key size:    {keySizeBits} bits\n  SHA-256:     {sha256}\n  expires:     {notAfter}";
+
+    internal const string CliCreateTerminal = "terminal";
+
+    internal const string CliCreateAliasPrompt = "Enter plain alias for secret: ";
+
+    internal const string CliCreateSecretPrompt = "Enter plain text secret: ";
+
+    internal const string CliCreateRepeatPrompt = "Repeat plain text secret: ";
+
+    internal const string CliCreateAliasEmpty = "Alias must not be empty.";
+
+    internal const string CliCreateSecretEmpty = "Secret must not be empty.";
+
+    internal const string CliCreateSecretsDiffer = "Entered secret values did not match.";
+
+    internal const string CliCreateTooManyAttempts = "no secret was entered after three tries";
+
+    internal const string CliCreateEndOfInput = "input ended before an alias and secret were entered";
+
+    internal static string CliCreateUnknownFormat(string name) => $"unknown output form '{name}'; use console, file or k8";
+
+    internal static string CliCreateFormatConflict(string positional, string option) =>
+        $"output form '{positional}' conflicts with -o '{option}'";
+
+    internal const string CliCreateCipherHint = "use RSA/ECB/OAEPWithSHA1AndMGF1Padding (default) or RSA/ECB/PKCS1Padding";
+
+    internal const string CliCreateOutNeedsFile = "--out needs -o file or -o k8";
+
+    internal const string CliCreateEmptyOut = "--out must not be empty";
+
+    internal static string CliCreateKubernetesOnly(string option) => $"{option} needs -o k8";
+
+    internal static string CliCreatePropertiesWritten(string path) => $"Secret properties file created in {path}";
+
+    internal static string CliCreateKubernetesWritten(string path) => $"Kubernetes secret file created in {path}";
+}

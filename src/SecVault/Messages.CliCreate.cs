@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecVault;
+
+/// <summary>Messages of <c>mi secret create</c>'s input and output; aliases and paths only, never a secret or ciphertext.</summary>
+internal static partial class Messages
+{
+    internal const string CreatePipedEmpty = "standard input is empty; expected lines of alias, then secret";
+
+    internal static string CreateNoEntries(string source) => $"{source} holds no alias and secret";
+
+    internal static string CreateFileHasNoEntries(string path) => $"{path} has no entries";
+
+    internal static string CreateFileUnreadable(string path, string reason) => $"cannot read {path}: {reason}";
+
+    internal static string CreateEmptyAliasAt(string source, int line) => $"{At(source, line)}: empty alias";
+
+    internal static string CreateMissingSecretLine(string source, int line, string alias) =>
+        $"{At(source, line)}: alias '{alias}' has no secret line after it";
+
+    internal static string CreateEmptySecretAt(string source, int line, string alias) => $"{At(source, line)}: empty secret for alias '{alias}'";
+
+    internal static string CreateUnusableAlias(string source, int line, string printableAlias) =>
+        $"{At(source, line)}: alias '{printableAlias}' holds a control character or '}}', so no placeholder could refer to it";
+
+    internal static string CreateInvalidKubernetesKey(string source, int line, string alias) =>
+        $"{At(source, line)}: alias '{alias}' is not a valid Kubernetes Secret key";
+
+    internal const string CreateInvalidKubernetesKeyHint = "a Secret key uses only letters, digits, '-', '_' and '.'";
+
+    internal static string CreateSecretWhitespace(string alias) =>
+        $"the secret for alias '{alias}' starts or ends with whitespace; it is encrypted as given";
+
+    internal static string CreateRepeatedAlias(string source, string alias, int firstLine, int line) =>
+        firstLine > 0
+            ? $"{source}: alias '{alias}' is repeated (lines {firstLine} and {line}); the last value is used"
+            : $"{source}: alias '{alias}' is repeated; the last value is used";
+
+    internal static string CreateAliasNeedsQuotes(string alias) =>
+        $"alias '{alias}' has characters other than A-Z a-z 0-9 _ - . and must be quoted in deployment.toml";
+
+    internal static string CreateInvalidSecretName(string name) =>
+        $"--name '{Printable(name)}' is not a valid Secret name (lower-case letters, digits, '-' and '.', at most 253 characters)";
+
+    internal static string CreateInvalidNamespace(string name) =>
+        $"--namespace '{Printable(name)}' is not a valid namespace (lower-case letters, digits and '-', at most 63 characters)";
+
+    /// <summary>The text with control characters written as <c>\uXXXX</c>, so a name prints on one line.</summary>
+    internal static string Printable(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string At(string source, int line) => line > 0 ? $"{source} line {line}" : source;
+}

@@ -1,0 +1,29 @@
+namespace SecVault;
+
+/// <summary>Keystore password messages; none takes a password.</summary>
+internal static partial class Messages
+{
+    internal const string PasswordStdinEmpty = "no keystore password on standard input";
+
+    internal const string PasswordStdinNoKeyLine = "no private key password (second line) on standard input";
+
+    internal const string PasswordPromptEmpty = "an empty keystore password was entered";
+
+    internal static string PasswordKeyVariableMissing(string keyVariable, string storeVariable) =>
+        $"{storeVariable} is set but {keyVariable} is not, and a separate private key password is enabled";
+
+    internal static string PasswordNotAvailable(string keystorePath) => $"no password for keystore {keystorePath}";
+
+    internal const string PasswordNotAvailableHint =
+        "give it on standard input (--password-stdin) or through the provider's PasswordProvider, in a password file in the MI home (password, password-tmp or password-persist), or in MI_KEYSTORE_PASSWORD";
+
+    internal static string PasswordFileNotUtf8(string path) => $"password file {path} is not UTF-8";
+
+    internal static string PasswordFileEmpty(string path) => $"password file {path} is empty";
+
+    internal static string PasswordFileNoKeyLine(string path) => $"password file {path} has no private key password on line 2";
+
+    internal static string PasswordFileNotDeleted(string path) => $"password file {path} could not be deleted";
+
+    internal static string PasswordFileFailure(string path, string reason) => $"cannot consume password file {path}: {reason}";
+}

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SecVault.Passwords;
+
+/// <summary>
+/// Source 2: the MI home's <c>password</c>, <c>password-tmp</c> and <c>password-persist</c> files (<c>.txt</c> on
+/// Windows), in that order. Line 1 is the store password, line 2 the key password when a separate one is asked;
+/// UTF-8, line terminators removed. When consuming, as upstream: <c>password</c> is renamed to <c>password-tmp</c>,
+/// <c>password-tmp</c> is overwritten with as many zero bytes and deleted, <c>password-persist</c> is kept.
+/// </summary>
+public sealed class PasswordFileSource : IPasswordSource
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly string _homePath;
+
+    /// <summary>Reads the files in <paramref name="homePath"/>; <paramref name="consume"/> applies upstream's consume rules.</summary>
+    public PasswordFileSource(string homePath, bool consume)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(homePath);
+        _homePath = homePath;
+        Consume = consume;
+    }
+
+    /// <summary>True when files are consumed once read.</summary>
+    public bool Consume { get; }
+
+    /// <inheritdoc/>
+    public string Name => "password file";
+
+    /// <summary>The three file names in lookup order: <c>password</c>, <c>password-tmp</c>, <c>password-persist</c> (with <c>.txt</c> on Windows).</summary>
+    public static IReadOnlyList<string> FileNames { get; } = OperatingSystem.IsWindows()
+        ? ["password.txt", "password-tmp.txt", "password-persist.txt"]
+        : ["password", "password-tmp", "password-persist"];
+
+    /// <inheritdoc/>
+    public KeystorePassword? GetPassword(PasswordRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var i = 0; i < FileNames.Count; i++)
+        {
+            var path = Path.Combine(_homePath, FileNames[i]);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            if (Consume && i == 0)
+            {
+                // Upstream's launcher moves 'password' to 'password-tmp'; the runtime then reads and destroys that.
+                var tmp = Path.Combine(_homePath, FileNames[1]);
+                Try(() => File.Move(path, tmp, overwrite: true), path);
+                path = tmp;
+            }
+
+            var password = Read(path, request.SeparateKeyPassword);
+            if (Consume && i < 2)
+            {
+                try
+                {
+                    Destroy(path);
+                }
+                catch
+                {
+                    password.Dispose();
+                    throw;
+                }
+            }
+
+            return password;
+        }
+
+        return null;
+    }
+
+    private static KeystorePassword Read(string path, bool separateKey)
+    {
+        byte[] bytes = [];
+        char[] chars = [];
+        try
+        {
+            Try(() => bytes = File.ReadAllBytes(path), path);
+            var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            try
+            {
+                chars = new char[StrictUtf8.GetCharCount(bytes, start, bytes.Length - start)];
+                StrictUtf8.GetChars(bytes, start, bytes.Length - start, chars, 0);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileNotUtf8(path), path: path);
+            }
+
+            var store = Line(chars, 0, out var next);
+            if (store is null || store.Length == 0)
+            {
+                throw new PasswordException(PasswordError.Incomplete, Messages.PasswordFileEmpty(path), path: path);
+            }
+
+            char[]? key = null;
+            if (separateKey)
+            {
+                key = Line(chars, next, out _);
+                if (key is null || key.Length == 0)
+                {
+                    Array.Clear(store);
+                    throw new PasswordException(PasswordError.Incomplete, Messages.PasswordFileNoKeyLine(path), path: path);
+                }
+            }
+
+            return new KeystorePassword(store, key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+            Array.Clear(chars);
+        }
+    }
+
+    /// <summary>The line starting at <paramref name="start"/> without its terminator, or null past the end.</summary>
+    private static char[]? Line(char[] chars, int start, out int next)
+    {
+        if (start >= chars.Length)
+        {
+            next = start;
+            return null;
+        }
+
+        var end = start;
+        while (end < chars.Length && chars[end] is not ('\n' or '\r'))
+        {
+            end++;
+        }
+
+        next = end;
+        if (next < chars.Length && chars[next] == '\r')
+        {
+            next++;
+        }
+
+        if (next < chars.Length && chars[next] == '\n')
+        {
+            next++;
+        }
+
+        return chars[start..end];
+    }
+
+    private static void Destroy(string path)
+    {
+        Try(
+            () =>
+            {
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read))
+                {
+                    var length = stream.Length;
+                    var zeros = new byte[Math.Min(length, 8192)];
+                    for (long written = 0; written < length; written += zeros.Length)
+                    {
+                        stream.Write(zeros, 0, (int)Math.Min(zeros.Length, length - written));
+                    }
+
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Delete(path);
+            },
+            path);
+        if (File.Exists(path))
+        {
+            throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileNotDeleted(path), path: path);
+        }
+    }
+
+    private static void Try(Action action, string path)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+        }
+    }
+}

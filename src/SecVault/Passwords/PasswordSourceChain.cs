@@ -1,0 +1,68 @@
+using SecVault.Home;
+using SecVault.Hosting;
+
+namespace SecVault.Passwords;
+
+/// <summary>Tries sources in order; the first that gives a password wins, and none giving one is an error naming sources 1-3.</summary>
+public sealed class PasswordSourceChain : IPasswordSource
+{
+    private readonly IReadOnlyList<IPasswordSource> _sources;
+
+    /// <summary>Chains <paramref name="sources"/> in the order given.</summary>
+    public PasswordSourceChain(IEnumerable<IPasswordSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = [.. sources];
+        foreach (var source in _sources)
+        {
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+        }
+    }
+
+    /// <inheritdoc/>
+    public string Name => string.Join(", ", _sources.Select(s => s.Name));
+
+    /// <summary>The sources, in order.</summary>
+    public IReadOnlyList<IPasswordSource> Sources => _sources;
+
+    /// <summary>
+    /// The runtime.md order: <paramref name="explicitSource"/> (if any), the MI home's password files, the
+    /// environment, then a terminal prompt when <paramref name="prompt"/> is given.
+    /// </summary>
+    public static PasswordSourceChain Default(MiHome home, IEnvironment environment, IPasswordSource? explicitSource, bool consumeFiles, IConsole? prompt)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentNullException.ThrowIfNull(environment);
+        var sources = new List<IPasswordSource>();
+        if (explicitSource is not null)
+        {
+            sources.Add(explicitSource);
+        }
+
+        sources.Add(new PasswordFileSource(home.Path, consumeFiles));
+        sources.Add(new EnvironmentPasswordSource(environment));
+        if (prompt is not null)
+        {
+            sources.Add(new PromptPasswordSource(prompt));
+        }
+
+        return new PasswordSourceChain(sources);
+    }
+
+    /// <summary>The first source's password; throws <see cref="PasswordException"/> (<see cref="PasswordError.NotAvailable"/>) when none has one.</summary>
+    public KeystorePassword GetPassword(PasswordRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var source in _sources)
+        {
+            if (source.GetPassword(request) is { } password)
+            {
+                return password;
+            }
+        }
+
+        throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(request.KeystorePath), Messages.PasswordNotAvailableHint);
+    }
+
+    KeystorePassword? IPasswordSource.GetPassword(PasswordRequest request) => GetPassword(request);
+}

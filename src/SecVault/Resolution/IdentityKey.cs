@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using SecVault.Ciphers;
+using SecVault.Home;
+using SecVault.Keystores;
+using SecVault.Passwords;
+using SecVault.Vault;
+
+namespace SecVault.Resolution;
+
+/// <summary>
+/// The identity key of an MI home's secure vault, opened lazily and at most once: the vault configuration is read,
+/// then a password is asked of the sources and the keystore opened. A failure is kept and thrown again, so a
+/// password is never asked twice.
+/// </summary>
+internal sealed class IdentityKey : IDisposable
+{
+    private readonly MiHome _home;
+    private readonly IPasswordSource _passwords;
+    private readonly bool _separateKeyPassword;
+    private readonly Lock _gate = new();
+    private readonly Lazy<(VaultConfiguration? Vault, Exception? Error)> _vault;
+    private (RSA Key, KeystoreEntry Entry)? _key;
+    private Exception? _keyError;
+
+    public IdentityKey(MiHome home, IPasswordSource passwords, bool separateKeyPassword)
+    {
+        _home = home;
+        _passwords = passwords;
+        _separateKeyPassword = separateKeyPassword;
+        _vault = new Lazy<(VaultConfiguration?, Exception?)>(ReadVault);
+    }
+
+    public static string VaultDisplayPath => VaultConfiguration.RelativePath;
+
+    /// <summary>The vault configuration, or null when the file does not exist; throws when it cannot be read.</summary>
+    public VaultConfiguration? Vault
+    {
+        get
+        {
+            var (vault, error) = _vault.Value;
+            return error is not null ? throw Rethrow(error) : vault;
+        }
+    }
+
+    /// <summary>True once the keystore was opened (or failed to open).</summary>
+    public bool Opened
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _key is not null || _keyError is not null;
+            }
+        }
+    }
+
+    /// <summary>Throws a <see cref="VaultException"/> unless the vault is configured for the file repository.</summary>
+    public VaultConfiguration RequireConfigured()
+    {
+        var vault = Vault ?? throw new VaultException(Messages.VaultNotConfiguredMissing, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+        if (!vault.Enabled)
+        {
+            throw new VaultException(Messages.VaultNotConfiguredDisabled, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+        }
+
+        if (!vault.Repositories.Contains("file", StringComparer.Ordinal))
+        {
+            throw new VaultException(Messages.VaultNotConfiguredNoFile, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+        }
+
+        return vault;
+    }
+
+    /// <summary>A decryptor for <paramref name="transformation"/>; opens the keystore on first use.</summary>
+    public SecretDecryptor Decryptor(Transformation transformation, string settingSource)
+    {
+        var (key, entry) = Open();
+        return new SecretDecryptor(key, transformation, entry.Alias, entry.CertificateSha256, settingSource);
+    }
+
+    /// <summary>The key's entry (alias, fingerprint, size); opens the keystore on first use.</summary>
+    public KeystoreEntry Entry => Open().Entry;
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _key?.Key.Dispose();
+        }
+    }
+
+    private (RSA Key, KeystoreEntry Entry) Open()
+    {
+        lock (_gate)
+        {
+            if (_key is { } key)
+            {
+                return key;
+            }
+
+            if (_keyError is not null)
+            {
+                throw Rethrow(_keyError);
+            }
+
+            try
+            {
+                _key = Load();
+                return _key.Value;
+            }
+            catch (SecVaultException ex)
+            {
+                _keyError = ex;
+                throw;
+            }
+        }
+    }
+
+    private (RSA, KeystoreEntry) Load()
+    {
+        var vault = RequireConfigured();
+        var location = vault.KeystoreLocation;
+        var alias = vault.KeystoreAlias;
+        var typeName = vault.KeystoreType;
+        if (string.IsNullOrWhiteSpace(location) || string.IsNullOrWhiteSpace(alias) || string.IsNullOrWhiteSpace(typeName))
+        {
+            throw new VaultException(Messages.VaultIdentityIncomplete, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+        }
+
+        var path = Path.IsPathFullyQualified(location) ? location : Path.GetFullPath(Path.Combine(_home.Path, location));
+        if (!KeystoreTypes.TryParse(typeName, out var type))
+        {
+            throw new VaultException(Messages.UnknownKeystoreType(typeName), path: VaultDisplayPath);
+        }
+
+        using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
+            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(path), Messages.PasswordNotAvailableHint);
+        var keystore = Keystore.Load(path, password.Store, type);
+        var entry = keystore.GetEntry(alias.Trim());
+        return (entry.GetRsaPrivateKey(password.Key), entry);
+    }
+
+    private (VaultConfiguration?, Exception?) ReadVault()
+    {
+        var path = Path.Combine(_home.Path, VaultConfiguration.RelativePath);
+        if (!File.Exists(path))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (VaultConfiguration.Read(path, VaultDisplayPath), null);
+        }
+        catch (SecVaultException ex)
+        {
+            return (null, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, new VaultException(Messages.VaultUnreadable(ex.Message), path: VaultDisplayPath, innerException: ex));
+        }
+    }
+
+    private static Exception Rethrow(Exception error)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return error;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+
+namespace SecVault.SecretOutput;
+
+/// <summary>
+/// The checked input of <c>mi secret create</c>: aliases trimmed and validated for the output form, a repeated
+/// alias merged (first position, last value), and the warnings to show.
+/// </summary>
+public sealed class SecretBatch
+{
+    private SecretBatch(IReadOnlyList<SecretInputEntry> entries, IReadOnlyList<string> warnings)
+    {
+        Entries = entries;
+        Warnings = warnings;
+    }
+
+    /// <summary>The entries in output order, aliases trimmed.</summary>
+    public IReadOnlyList<SecretInputEntry> Entries { get; }
+
+    /// <summary>Warnings (repeated aliases, secrets with edge whitespace, aliases TOML must quote); never a value.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Checks every entry: no entries, an empty alias or secret, an alias with a control character or <c>}</c>, or
+    /// (for <see cref="SecretOutputFormat.Kubernetes"/>) an invalid Secret key is a <see cref="SecretInputException"/>
+    /// naming <paramref name="source"/>, the line and the alias.
+    /// </summary>
+    public static SecretBatch Prepare(IReadOnlyList<SecretInputEntry> entries, SecretOutputFormat format, string source)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(source);
+        if (entries.Count == 0)
+        {
+            throw new SecretInputException(SecretInputError.NoEntries, Messages.CreateNoEntries(source), source);
+        }
+
+        var warnings = new List<string>();
+        var merged = new List<SecretInputEntry>(entries.Count);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var warnedAliases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var alias = entry.Alias.Trim();
+            Check(entry, alias, format, source);
+            if (entry.Secret.Length > 0 && (char.IsWhiteSpace(entry.Secret[0]) || char.IsWhiteSpace(entry.Secret[^1])))
+            {
+                warnings.Add(Messages.CreateSecretWhitespace(alias));
+            }
+
+            var trimmed = new SecretInputEntry(alias, entry.Secret, entry.Line);
+            if (positions.TryGetValue(alias, out var index))
+            {
+                warnings.Add(Messages.CreateRepeatedAlias(source, alias, merged[index].Line, entry.Line));
+                merged[index] = new SecretInputEntry(alias, entry.Secret, merged[index].Line);
+                continue;
+            }
+
+            if (!IsPlainTomlKey(alias) && warnedAliases.Add(alias))
+            {
+                warnings.Add(Messages.CreateAliasNeedsQuotes(alias));
+            }
+
+            positions[alias] = merged.Count;
+            merged.Add(trimmed);
+        }
+
+        return new SecretBatch(merged, warnings);
+    }
+
+    /// <summary>
+    /// Encrypts every secret (in parallel, keeping order) after checking every length, so an over-long secret fails
+    /// before anything is encrypted. The UTF-8 buffers are zeroed.
+    /// </summary>
+    public IReadOnlyList<EncryptedSecret> Encrypt(SecretEncryptor encryptor)
+    {
+        ArgumentNullException.ThrowIfNull(encryptor);
+        var secrets = Entries.Select(e => (e.Alias, Secret: Encoding.UTF8.GetBytes(e.Secret))).ToList();
+        try
+        {
+            var ciphertexts = encryptor.EncryptAll(secrets);
+            return [.. Entries.Select((e, i) => new EncryptedSecret(e.Alias, ciphertexts[i]))];
+        }
+        finally
+        {
+            foreach (var (_, secret) in secrets)
+            {
+                CryptographicOperations.ZeroMemory(secret);
+            }
+        }
+    }
+
+    private static void Check(SecretInputEntry entry, string alias, SecretOutputFormat format, string source)
+    {
+        if (alias.Length == 0)
+        {
+            throw new SecretInputException(SecretInputError.EmptyAlias, Messages.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
+        }
+
+        if (alias.Any(c => char.IsControl(c) || c == '}'))
+        {
+            throw new SecretInputException(
+                SecretInputError.UnusableAlias, Messages.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
+        }
+
+        if (entry.Secret.Length == 0)
+        {
+            throw new SecretInputException(SecretInputError.EmptySecret, Messages.CreateEmptySecretAt(source, entry.Line, alias), source, entry.Line, alias);
+        }
+
+        if (format == SecretOutputFormat.Kubernetes && !KubernetesNames.IsSecretKey(alias))
+        {
+            throw new SecretInputException(
+                SecretInputError.InvalidKubernetesKey, Messages.CreateInvalidKubernetesKey(source, entry.Line, alias), source, entry.Line, alias, Messages.CreateInvalidKubernetesKeyHint);
+        }
+    }
+
+    private static bool IsPlainTomlKey(string alias) =>
+        alias.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' or '.');
+}

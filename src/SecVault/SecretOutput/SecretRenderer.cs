@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using SecVault.Properties;
+
+namespace SecVault.SecretOutput;
+
+/// <summary>The three outputs of <c>mi secret create</c> (mi-secret.md and formats.md).</summary>
+public static class SecretRenderer
+{
+    /// <summary>The default file of <c>-o file</c>, relative to the current folder.</summary>
+    public static string DefaultPropertiesPath { get; } = Path.Combine("security", "wso2-secrets.properties");
+
+    /// <summary>The default file of <c>-o k8</c>, relative to the current folder.</summary>
+    public static string DefaultKubernetesPath { get; } = Path.Combine("security", "wso2-secrets.yaml");
+
+    /// <summary>Console output: <c>alias : ciphertext</c> per line (LF), in input order.</summary>
+    public static string RenderConsole(IEnumerable<EncryptedSecret> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var text = new StringBuilder();
+        foreach (var secret in secrets)
+        {
+            text.Append(secret.Alias).Append(" : ").Append(secret.Ciphertext).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>File output: <c>key = ciphertext</c> lines, keys escaped as .properties keys, UTF-8, no header.</summary>
+    public static byte[] RenderProperties(IEnumerable<EncryptedSecret> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        return PropertiesWriter.WriteKeyValueLines(secrets.Select(s => KeyValuePair.Create(s.Alias, s.Ciphertext)));
+    }
+
+    /// <summary>
+    /// A Kubernetes Secret manifest: <c>apiVersion</c>, <c>kind</c>, <c>metadata</c> (name, optional namespace),
+    /// <c>stringData</c> with ordinally sorted keys, <c>type: Opaque</c>; two-space indent, LF, final newline.
+    /// </summary>
+    /// <exception cref="ArgumentException">An invalid name, namespace or Secret key.</exception>
+    public static byte[] RenderKubernetesSecret(IEnumerable<EncryptedSecret> secrets, string name, string? kubernetesNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        if (!KubernetesNames.IsDnsSubdomain(name))
+        {
+            throw new ArgumentException(Messages.CreateInvalidSecretName(name), nameof(name));
+        }
+
+        if (kubernetesNamespace is not null && !KubernetesNames.IsDnsLabel(kubernetesNamespace))
+        {
+            throw new ArgumentException(Messages.CreateInvalidNamespace(kubernetesNamespace), nameof(kubernetesNamespace));
+        }
+
+        var sorted = secrets.OrderBy(s => s.Alias, StringComparer.Ordinal).ToList();
+        foreach (var secret in sorted)
+        {
+            if (!KubernetesNames.IsSecretKey(secret.Alias))
+            {
+                throw new ArgumentException(Messages.CreateInvalidKubernetesKey("input", 0, secret.Alias), nameof(secrets));
+            }
+        }
+
+        var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = YamlText.CreateEmitter(writer);
+        YamlText.BeginDocument(emitter);
+        YamlText.BeginMapping(emitter);
+        Field("apiVersion", "v1");
+        Field("kind", "Secret");
+        YamlText.Scalar(emitter, "metadata");
+        YamlText.BeginMapping(emitter);
+        Field("name", name);
+        if (kubernetesNamespace is not null)
+        {
+            Field("namespace", kubernetesNamespace);
+        }
+
+        YamlText.EndMapping(emitter);
+        YamlText.Scalar(emitter, "stringData");
+        YamlText.BeginMapping(emitter);
+        foreach (var secret in sorted)
+        {
+            Field(secret.Alias, secret.Ciphertext);
+        }
+
+        YamlText.EndMapping(emitter);
+        Field("type", "Opaque");
+        YamlText.EndMapping(emitter);
+        YamlText.EndDocument(emitter);
+        return new UTF8Encoding(false).GetBytes(writer.ToString());
+
+        void Field(string key, string value)
+        {
+            YamlText.Scalar(emitter, key);
+            YamlText.Scalar(emitter, value);
+        }
+    }
+}

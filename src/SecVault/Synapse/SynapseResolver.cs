@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.Resolution;
+
+namespace SecVault.Synapse;
+
+/// <summary>
+/// Resolves the <c>wso2:vault-lookup</c> calls of Synapse artifacts as upstream does: <c>REG</c> (and one or two
+/// arguments) read a <c>[secrets]</c> alias, <c>ENV</c> an environment variable (trimmed), <c>FILE</c> and <c>DOCKER</c>
+/// a file under their root (lines joined, trimmed); a <c>'true'</c> flag decrypts with the identity key. Created by
+/// <see cref="MiHomeResolver.CreateSynapseResolver"/>; values are cached by type, name and flag for its lifetime.
+/// </summary>
+public sealed class SynapseResolver
+{
+    /// <summary>The system property naming the FILE root.</summary>
+    public const string FileRootProperty = "ei.secret.file.root.dir";
+
+    /// <summary>The system property naming the DOCKER root.</summary>
+    public const string DockerRootProperty = "ei.secret.docker.root.dir";
+
+    private readonly MiHomeResolver _owner;
+    private readonly Dictionary<(VaultLookupType, string, bool), (string? Value, string? Error, IReadOnlyList<Problem> Problems)> _cache = [];
+    private readonly Lock _gate = new();
+
+    internal SynapseResolver(MiHomeResolver owner)
+    {
+        _owner = owner;
+    }
+
+    /// <summary>The default DOCKER root: <c>/run/secrets/</c>, or <c>C:\ProgramData\Docker\secrets\</c> on Windows.</summary>
+    public static string DefaultDockerRoot => OperatingSystem.IsWindows() ? @"C:\ProgramData\Docker\secrets\" : "/run/secrets/";
+
+    /// <summary>
+    /// Resolves every lookup of <paramref name="xml"/> (<paramref name="displayPath"/> names it in problems); throws
+    /// <see cref="SecVaultResolutionException"/> listing every error.
+    /// </summary>
+    public SynapseResolution Resolve(string xml, string displayPath)
+    {
+        var (resolution, problems) = Analyze(xml, displayPath);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            throw new SecVaultResolutionException(problems);
+        }
+
+        return resolution;
+    }
+
+    /// <summary>Every problem (errors and warnings) of the artifact's lookups, without throwing; values are discarded.</summary>
+    public IReadOnlyList<Problem> Check(string xml, string displayPath) => Analyze(xml, displayPath).Problems;
+
+    /// <summary>An XPath string literal for <paramref name="value"/>: <c>'…'</c>, else <c>"…"</c>, else a <c>concat()</c> of both kinds.</summary>
+    public static string XPathLiteral(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.Contains('\'', StringComparison.Ordinal))
+        {
+            return $"'{value}'";
+        }
+
+        if (!value.Contains('"', StringComparison.Ordinal))
+        {
+            return $"\"{value}\"";
+        }
+
+        var parts = value.Split('\'').Select(p => $"'{p}'");
+        return $"concat({string.Join(", \"'\", ", parts)})";
+    }
+
+    internal static string XmlEscape(string value, char? quote)
+    {
+        var sb = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' when quote == '"' => "&quot;",
+                '\'' when quote == '\'' => "&apos;",
+                '\r' when quote is not null => "&#13;",
+                '\n' when quote is not null => "&#10;",
+                '\t' when quote is not null => "&#9;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    private (SynapseResolution Resolution, List<Problem> Problems) Analyze(string xml, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var scan = VaultLookupParser.Scan(xml);
+        var problems = new List<Problem>();
+        foreach (var p in scan.Problems)
+        {
+            problems.Add(new Problem(ProblemSeverity.Error, displayPath, p.Line, p.Column, "vault-lookup", p.Message));
+        }
+
+        var resolved = new List<(VaultLookup Lookup, string Value)>();
+        foreach (var lookup in scan.Lookups)
+        {
+            var subject = Subject(lookup);
+            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, lookup.Line, lookup.Column, subject, message);
+            if (!lookup.IsWso2)
+            {
+                problems.Add(At(ProblemSeverity.Warning, Messages.SynapseOtherPrefix(lookup.Prefix)));
+                continue;
+            }
+
+            if (lookup.TypeIgnored)
+            {
+                problems.Add(At(ProblemSeverity.Warning, Messages.SynapseTwoArguments(lookup.Type ?? string.Empty)));
+            }
+
+            if (lookup.LookupType is not { } type)
+            {
+                problems.Add(At(ProblemSeverity.Error, Messages.SynapseUnknownType(lookup.Type ?? string.Empty)));
+                continue;
+            }
+
+            var (value, error, positioned) = Value(type, lookup.Name, lookup.IsEncrypted);
+            if (value is null)
+            {
+                if (error is not null)
+                {
+                    problems.Add(At(ProblemSeverity.Error, error));
+                }
+
+                problems.AddRange(positioned);
+                continue;
+            }
+
+            resolved.Add((lookup, value));
+        }
+
+        return (new SynapseResolution(xml, resolved), MiHomeResolver.Distinct(problems));
+    }
+
+    private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Value(VaultLookupType type, string name, bool encrypted)
+    {
+        // REG values come decrypted from the secret repository; the flag matters only for the other types.
+        var key = (type, name, encrypted && type != VaultLookupType.Registry);
+        lock (_gate)
+        {
+            if (!_cache.TryGetValue(key, out var cached))
+            {
+                cached = Compute(type, name, key.Item3);
+                _cache[key] = cached;
+            }
+
+            return cached;
+        }
+    }
+
+    private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Compute(VaultLookupType type, string name, bool encrypted)
+    {
+        if (type == VaultLookupType.Registry)
+        {
+            SecretLookup lookup;
+            try
+            {
+                lookup = _owner.Secrets.Lookup(name);
+            }
+            catch (SecVaultResolutionException ex)
+            {
+                return (null, null, ex.Problems);
+            }
+
+            return (lookup.Value, lookup.Value is null ? lookup.Message : null, lookup.Problems);
+        }
+
+        string raw;
+        if (type == VaultLookupType.Environment)
+        {
+            var variable = _owner.Sources.Environment.GetVariable(name);
+            if (variable is null)
+            {
+                return (null, Messages.EnvironmentVariableUndefined(name), []);
+            }
+
+            raw = JavaTrim(variable);
+        }
+        else
+        {
+            var (property, fallback) = type == VaultLookupType.File
+                ? (FileRootProperty, _owner.Home.Path)
+                : (DockerRootProperty, DefaultDockerRoot);
+            var root = _owner.Sources.SystemProperties.TryGetValue(property, out var configured) && configured.Length > 0 ? configured : fallback;
+            if (!root.EndsWith('/') && !root.EndsWith(Path.DirectorySeparatorChar))
+            {
+                root += Path.DirectorySeparatorChar;
+            }
+
+            var path = root + name;
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return (null, Messages.SynapseFileMissing(path), []);
+                }
+
+                raw = JavaTrim(string.Concat(File.ReadAllLines(path, Encoding.UTF8)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return (null, Messages.SynapseFileUnreadable(path, ex.Message), []);
+            }
+        }
+
+        if (raw.Length == 0)
+        {
+            return (null, Messages.SynapseEmptyValue, []);
+        }
+
+        return encrypted ? Decrypt(raw, name) : (raw, null, []);
+    }
+
+    private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Decrypt(string ciphertext, string name)
+    {
+        try
+        {
+            var (transformation, source) = LookupTransformation();
+            var decryptor = _owner.Identity.Decryptor(transformation, source);
+            var plain = decryptor.Decrypt(ciphertext, name);
+            try
+            {
+                return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(plain), null, []);
+            }
+            catch (DecoderFallbackException)
+            {
+                return (null, Messages.PlaintextNotUtf8(name), []);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+        catch (CipherException ex)
+        {
+            return (null, ex.Message, []);
+        }
+        catch (SecVaultException ex)
+        {
+            return (null, null, [DeploymentTomlSecretRepository.VaultProblem(ex)]);
+        }
+    }
+
+    private (Transformation Transformation, string Source) LookupTransformation()
+    {
+        var fromVault = _owner.Identity.Vault?.CipherTransformation;
+        if (!string.IsNullOrWhiteSpace(fromVault))
+        {
+            return (Transformation.Parse(fromVault), "keystore.identity.CipherTransformation");
+        }
+
+        string? fromToml = null;
+        try
+        {
+            fromToml = _owner.Document.GetString("system.parameter", "org.wso2.CipherTransformation");
+        }
+        catch (SecVaultResolutionException)
+        {
+            // No usable deployment.toml: fall back to the default, as upstream does without the parameter.
+        }
+
+        return !string.IsNullOrWhiteSpace(fromToml)
+            ? (Transformation.Parse(fromToml), "org.wso2.CipherTransformation")
+            : (Transformation.OaepSha1, "the default lookup transformation");
+    }
+
+    private static string Subject(VaultLookup lookup) => lookup.ArgumentCount switch
+    {
+        1 => $"{lookup.Prefix}:vault-lookup('{lookup.Name}')",
+        2 => $"{lookup.Prefix}:vault-lookup('{lookup.Name}','{lookup.Type}')",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{lookup.Prefix}:vault-lookup('{lookup.Name}','{lookup.Type}','{lookup.EncryptedFlag}')"),
+    };
+
+    private static string JavaTrim(string s) => s.Trim([.. Enumerable.Range(0, 33).Select(i => (char)i)]);
+}

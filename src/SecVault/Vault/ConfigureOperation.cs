@@ -1,0 +1,229 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.IO;
+using SecVault.Keystores;
+using SecVault.Resolution;
+using SecVault.Toml;
+
+namespace SecVault.Vault;
+
+/// <summary>
+/// <c>ciphertool -Dconfigure</c>: encrypts the plain-text markers of [secrets] in place and writes
+/// secret-conf.properties. <see cref="Prepare"/> computes both files without writing; <see cref="Commit"/> writes them.
+/// </summary>
+public sealed class ConfigureOperation
+{
+    private readonly VaultTarget _target;
+    private readonly byte[]? _deploymentToml;
+    private readonly byte[]? _secretConf;
+    private readonly FileSnapshot? _secretConfSnapshot;
+
+    private ConfigureOperation(
+        VaultTarget target,
+        byte[]? deploymentToml,
+        byte[]? secretConf,
+        FileSnapshot? secretConfSnapshot,
+        IReadOnlyList<string> encrypted,
+        int alreadyEncrypted,
+        int dynamic,
+        IReadOnlyList<Problem> warnings)
+    {
+        _target = target;
+        _deploymentToml = deploymentToml;
+        _secretConf = secretConf;
+        _secretConfSnapshot = secretConfSnapshot;
+        EncryptedAliases = encrypted;
+        AlreadyEncrypted = alreadyEncrypted;
+        Dynamic = dynamic;
+        Warnings = warnings;
+    }
+
+    /// <summary>The aliases whose plain-text markers are encrypted, in document order.</summary>
+    public IReadOnlyList<string> EncryptedAliases { get; }
+
+    /// <summary>How many [secrets] values were already ciphertexts.</summary>
+    public int AlreadyEncrypted { get; }
+
+    /// <summary>How many [secrets] values are dynamic (<c>$env{}</c> or <c>$sys{}</c>).</summary>
+    public int Dynamic { get; }
+
+    /// <summary>Warnings found while preparing (dotted aliases, suspicious ciphertexts, JCEKS, no [secrets]).</summary>
+    public IReadOnlyList<Problem> Warnings { get; }
+
+    /// <summary>True when deployment.toml will be rewritten (something was encrypted).</summary>
+    public bool WritesDeploymentToml => _deploymentToml is not null;
+
+    /// <summary>True when secret-conf.properties will be written (it is new or says something else).</summary>
+    public bool WritesSecretConf => _secretConf is not null;
+
+    /// <summary>The report line, e.g. <c>encrypted 2 secrets (a, b); 1 already encrypted; 0 dynamic</c>.</summary>
+    public string Summary => Messages.ConfigureSummary(EncryptedAliases, AlreadyEncrypted, Dynamic);
+
+    /// <summary>The new deployment.toml bytes, or null when it stays as it is.</summary>
+    internal byte[]? NewDeploymentToml => _deploymentToml;
+
+    /// <summary>The new secret-conf.properties bytes, or null when it stays as it is.</summary>
+    internal byte[]? NewSecretConf => _secretConf;
+
+    /// <summary>
+    /// Classifies [secrets], checks existing ciphertexts against the private key (warnings only), encrypts the plain
+    /// values and renders both files; nothing is written.
+    /// </summary>
+    /// <param name="target">The MI home's deployment.toml and keystore selection.</param>
+    /// <param name="key">The opened keystore.</param>
+    /// <param name="storePassword">The store password, also used for the private key in the check of existing ciphertexts.</param>
+    /// <param name="transformation">The transformation to encrypt with, written to secret-conf.properties.</param>
+    /// <param name="now">The time written in secret-conf.properties' date line.</param>
+    /// <exception cref="VaultException">A [secrets] value is not a string.</exception>
+    /// <exception cref="CipherException">A secret is over the RSA limit.</exception>
+    public static ConfigureOperation Prepare(VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(transformation);
+
+        var document = target.Document;
+        var warnings = new List<Problem>();
+        if (!document.HasSecretsTable)
+        {
+            warnings.Add(Warning(document.DisplayPath, 0, 0, "secrets", Messages.NoSecretsTable));
+        }
+
+        var plain = new List<SecretEntry>();
+        var encrypted = new List<SecretEntry>();
+        var dynamic = 0;
+        foreach (var secret in document.Secrets)
+        {
+            switch (secret.Class)
+            {
+                case SecretClass.Invalid:
+                    throw new VaultException(
+                        Messages.SecretNotAString(document.DisplayPath, secret.Line, secret.Column, secret.Alias, secret.ValueKind),
+                        Messages.SecretNotAStringHint,
+                        target.DeploymentTomlPath,
+                        kind: VaultErrorKind.InvalidSecret,
+                        alias: secret.Alias,
+                        line: secret.Line,
+                        column: secret.Column);
+                case SecretClass.Dynamic:
+                    dynamic++;
+                    break;
+                case SecretClass.Plain:
+                    plain.Add(secret);
+                    break;
+                default:
+                    encrypted.Add(secret);
+                    break;
+            }
+
+            if (secret.IsDotted)
+            {
+                warnings.Add(Warning(document.DisplayPath, secret.Line, secret.Column, secret.Alias, Messages.DottedAlias(secret.Alias)));
+            }
+        }
+
+        var replacements = EncryptPlain(plain, key.CreateEncryptor(transformation));
+        CheckEncrypted(encrypted, target, key, storePassword, transformation, warnings);
+        if (key.Selection.Type == KeystoreType.Jceks)
+        {
+            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", Messages.JceksIdentityKeystore));
+        }
+
+        var newToml = replacements.Count > 0 ? document.Rewrite(replacements) : null;
+        var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
+        var entries = VaultConfiguration.Entries(key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
+        var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
+        return new ConfigureOperation(target, newToml, newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
+    }
+
+    /// <summary>
+    /// Writes the prepared files atomically: deployment.toml (refused if it changed since it was read), then
+    /// secret-conf.properties (creating conf/security when needed).
+    /// </summary>
+    /// <exception cref="FileWriteException">A file changed since it was read, or cannot be written.</exception>
+    public void Commit()
+    {
+        if (_secretConf is not null && _secretConfSnapshot is not null && !_secretConfSnapshot.IsUnchangedOnDisk())
+        {
+            throw new FileWriteException(_target.SecretConfPath, Messages.FileChangedSinceRead(_target.SecretConfPath), Messages.FileChangedHint);
+        }
+
+        if (_deploymentToml is not null)
+        {
+            AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot);
+        }
+
+        if (_secretConf is not null)
+        {
+            AtomicFile.CreateFolder(Path.GetDirectoryName(_target.SecretConfPath)!);
+            AtomicFile.Write(_target.SecretConfPath, _secretConf, _secretConfSnapshot);
+        }
+    }
+
+    private static List<LiteralReplacement> EncryptPlain(List<SecretEntry> plain, SecretEncryptor encryptor)
+    {
+        var secrets = new List<(string Alias, byte[] Secret)>(plain.Count);
+        try
+        {
+            foreach (var entry in plain)
+            {
+                secrets.Add((entry.Alias, Encoding.UTF8.GetBytes(entry.PlainText!)));
+            }
+
+            var ciphertexts = encryptor.EncryptAll(secrets);
+            return [.. plain.Select((entry, i) => new LiteralReplacement(entry.LiteralSpan, ciphertexts[i], ReplacementStyle.KeepQuoting))];
+        }
+        finally
+        {
+            foreach (var (_, secret) in secrets)
+            {
+                CryptographicOperations.ZeroMemory(secret);
+            }
+        }
+    }
+
+    /// <summary>Step 4: every existing ciphertext should decrypt with this key and transformation; findings are warnings.</summary>
+    private static void CheckEncrypted(List<SecretEntry> encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, List<Problem> warnings)
+    {
+        if (encrypted.Count == 0)
+        {
+            return;
+        }
+
+        var path = target.Document.DisplayPath;
+        RSA? privateKey = null;
+        try
+        {
+            SecretDecryptor decryptor;
+            try
+            {
+                decryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, out privateKey);
+            }
+            catch (KeystoreException e)
+            {
+                warnings.Add(Warning(path, 0, 0, key.Selection.Alias, Messages.CheckSkipped(e.Message)));
+                return;
+            }
+
+            foreach (var entry in encrypted)
+            {
+                try
+                {
+                    CryptographicOperations.ZeroMemory(decryptor.Decrypt(entry.Value!, entry.Alias));
+                }
+                catch (CipherException e)
+                {
+                    warnings.Add(Warning(path, entry.Line, entry.Column, entry.Alias, Messages.CiphertextSuspicious(e.Message)));
+                }
+            }
+        }
+        finally
+        {
+            privateKey?.Dispose();
+        }
+    }
+
+    private static Problem Warning(string path, int line, int column, string subject, string message) =>
+        new(ProblemSeverity.Warning, path, line, column, subject, message);
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using SecVault.Ciphers;
+using SecVault.Keystores;
+
+namespace SecVault.Vault;
+
+/// <summary>The selected keystore, opened, with the RSA public key of its alias.</summary>
+public sealed class VaultKey : IDisposable
+{
+    private VaultKey(KeystoreSelection selection, Keystore keystore, KeystoreEntry entry, RSA publicKey)
+    {
+        Selection = selection;
+        Keystore = keystore;
+        Entry = entry;
+        PublicKey = publicKey;
+    }
+
+    /// <summary>The keystore selection this key came from.</summary>
+    public KeystoreSelection Selection { get; }
+
+    /// <summary>The opened keystore.</summary>
+    public Keystore Keystore { get; }
+
+    /// <summary>The entry of the selected alias.</summary>
+    public KeystoreEntry Entry { get; }
+
+    /// <summary>The certificate's RSA public key.</summary>
+    public RSA PublicKey { get; }
+
+    /// <summary>Opens the selected keystore with the store password and takes the alias's RSA public key.</summary>
+    /// <exception cref="KeystoreException">A wrong password, an unknown alias, a damaged file or a key that is not RSA.</exception>
+    public static VaultKey Open(KeystoreSelection selection, ReadOnlySpan<char> storePassword)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var keystore = Keystore.Load(selection.Path, storePassword, selection.Type);
+        var entry = keystore.GetEntry(selection.Alias);
+        return new VaultKey(selection, keystore, entry, entry.GetRsaPublicKey());
+    }
+
+    /// <summary>An encryptor for this key and <paramref name="transformation"/>.</summary>
+    public SecretEncryptor CreateEncryptor(Transformation transformation) => new(PublicKey, transformation);
+
+    /// <summary>
+    /// Encrypts one value (single-value mode); an empty value or one over the limit is an error that never holds the value.
+    /// </summary>
+    public string EncryptValue(string value, Transformation transformation)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(transformation);
+        if (value.Length == 0)
+        {
+            throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue);
+        }
+
+        var encryptor = CreateEncryptor(transformation);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(value);
+        try
+        {
+            if (bytes.Length > encryptor.MaxSecretBytes)
+            {
+                throw new CipherException(
+                    CipherError.SecretTooLong,
+                    Messages.ValueTooLong(bytes.Length, transformation.Name, encryptor.KeySizeBits, encryptor.MaxSecretBytes),
+                    hint: Messages.SecretTooLongHint);
+            }
+
+            return encryptor.Encrypt(bytes, Messages.SingleValueAlias);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>A decryptor with the alias's private key, opened with <paramref name="keyPassword"/>; the caller disposes the key.</summary>
+    internal SecretDecryptor CreateDecryptor(ReadOnlySpan<char> keyPassword, Transformation transformation, string settingSource, out RSA privateKey)
+    {
+        privateKey = Entry.GetRsaPrivateKey(keyPassword);
+        return new SecretDecryptor(privateKey, transformation, Entry.Alias, Entry.CertificateSha256, settingSource);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => PublicKey.Dispose();
+}

@@ -1,0 +1,101 @@
+using SecVault.Home;
+using SecVault.IO;
+using SecVault.Resolution;
+using SecVault.Toml;
+
+namespace SecVault.Vault;
+
+/// <summary>
+/// An MI home's deployment.toml as read (bytes, parse and snapshot) with the keystore it selects: what
+/// <c>ciphertool</c>'s modes work on.
+/// </summary>
+public sealed class VaultTarget
+{
+    private VaultTarget(MiHome home, string deploymentTomlPath, FileSnapshot snapshot, DeploymentToml document, KeystoreSelection keystore)
+    {
+        Home = home;
+        DeploymentTomlPath = deploymentTomlPath;
+        Snapshot = snapshot;
+        Document = document;
+        Keystore = keystore;
+    }
+
+    /// <summary>The MI home.</summary>
+    public MiHome Home { get; }
+
+    /// <summary>The absolute path of deployment.toml.</summary>
+    public string DeploymentTomlPath { get; }
+
+    /// <summary>The parsed deployment.toml; its <see cref="DeploymentToml.DisplayPath"/> is relative to the MI home when inside it.</summary>
+    public DeploymentToml Document { get; }
+
+    /// <summary>The keystore chosen from the document.</summary>
+    public KeystoreSelection Keystore { get; }
+
+    /// <summary>The absolute path of <c>conf/security/secret-conf.properties</c>.</summary>
+    public string SecretConfPath => Home.SecretConfPath;
+
+    /// <summary>The secret-conf.properties path for messages.</summary>
+    public string SecretConfDisplayPath => DisplayPathOf(Home, SecretConfPath);
+
+    internal FileSnapshot Snapshot { get; }
+
+    /// <summary>
+    /// The deployment.toml path: <paramref name="filePath"/> when given, else <c>deployment.toml</c> in
+    /// <paramref name="configFolder"/> when given, else <c>conf/deployment.toml</c> of the MI home; relative
+    /// paths are taken from <paramref name="currentFolder"/>.
+    /// </summary>
+    public static string DeploymentTomlPathFor(MiHome home, string? configFolder, string? filePath, string currentFolder)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentException.ThrowIfNullOrEmpty(currentFolder);
+        if (!string.IsNullOrEmpty(filePath))
+        {
+            return Path.GetFullPath(filePath, Path.GetFullPath(currentFolder));
+        }
+
+        return !string.IsNullOrEmpty(configFolder)
+            ? Path.Combine(Path.GetFullPath(configFolder, Path.GetFullPath(currentFolder)), "deployment.toml")
+            : home.DeploymentTomlPath;
+    }
+
+    /// <summary>Reads and parses deployment.toml and selects the keystore; nothing is written.</summary>
+    /// <exception cref="VaultException">The file is missing or the keystore is not found.</exception>
+    /// <exception cref="TomlDocumentException">The file is not valid TOML.</exception>
+    /// <exception cref="SecVaultResolutionException">A keystore setting has an unresolvable placeholder.</exception>
+    public static VaultTarget Load(MiHome home, string deploymentTomlPath, VariableSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentException.ThrowIfNullOrEmpty(deploymentTomlPath);
+        ArgumentNullException.ThrowIfNull(sources);
+
+        var path = Path.GetFullPath(deploymentTomlPath);
+        var displayPath = DisplayPathOf(home, path);
+        if (!File.Exists(path))
+        {
+            throw new VaultException(Messages.DeploymentTomlMissing(displayPath), Messages.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
+        }
+
+        DeploymentToml.ThrowIfTooLarge(new FileInfo(path).Length, displayPath);
+        FileSnapshot snapshot;
+        try
+        {
+            snapshot = FileSnapshot.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VaultException(Messages.CannotRead(displayPath, e.Message), path: path, innerException: e);
+        }
+
+        var document = DeploymentToml.Parse(snapshot.Content, displayPath);
+        var keystore = KeystoreSelection.FromDeploymentToml(document, home, sources);
+        return new VaultTarget(home, path, snapshot, document, keystore);
+    }
+
+    /// <summary>A path relative to the MI home when it lies inside it (<c>conf/deployment.toml</c>), else the path itself.</summary>
+    internal static string DisplayPathOf(MiHome home, string path)
+    {
+        var relative = Path.GetRelativePath(home.Path, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Resolution;
+using SecVault.Synapse;
+using SecVault.Vault;
+
+namespace SecVault.Verification;
+
+/// <summary>
+/// The checks of <c>mi secret verify</c> (runtime.md, verify): every problem that would break or silently change
+/// resolution is an error, advisories are warnings. Password files are never consumed; decrypted bytes are discarded.
+/// </summary>
+public static class Verifier
+{
+    private static readonly int[] CiphertextSizes = [128, 256, 384, 512];
+
+    /// <summary>
+    /// Checks <paramref name="home"/> and the Synapse artifacts <paramref name="synapsePaths"/> (a folder means every
+    /// <c>.xml</c> below it), returning every problem in document order, errors and warnings.
+    /// </summary>
+    public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var problems = new List<Problem>();
+        var synapseFiles = ExpandSynapsePaths(synapsePaths ?? []);
+        using var resolver = new MiHomeResolver(home, (options ?? new MiHomeResolverOptions()).Clone(consume: false));
+
+        Toml.DeploymentToml? document = null;
+        try
+        {
+            document = resolver.Document;
+        }
+        catch (SecVaultResolutionException ex)
+        {
+            problems.AddRange(ex.Problems);
+        }
+
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        var synapseProblems = new List<Problem>();
+        var synapse = resolver.CreateSynapseResolver();
+        foreach (var file in synapseFiles)
+        {
+            var display = DisplayPath(home, file);
+            string xml;
+            try
+            {
+                xml = File.ReadAllText(file, Encoding.UTF8);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                synapseProblems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", Messages.VerifyUnreadable(ex.Message)));
+                continue;
+            }
+
+            foreach (var lookup in VaultLookupParser.Scan(xml).Lookups.Where(l => l.IsWso2 && l.LookupType == VaultLookupType.Registry))
+            {
+                referenced.Add(lookup.Name);
+            }
+
+            synapseProblems.AddRange(synapse.Check(xml, display));
+        }
+
+        if (document is not null)
+        {
+            var references = document.Leaves.Where(l => !l.InSecrets && l.StringValue is not null)
+                .SelectMany(l => PlaceholderParser.Find(l.StringValue!).Select(p => (Leaf: l, Placeholder: p))).ToList();
+            var vaultNeeded = document.Secrets.Count > 0 || synapseFiles.Count > 0
+                || references.Any(r => r.Placeholder.Kind == PlaceholderKind.Secret);
+            if (vaultNeeded && resolver.Options.SecretRepository is null)
+            {
+                CheckVault(resolver, problems);
+            }
+
+            if (resolver.Secrets is DeploymentTomlSecretRepository repository)
+            {
+                problems.AddRange(repository.CheckAll());
+            }
+
+            foreach (var entry in document.Secrets.Where(e => e.IsDotted))
+            {
+                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.VerifyDottedAlias(entry.Alias)));
+            }
+
+            problems.AddRange(resolver.ResolveValues().Problems);
+            foreach (var (leaf, placeholder) in references)
+            {
+                Problem Warn(string message) => new(ProblemSeverity.Warning, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message);
+                if (placeholder.HasSurroundingWhitespace && !placeholder.IsEmptyName)
+                {
+                    problems.Add(Warn(Messages.VerifyNameHasSpaces(placeholder.Text)));
+                }
+
+                if (placeholder.Kind == PlaceholderKind.Secret)
+                {
+                    referenced.Add(placeholder.Name);
+                }
+                else if (placeholder.Kind is PlaceholderKind.Env or PlaceholderKind.Sys
+                    && DynamicPlaceholders.Lookup(placeholder, resolver.Sources).Value is { } value && LooksLikeCiphertext(value))
+                {
+                    problems.Add(Warn(Messages.VerifyDynamicLooksEncrypted(placeholder.Text)));
+                }
+            }
+
+            foreach (var entry in document.Secrets.Where(e => !referenced.Contains(e.Alias)))
+            {
+                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.VerifyUnreferenced(entry.Alias)));
+            }
+        }
+
+        problems.AddRange(synapseProblems);
+        return MiHomeResolver.Distinct(problems);
+    }
+
+    /// <summary>The <c>verify</c> output line: <c>error|warning &lt;path&gt;:&lt;line&gt;:&lt;column&gt; &lt;subject&gt;: &lt;message&gt;</c>.</summary>
+    public static string Format(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var severity = problem.Severity == ProblemSeverity.Error ? "error" : "warning";
+        var where = problem.Line > 0 ? $"{problem.Path}:{problem.Line}:{problem.Column}" : problem.Path;
+        return string.IsNullOrEmpty(problem.Subject)
+            ? $"{severity} {where}: {problem.Message}"
+            : $"{severity} {where} {problem.Subject}: {problem.Message}";
+    }
+
+    /// <summary>Files as given, and every <c>.xml</c> below each folder (sorted ordinally).</summary>
+    public static IReadOnlyList<string> ExpandSynapsePaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    private static void CheckVault(MiHomeResolver resolver, List<Problem> problems)
+    {
+        var display = VaultConfiguration.RelativePath;
+        try
+        {
+            var vault = resolver.Identity.RequireConfigured();
+            foreach (var key in VaultConfiguration.Keys.Where(k => !vault.Properties.ContainsKey(k)))
+            {
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, key, Messages.VerifyVaultKeyMissing(key)));
+            }
+
+            if (vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
+            {
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "keystore.identity.type", Messages.VerifyIdentityType(type)));
+            }
+
+            if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
+            {
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", Messages.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
+            }
+
+            _ = resolver.Identity.Entry;
+        }
+        catch (SecVaultException ex)
+        {
+            problems.Add(DeploymentTomlSecretRepository.VaultProblem(ex));
+        }
+    }
+
+    private static bool LooksLikeCiphertext(string value)
+    {
+        if (value.Length < 100)
+        {
+            return false;
+        }
+
+        try
+        {
+            return CiphertextSizes.Contains(SecretDecryptor.DecodeBase64(value, string.Empty).Length);
+        }
+        catch (CipherException)
+        {
+            return false;
+        }
+    }
+
+    private static string DisplayPath(MiHome home, string file)
+    {
+        var full = Path.GetFullPath(file);
+        var relative = Path.GetRelativePath(home.Path, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SecVault.Ciphers;
+using SecVault.Keystores;
+using SecVault.Testing;
+using SecVault.Toml;
+
+namespace SecVault.CipherTool.Tests;
+
+/// <summary>-Dconfigure over every shape of tests/corpus/deployment-toml on a temporary MI home.</summary>
+public sealed partial class CipherToolAppCorpusTests
+{
+    private const string InvalidShape = "non-string-secret.toml";
+
+    private static string Folder => Path.Combine(Repo.Root, "tests", "corpus", "deployment-toml");
+
+    public static TheoryData<string> Shapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Folder, "*.toml").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            if (file != InvalidShape)
+            {
+                data.Add(file!);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_corpus_has_at_least_15_shapes()
+    {
+        Assert.True(Shapes().Count >= 15);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Configure_encrypts_every_marker_and_changes_no_other_byte(string shape)
+    {
+        var original = File.ReadAllBytes(Path.Combine(Folder, shape));
+        var before = DeploymentToml.Parse(original, "deployment.toml");
+        var plain = before.Secrets.Where(s => s.Class == SecretClass.Plain).ToList();
+        using var home = new TempMiHome(original);
+
+        var result = Tool.Configure(home);
+
+        Assert.Equal(0, result.Exit);
+        var after = home.DeploymentToml;
+        AssertOnlyLiteralsChanged(original, before, plain, after);
+        var document = DeploymentToml.Parse(after, "deployment.toml");
+        using var key = PrivateKey(out var entry);
+        var decryptor = new SecretDecryptor(key, Transformation.OaepSha1, entry.Alias, entry.CertificateSha256);
+        foreach (var marker in plain)
+        {
+            var now = document.Secrets.Single(s => s.Alias == marker.Alias);
+            Assert.Equal(SecretClass.Encrypted, now.Class);
+            Assert.Equal(marker.PlainText, decryptor.DecryptToString(now.Value!, marker.Alias));
+        }
+
+        foreach (var (alias, text) in ExpectedPlainText(shape))
+        {
+            Assert.Equal(text, decryptor.DecryptToString(document.Secrets.Single(s => s.Alias == alias).Value!, alias));
+        }
+
+        Assert.Empty(home.TemporaryFiles());
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void A_second_configure_run_changes_nothing(string shape)
+    {
+        using var home = new TempMiHome(File.ReadAllBytes(Path.Combine(Folder, shape)));
+        Assert.Equal(0, Tool.Configure(home).Exit);
+        var toml = home.DeploymentToml;
+        var conf = home.SecretConf;
+        var times = (File.GetLastWriteTimeUtc(home.DeploymentTomlPath), File.GetLastWriteTimeUtc(home.SecretConfPath));
+
+        Assert.Equal(0, Tool.Configure(home).Exit);
+
+        Assert.Equal(toml, home.DeploymentToml);
+        Assert.Equal(conf, home.SecretConf);
+        Assert.Equal(times, (File.GetLastWriteTimeUtc(home.DeploymentTomlPath), File.GetLastWriteTimeUtc(home.SecretConfPath)));
+    }
+
+    [SkippableTheory]
+    [InlineData("unicode.toml")]
+    [InlineData("brackets.toml")]
+    public void The_JDK_decrypts_what_configure_wrote(string shape)
+    {
+        Skip.IfNot(JavaInterop.IsAvailable, "java is not on PATH");
+        var original = File.ReadAllBytes(Path.Combine(Folder, shape));
+        var plain = DeploymentToml.Parse(original, "deployment.toml").Secrets.Where(s => s.Class == SecretClass.Plain).ToList();
+        using var home = new TempMiHome(original);
+        Assert.Equal(0, Tool.Configure(home).Exit);
+
+        var document = DeploymentToml.Parse(home.DeploymentToml, "deployment.toml");
+        var keystore = VectorManifest.Load().Keystore("jks-rsa2048");
+        foreach (var marker in plain)
+        {
+            var ciphertext = document.Secrets.Single(s => s.Alias == marker.Alias).Value!;
+            var bytes = JavaInterop.Decrypt(keystore, "wso2carbon", "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", ciphertext);
+            Assert.Equal(marker.PlainText, Encoding.UTF8.GetString(bytes));
+        }
+    }
+
+    /// <summary>The output must be the input with each marker literal replaced by a quoted base64 literal, nothing else.</summary>
+    private static void AssertOnlyLiteralsChanged(byte[] original, DeploymentToml before, List<SecretEntry> plain, byte[] after)
+    {
+        if (plain.Count == 0)
+        {
+            Assert.Equal(original, after);
+            return;
+        }
+
+        var bom = before.HasByteOrderMark ? 3 : 0;
+        var text = Encoding.UTF8.GetString(original, bom, original.Length - bom);
+        int ByteOffset(int charOffset) => bom + Encoding.UTF8.GetByteCount(text.AsSpan(0, charOffset));
+        var position = 0;
+        var output = after.AsSpan();
+        foreach (var entry in plain.OrderBy(p => p.LiteralSpan.Start))
+        {
+            var keep = original.AsSpan(position, ByteOffset(entry.LiteralSpan.Start) - position);
+            Assert.True(output.StartsWith(keep), $"bytes before '{entry.Alias}' changed");
+            output = output[keep.Length..];
+            var match = Literal().Match(Encoding.ASCII.GetString(output[..Math.Min(output.Length, 400)]));
+            Assert.True(match.Success && match.Index == 0, $"'{entry.Alias}' is not a one-line quoted base64 literal");
+            var quote = text[entry.LiteralSpan.Start] == '\'' && !text.AsSpan(entry.LiteralSpan.Start).StartsWith("'''") ? '\'' : '"';
+            Assert.Equal(quote, match.Value[0]);
+            output = output[match.Length..];
+            position = ByteOffset(entry.LiteralSpan.End);
+        }
+
+        Assert.True(output.SequenceEqual(original.AsSpan(position)), "bytes after the last marker changed");
+    }
+
+    private static Dictionary<string, string> ExpectedPlainText(string shape)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, Path.ChangeExtension(shape, ".expect.json"))));
+        return json.RootElement.TryGetProperty("plainText", out var p)
+            ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString()!)
+            : [];
+    }
+
+    private static System.Security.Cryptography.RSA PrivateKey(out KeystoreEntry entry)
+    {
+        var store = Keystore.Load(VectorManifest.KeystorePath(VectorManifest.Load().Keystore("jks-rsa2048")), Tool.Password);
+        entry = store.GetEntry("wso2carbon");
+        return entry.GetRsaPrivateKey(Tool.Password);
+    }
+
+    [GeneratedRegex("""^("[A-Za-z0-9+/]{342}=="|'[A-Za-z0-9+/]{342}==')""")]
+    private static partial Regex Literal();
+}

@@ -1,0 +1,116 @@
+using SecVault.Ciphers;
+
+namespace SecVault.CipherTool.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void No_mode_option_means_single_value_mode_with_the_OAEP_default()
+    {
+        var options = Options.Parse([]);
+        Assert.Equal(CipherToolMode.SingleValue, options.Mode);
+        Assert.Equal(Transformation.OaepSha1, options.Transformation);
+        Assert.Null(options.Password);
+        Assert.False(options.PasswordFromStdin);
+    }
+
+    [Fact]
+    public void Option_names_match_in_any_case()
+    {
+        var options = Options.Parse(["-DCONFIGURE", "-DCarbon.Home=/x", "-DPASSWORD.STDIN", "-Dorg.wso2.ciphertransformation=rsa/ecb/pkcs1padding"]);
+        Assert.Equal(CipherToolMode.Configure, options.Mode);
+        Assert.Equal("/x", options.CarbonHome);
+        Assert.True(options.PasswordFromStdin);
+        Assert.Equal(Transformation.Pkcs1, options.Transformation);
+    }
+
+    [Fact]
+    public void A_repeated_option_takes_its_last_value()
+    {
+        var options = Options.Parse(["-Dcarbon.home=/a", "-Dcarbon.home=/b", "-Dpassword=one", "-Dpassword=two"]);
+        Assert.Equal("/b", options.CarbonHome);
+        Assert.Equal("two", options.Password);
+    }
+
+    [Theory]
+    [InlineData("-Dpassword=a=b=c", "a=b=c")]
+    [InlineData("-Dpassword=", "")]
+    [InlineData("-Dpassword= spaced ", " spaced ")]
+    [InlineData("-Dpassword", "")]
+    public void The_password_is_everything_after_the_first_equals_sign_verbatim(string arg, string expected)
+    {
+        Assert.Equal(expected, Options.Parse([arg]).Password);
+    }
+
+    [Fact]
+    public void The_config_folder_and_file_options_are_kept()
+    {
+        var options = Options.Parse(["-Dcarbon.config.dir.path=/conf", "-Ddeployment.config.file.path=/conf/x.toml"]);
+        Assert.Equal("/conf", options.ConfigFolder);
+        Assert.Equal("/conf/x.toml", options.DeploymentFile);
+    }
+
+    [Theory]
+    [InlineData("-Dconfigure", "-Dchange")]
+    [InlineData("-Dpassword=x", "-Dpassword.stdin")]
+    public void Conflicting_options_are_a_usage_error_naming_both(string first, string second)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([first, second]));
+        Assert.Contains(first.Split('=')[0], e.Message, StringComparison.Ordinal);
+        Assert.Contains(second, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-Dsymmetric")]
+    [InlineData("-Drotate")]
+    [InlineData("-Dold.alias=x")]
+    [InlineData("-Dsecurity.jce.provider=BC")]
+    public void Upstream_options_SecVault_leaves_out_are_named_as_not_supported(string arg)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
+        Assert.Contains("not supported by SecVault", e.Message, StringComparison.Ordinal);
+        Assert.Contains(arg.Split('=')[0], e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-Dconfgure")]
+    [InlineData("configure")]
+    [InlineData("--configure")]
+    [InlineData("-D")]
+    public void Unknown_options_and_stray_arguments_are_usage_errors_naming_them(string arg)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
+        Assert.Contains(arg, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-Dorg.wso2.CipherTransformation=")]
+    [InlineData("-Dorg.wso2.CipherTransformation=  ")]
+    [InlineData("-Dorg.wso2.CipherTransformation=RSA/ECB/OAEPWithSHA-256AndMGF1Padding")]
+    public void A_blank_or_unknown_transformation_is_a_usage_error_listing_the_accepted_names(string arg)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
+        Assert.Contains("RSA/ECB/OAEPwithSHA1andMGF1Padding", e.Message, StringComparison.Ordinal);
+        Assert.Contains("RSA/ECB/PKCS1Padding", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-Dcarbon.home")]
+    [InlineData("-Dcarbon.home=")]
+    [InlineData("-Dorg.wso2.CipherTransformation")]
+    public void A_valued_option_without_its_value_is_a_usage_error(string arg)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
+        Assert.Contains("needs a value", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-help")]
+    [InlineData("-h")]
+    [InlineData("--help")]
+    [InlineData("-HELP")]
+    public void A_help_option_wins_even_over_a_bad_argument(string arg)
+    {
+        Assert.Equal(CipherToolMode.Help, Options.Parse(["-Dbogus", arg]).Mode);
+    }
+}

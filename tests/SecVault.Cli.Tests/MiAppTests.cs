@@ -1,0 +1,92 @@
+using SecVault.Testing;
+
+namespace SecVault.Cli.Tests;
+
+public sealed class MiAppTests : IDisposable
+{
+    private readonly MiHarness _mi = new();
+
+    public void Dispose() => _mi.Dispose();
+
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("secret", "--help")]
+    [InlineData("secret", "-h")]
+    [InlineData("--verbose", "-k", "secret")]
+    public void Secret_alone_or_with_help_prints_help_on_stdout_and_exits_0(params string[] args)
+    {
+        var result = _mi.RunProcess(string.Empty, args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("init", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("create", result.StdOut, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StdErr);
+    }
+
+    [Fact]
+    public void Create_help_lists_every_option()
+    {
+        var result = _mi.Run(new TestConsole(), "secret", "create", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "-o", "--output", "-f", "--from-file", "--file", "-c", "--cipher", "--out <PATH>", "--name", "--namespace" })
+        {
+            Assert.Contains(option, result.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_with_a_help_hint()
+    {
+        var result = _mi.RunProcess(string.Empty, "secret", "init", "--nope");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.StdOut);
+        Assert.Contains("mi: error: ", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("mi: hint: run 'mi secret init --help'", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_option_like_word_in_a_positional_slot_is_reported_as_an_unknown_option()
+    {
+        var result = _mi.Run(new TestConsole(), "secret", "create", "--frm-file=x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("mi: error: unknown option '--frm-file=x'", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_upstream_root_flags_are_accepted_anywhere_and_ignored()
+    {
+        Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
+
+        var result = _mi.Run(new TestConsole("a\nb\n"), "--verbose", "secret", "create", "-k", "--insecure");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(MiHarness.ConsoleLines(result.StdOut));
+    }
+
+    [Fact]
+    public void An_at_sign_argument_is_a_value_not_a_response_file()
+    {
+        Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
+
+        var result = _mi.Run(new TestConsole(), "secret", "create", "-f", "@secrets");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot read @secrets", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_secret_subcommand_is_registered_once()
+    {
+        var root = MiApp.BuildRoot(new MiContext(new TestConsole(), new Hosting.DictionaryEnvironment(_mi.Variables), _mi.WorkFolder));
+
+        var secret = root.Subcommands.Single(c => c.Name == "secret");
+
+        Assert.Equal(MiApp.SecretCommands.Count, secret.Subcommands.Count);
+        Assert.Equal(secret.Subcommands.Count, secret.Subcommands.Select(c => c.Name).Distinct().Count());
+        Assert.Contains(secret.Subcommands, c => c.Name == "init");
+        Assert.Contains(secret.Subcommands, c => c.Name == "create");
+    }
+}

@@ -1,0 +1,143 @@
+using SecVault.Testing;
+
+namespace SecVault.Cli.Tests;
+
+public sealed class VerifyCommandTests : IDisposable
+{
+    private readonly RuntimeHome _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public void Verify_as_a_process_passes_a_sound_home_with_no_findings_and_the_counts_on_stderr()
+    {
+        var result = _home.RunProcess("verify", []);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StdOut);
+        Assert.Equal("0 errors, 0 warnings\n", result.StdErr);
+        _home.AssertClean(result);
+    }
+
+    [Fact]
+    public void Verify_as_a_process_reports_a_padding_mismatch_naming_both_transformations_and_exits_1()
+    {
+        using var mismatch = new RuntimeHome(RuntimeHome.Pkcs1);
+
+        var result = mismatch.RunProcess("verify", []);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var db = Assert.Single(lines, l => l.Contains(" db_password: ", StringComparison.Ordinal));
+        Assert.StartsWith("error conf/deployment.toml:", db, StringComparison.Ordinal);
+        Assert.Contains("was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but secret-conf.properties says RSA/ECB/PKCS1Padding", db, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains(" admin_password: ", StringComparison.Ordinal) && l.Contains("PKCS1Padding", StringComparison.Ordinal));
+        Assert.EndsWith("errors, 0 warnings\n", result.StdErr, StringComparison.Ordinal);
+        mismatch.AssertClean(result);
+    }
+
+    [Fact]
+    public void Verify_lines_name_severity_path_line_column_and_subject()
+    {
+        _home.Home.WriteToml(_home.SoundToml + "[x]\ny = \"$env{NOT_DEFINED_ANYWHERE}\"\n");
+
+        var result = _home.Run("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("error conf/deployment.toml:19:5 NOT_DEFINED_ANYWHERE: environment variable NOT_DEFINED_ANYWHERE is not defined", line);
+        Assert.EndsWith("1 error, 0 warnings\n", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_exits_0_on_warnings_alone_and_1_with_strict()
+    {
+        _home.Home.WriteToml(_home.SoundToml.Replace("$secret{db_password}", "$secret{db_password }", StringComparison.Ordinal));
+
+        var relaxed = _home.Run("verify");
+        var strict = _home.Run("verify", "--strict");
+
+        Assert.Equal(0, relaxed.ExitCode);
+        Assert.StartsWith("warning conf/deployment.toml:6:12 db_password: ", relaxed.StdOut, StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 1 warning\n", relaxed.StdErr, StringComparison.Ordinal);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Equal(relaxed.StdOut, strict.StdOut);
+    }
+
+    [Fact]
+    public void Verify_checks_every_artifact_below_a_synapse_folder_by_position()
+    {
+        var folder = _home.Home.Combine("repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "A.xml"), "<api>\n  <property value=\"{wso2:vault-lookup('db_password')}\"/>\n</api>\n");
+        File.WriteAllText(Path.Combine(folder, "B.xml"), "<api>\n <property expression=\"wso2:vault-lookup('NO_SUCH_VAR', 'ENV', 'false')\"/>\n</api>\n");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "{wso2:vault-lookup('ignored')}");
+
+        var result = _home.Run("verify", "--synapse", _home.Home.Combine("repository", "deployment"));
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error {Path.Combine("repository", "deployment", "server", "synapse-configs", "default", "api", "B.xml")}:2:", line, StringComparison.Ordinal);
+        Assert.Contains("NO_SUCH_VAR", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_reads_system_properties_given_with_D()
+    {
+        _home.Home.WriteToml(_home.SoundToml + "[x]\ny = \"$sys{env.name}\"\n");
+
+        var without = _home.Run("verify");
+        var with = _home.Run("verify", "-Denv.name=prod");
+
+        Assert.Equal(1, without.ExitCode);
+        Assert.Contains("system property env.name is not defined", without.StdOut, StringComparison.Ordinal);
+        Assert.Equal(0, with.ExitCode);
+    }
+
+    [Fact]
+    public void Verify_never_consumes_a_password_file_and_has_no_option_to()
+    {
+        var passwordFile = _home.Home.Combine("password");
+        File.WriteAllText(passwordFile, _home.Password + "\n");
+
+        var result = _home.Mi.Run(new TestConsole(), _home.Variables, "secret", "verify", "--home", _home.Home.Path);
+        var consume = _home.Mi.Run(new TestConsole(), _home.Variables, "secret", "verify", "--home", _home.Home.Path, "--consume-password-file");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(passwordFile));
+        Assert.Equal(2, consume.ExitCode);
+        Assert.True(File.Exists(passwordFile));
+    }
+
+    [Fact]
+    public void Verify_finds_the_home_in_CARBON_HOME_when_home_is_not_given()
+    {
+        var variables = _home.Variables;
+        variables["CARBON_HOME"] = _home.Home.Path;
+
+        var result = _home.Mi.Run(new TestConsole(_home.Password + "\n"), variables, "secret", "verify", "--password-stdin");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0 errors, 0 warnings\n", result.StdErr);
+    }
+
+    [Fact]
+    public void Verify_without_an_MI_home_fails_with_exit_1_and_a_hint()
+    {
+        var result = _home.Mi.Run(new TestConsole(), _home.Variables, "secret", "verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.StdOut);
+        Assert.StartsWith("mi: error: ", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("mi: hint: ", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_without_a_password_source_reports_it_as_an_error_finding()
+    {
+        var result = _home.Mi.Run(new TestConsole(), _home.Variables, "secret", "verify", "--home", _home.Home.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no password for keystore", result.StdOut, StringComparison.Ordinal);
+    }
+}

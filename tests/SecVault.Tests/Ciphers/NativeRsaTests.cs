@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.Ciphers.Native;
+
+namespace SecVault.Tests.Ciphers;
+
+public sealed class NativeRsaTests
+{
+    public static TheoryData<string, string> RsaKeystoresAndTransformations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var k in VectorKeys.Manifest.Keystores.Where(k => k.ExpectedError is null))
+        {
+            data.Add(k.Name, Transformation.OaepSha1.Name);
+            data.Add(k.Name, Transformation.Pkcs1.Name);
+        }
+
+        return data;
+    }
+
+    private static (RSA Private, RSA Public, SecVault.Keystores.KeystoreEntry Entry) Key(string keystore)
+    {
+        var alias = VectorKeys.Manifest.Keystore(keystore).Entries.First(e => e.Kind == "PrivateKey").Alias;
+        return VectorKeys.Get(keystore, alias);
+    }
+
+    private static SecretDecryptor Decryptor(string keystore, Transformation transformation, bool useNative)
+    {
+        var (privateKey, _, entry) = Key(keystore);
+        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, null, forceManagedPkcs1: false, useNative);
+    }
+
+    private static SecretEncryptor Encryptor(string keystore, Transformation transformation, bool useNative) =>
+        new(Key(keystore).Public, transformation, null, useNative);
+
+    private static void SkipUnlessAvailable() =>
+        Skip.IfNot(NativeRsa.Enabled && NativeRsa.TryCreatePublic(Key("jks-rsa2048").Public) is not null, "libcrypto.so.3 is not loadable here (or SECVAULT_NATIVE_RSA=0)");
+
+    [SkippableFact]
+    public void TryCreate_gives_a_native_key_for_public_and_private_RSA_keys_on_linux_with_OpenSSL_3()
+    {
+        SkipUnlessAvailable();
+        var (privateKey, publicKey, _) = Key("jks-rsa2048");
+
+        Assert.NotNull(NativeRsa.TryCreatePublic(publicKey));
+        Assert.NotNull(NativeRsa.TryCreatePrivate(privateKey));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(RsaKeystoresAndTransformations))]
+    public void Native_and_NET_paths_decrypt_each_others_ciphertexts(string keystore, string transformationName)
+    {
+        SkipUnlessAvailable();
+        var transformation = Transformation.Parse(transformationName);
+        var secret = Encoding.UTF8.GetBytes($"s3cret-ü-{keystore}");
+
+        var fromNative = Encryptor(keystore, transformation, useNative: true).Encrypt(secret, "a");
+        var fromDotNet = Encryptor(keystore, transformation, useNative: false).Encrypt(secret, "a");
+
+        Assert.Equal(secret, Decryptor(keystore, transformation, useNative: false).Decrypt(fromNative, "a"));
+        Assert.Equal(secret, Decryptor(keystore, transformation, useNative: true).Decrypt(fromDotNet, "a"));
+        Assert.Equal(secret, Decryptor(keystore, transformation, useNative: true).Decrypt(fromNative, "a"));
+    }
+
+    [SkippableFact]
+    public void Native_path_reports_the_same_padding_mismatch_as_the_NET_path()
+    {
+        SkipUnlessAvailable();
+        var ciphertext = Encryptor("jks-rsa2048", Transformation.OaepSha1, useNative: true).Encrypt("value", "db");
+
+        var native = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", Transformation.Pkcs1, useNative: true).Decrypt(ciphertext, "db"));
+        var dotNet = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", Transformation.Pkcs1, useNative: false).Decrypt(ciphertext, "db"));
+
+        Assert.Equal(CipherError.PaddingMismatch, native.Error);
+        Assert.Equal(dotNet.Message, native.Message);
+    }
+
+    [SkippableTheory]
+    [InlineData(RsaPadding.Pkcs1)]
+    [InlineData(RsaPadding.OaepSha1)]
+    public void TryDecrypt_rejects_the_all_zero_block_and_random_blocks(RsaPadding padding)
+    {
+        SkipUnlessAvailable();
+        var native = NativeRsa.TryCreatePrivate(Key("jks-rsa2048").Private)!;
+        var accepted = 0;
+
+        Assert.Null(native.TryDecrypt(new byte[256], padding));
+        for (var i = 0; i < 200; i++)
+        {
+            var block = RandomNumberGenerator.GetBytes(256);
+            block[0] = 0;
+            if (native.TryDecrypt(block, padding) is not null)
+            {
+                accepted++;
+            }
+        }
+
+        // A random block has a valid padding with probability about 2^-16 (PKCS#1) or far less (OAEP).
+        Assert.True(accepted < 3, $"{accepted} of 200 random blocks decrypted");
+    }
+
+    [SkippableFact]
+    public void Parallel_decryption_and_encryption_give_the_sequential_results()
+    {
+        SkipUnlessAvailable();
+        var encryptor = Encryptor("jks-rsa2048", Transformation.OaepSha1, useNative: true);
+        var decryptor = Decryptor("jks-rsa2048", Transformation.OaepSha1, useNative: true);
+        var secrets = Enumerable.Range(0, 400).Select(i => ($"k{i}", Encoding.UTF8.GetBytes($"value-{i}"))).ToList();
+
+        var ciphertexts = encryptor.EncryptAll(secrets, maxParallelism: 4);
+        var parallel = decryptor.DecryptAll([.. ciphertexts.Select((c, i) => ($"k{i}", c))], maxParallelism: 4);
+        var sequential = ciphertexts.Select((c, i) => decryptor.Decrypt(c, $"k{i}")).ToList();
+
+        Assert.Equal(secrets.Select(s => s.Item2), parallel);
+        Assert.Equal(sequential, parallel);
+    }
+}

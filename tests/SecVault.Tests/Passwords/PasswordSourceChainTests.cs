@@ -1,0 +1,121 @@
+using SecVault.Hosting;
+using SecVault.Passwords;
+using SecVault.Testing;
+
+namespace SecVault.Tests.Passwords;
+
+public sealed class PasswordSourceChainTests
+{
+    private static readonly PasswordRequest Request = new("ks.jks", SeparateKeyPassword: false);
+
+    [Fact]
+    public void Default_order_is_explicit_then_files_then_environment_then_prompt()
+    {
+        using var folder = new TempFolder();
+        var home = SecVault.Home.MiHome.FromPath(folder.Path, SecVault.Home.MiHomeSource.Option, folder.Path);
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "from-env" });
+        var console = new TestConsole(terminalAnswers: ["from-prompt"]);
+        var explicitSource = new ExplicitPasswordSource(_ => KeystorePassword.FromStrings("from-explicit"));
+
+        string Get(IPasswordSource? first, IEnvironment environment)
+        {
+            using var p = PasswordSourceChain.Default(home, environment, first, consumeFiles: false, console).GetPassword(Request);
+            return p.Store.ToString();
+        }
+
+        File.WriteAllText(Path.Combine(folder.Path, PasswordFileSource.FileNames[2]), "from-file");
+        Assert.Equal("from-explicit", Get(explicitSource, env));
+        Assert.Equal("from-file", Get(null, env));
+        File.Delete(Path.Combine(folder.Path, PasswordFileSource.FileNames[2]));
+        Assert.Equal("from-env", Get(null, env));
+        Assert.Equal("from-prompt", Get(null, new DictionaryEnvironment(new Dictionary<string, string>())));
+        Assert.Equal(PromptPasswordSource.CombinedPrompt, console.ErrorText);
+    }
+
+    [Fact]
+    public void GetPassword_without_any_source_fails_with_a_hint_naming_sources_one_to_three()
+    {
+        using var folder = new TempFolder();
+        var home = SecVault.Home.MiHome.FromPath(folder.Path, SecVault.Home.MiHomeSource.Option, folder.Path);
+        var chain = PasswordSourceChain.Default(home, new DictionaryEnvironment(new Dictionary<string, string>()), null, false, new TestConsole());
+
+        var ex = Assert.Throws<PasswordException>(() => chain.GetPassword(Request));
+
+        Assert.Equal(PasswordError.NotAvailable, ex.Error);
+        Assert.Contains("--password-stdin", ex.Hint, StringComparison.Ordinal);
+        Assert.Contains("password-persist", ex.Hint, StringComparison.Ordinal);
+        Assert.Contains("MI_KEYSTORE_PASSWORD", ex.Hint, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PromptPasswordSourceTests
+{
+    [Fact]
+    public void GetPassword_asks_store_and_key_separately_when_the_key_has_its_own_password()
+    {
+        var console = new TestConsole(terminalAnswers: ["s", "k"]);
+
+        using var password = new PromptPasswordSource(console).GetPassword(new PasswordRequest("ks", SeparateKeyPassword: true))!;
+
+        Assert.Equal(("s", "k"), (password.Store.ToString(), password.Key.ToString()));
+        Assert.Equal("[Enter KeyStore Password :][Enter Private Key Password : ]", console.ErrorText);
+    }
+
+    [Fact]
+    public void GetPassword_does_not_prompt_without_a_terminal_and_rejects_an_empty_answer()
+    {
+        Assert.Null(new PromptPasswordSource(new TestConsole("piped\n")).GetPassword(new PasswordRequest("ks", false)));
+        var ex = Assert.Throws<PasswordException>(() => new PromptPasswordSource(new TestConsole(terminalAnswers: [""])).GetPassword(new PasswordRequest("ks", false)));
+        Assert.Equal(PasswordError.Incomplete, ex.Error);
+    }
+}
+
+public sealed class EnvironmentPasswordSourceTests
+{
+    [Fact]
+    public void GetPassword_needs_MI_KEY_PASSWORD_for_a_separate_key_password()
+    {
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "s3cr3t" });
+
+        var ex = Assert.Throws<PasswordException>(() => new EnvironmentPasswordSource(env).GetPassword(new PasswordRequest("ks", true)));
+
+        Assert.Contains("MI_KEY_PASSWORD", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ExplicitPasswordSourceTests
+{
+    [Fact]
+    public void FromReader_reads_the_password_line_once_and_gives_copies()
+    {
+        var reader = new StringReader("store-pw\r\nkey-pw\nrest\n");
+        var source = ExplicitPasswordSource.FromReader(reader);
+
+        using (var first = source.GetPassword(new PasswordRequest("ks", true))!)
+        {
+            Assert.Equal(("store-pw", "key-pw"), (first.Store.ToString(), first.Key.ToString()));
+        }
+
+        using var second = source.GetPassword(new PasswordRequest("ks", true))!;
+        Assert.Equal("store-pw", second.Store.ToString());
+        Assert.Equal("rest", reader.ReadLine());
+    }
+}
+
+public sealed class KeystorePasswordTests
+{
+    [Fact]
+    public void Dispose_zeroes_the_buffers_it_owns()
+    {
+        var store = "abc".ToCharArray();
+        var key = "xyz".ToCharArray();
+        var password = new KeystorePassword(store, key);
+
+        password.Dispose();
+
+        Assert.All(store, c => Assert.Equal('\0', c));
+        Assert.All(key, c => Assert.Equal('\0', c));
+        Assert.Throws<ObjectDisposedException>(() => password.Store.Length);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.Hosting;
+using SecVault.Home;
+using SecVault.IO;
+using SecVault.Resolution;
+using SecVault.Testing;
+using SecVault.Vault;
+
+namespace SecVault.Tests.Vault;
+
+public sealed class ConfigureOperationTests
+{
+    private const string Password = "wso2carbon";
+    private const string Toml = "[secrets]\na = \"[one]\"\nb = \"$sys{x}\"\n";
+    private static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
+
+    internal static VaultTarget Load(TempMiHome home)
+    {
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+        return VaultTarget.Load(mi, mi.DeploymentTomlPath, new VariableSources(new DictionaryEnvironment(new Dictionary<string, string>()), SystemProperties.For(mi)));
+    }
+
+    [Fact]
+    public void Prepare_computes_both_files_and_writes_nothing()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
+
+        Assert.True(operation.WritesDeploymentToml);
+        Assert.True(operation.WritesSecretConf);
+        Assert.Equal(["a"], operation.EncryptedAliases);
+        Assert.Equal(1, operation.Dynamic);
+        Assert.Equal("encrypted 1 secret (a); 0 already encrypted; 1 dynamic", operation.Summary);
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Null(home.SecretConf);
+    }
+
+    [Fact]
+    public void The_summary_of_a_huge_table_names_the_first_twenty_aliases_and_counts_the_rest()
+    {
+        var toml = "[secrets]\n" + string.Concat(Enumerable.Range(0, 25).Select(i => $"s{i:D2} = \"[v{i}]\"\n"));
+        using var home = new TempMiHome(toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
+
+        var first = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"s{i:D2}"));
+        Assert.Equal($"encrypted 25 secrets ({first} and 5 more); 0 already encrypted; 0 dynamic", operation.Summary);
+    }
+
+    [Fact]
+    public void Commit_refuses_a_deployment_toml_changed_since_it_was_read()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+        var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
+        File.WriteAllText(home.DeploymentTomlPath, Toml + "# someone else\n");
+
+        var e = Assert.Throws<FileWriteException>(operation.Commit);
+
+        Assert.Contains("changed by another process", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("# someone else\n", File.ReadAllText(home.DeploymentTomlPath), StringComparison.Ordinal);
+        Assert.Null(home.SecretConf);
+        Assert.Empty(home.TemporaryFiles());
+    }
+
+    [Fact]
+    public void Secret_conf_that_differs_only_in_its_date_line_is_left_untouched()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using (var key = VaultKey.Open(target.Keystore, Password))
+        {
+            ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now).Commit();
+        }
+
+        var target2 = Load(home);
+        using var key2 = VaultKey.Open(target2.Keystore, Password);
+        var later = ConfigureOperation.Prepare(target2, key2, Password, Transformation.Default, Now.AddDays(3));
+        Assert.False(later.WritesDeploymentToml);
+        Assert.False(later.WritesSecretConf);
+
+        var pkcs1 = ConfigureOperation.Prepare(target2, key2, Password, Transformation.Pkcs1, Now.AddDays(3));
+        Assert.True(pkcs1.WritesSecretConf);
+        Assert.Contains("algorithm=RSA/ECB/PKCS1Padding", Encoding.ASCII.GetString(pkcs1.NewSecretConf!), StringComparison.Ordinal);
+        Assert.Contains(pkcs1.Warnings, w => w.Subject == "a" && w.Message.Contains("RSA/ECB/OAEPwithSHA1andMGF1Padding", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void A_new_conf_security_folder_and_secret_conf_are_private()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+        ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now).Commit();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(home.SecretConfPath)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(home.SecretConfPath));
+    }
+
+    [Fact]
+    public void Existing_values_that_are_not_base64_or_from_another_key_get_a_warning_each()
+    {
+        var other = Convert.ToBase64String(new byte[256]);
+        using var home = new TempMiHome($"[secrets]\nbad = \"[]\"\nforeign = \"{other}\"\n");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
+
+        Assert.Equal(2, operation.AlreadyEncrypted);
+        Assert.Contains(operation.Warnings, w => w.Subject == "bad" && w.Message.Contains("not base64", StringComparison.Ordinal));
+        Assert.Contains(operation.Warnings, w => w.Subject == "foreign" && w.Message.Contains("does not decrypt", StringComparison.Ordinal));
+        Assert.False(operation.WritesDeploymentToml);
+    }
+
+    [Fact]
+    public void A_non_string_secret_is_a_vault_error_with_alias_and_position()
+    {
+        using var home = new TempMiHome("[secrets]\nok = \"[x]\"\nport = 8080\n");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var e = Assert.Throws<VaultException>(() => ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now));
+
+        Assert.Equal(VaultErrorKind.InvalidSecret, e.Kind);
+        Assert.Equal("port", e.Alias);
+        Assert.Equal((3, 8), (e.Line, e.Column));
+        Assert.Equal("conf/deployment.toml:3:8: [secrets] port is an integer; it must be a string", e.Message);
+    }
+}

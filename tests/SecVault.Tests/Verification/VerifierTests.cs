@@ -1,0 +1,127 @@
+using SecVault.Passwords;
+using SecVault.Resolution;
+using SecVault.Testing;
+using SecVault.Verification;
+using static SecVault.Tests.Resolution.ResolverTestSupport;
+
+namespace SecVault.Tests.Verification;
+
+public sealed class VerifierTests
+{
+    private static string Sound(TestMiHome home) =>
+        "[keystore.tls]\npassword = \"$secret{db}\"\n[secrets]\ndb = \"" + home.Vector(Oaep).Ciphertext + "\"\n";
+
+    [Fact]
+    public void Verify_passes_a_sound_home()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home));
+
+        Assert.Empty(Verifier.Verify(home.Home, Options(home)));
+    }
+
+    [Fact]
+    public void Verify_reports_a_padding_mismatch_as_an_error()
+    {
+        using var home = new TestMiHome(algorithm: Pkcs1);
+        home.WriteToml(Sound(home));
+
+        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)));
+
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Contains("was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but secret-conf.properties says RSA/ECB/PKCS1Padding", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_checks_every_secret_even_unreferenced_ones_and_warns_about_them()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home) + "\nbroken = \"QUJD\"\n\"a.b\" = \"x\"\nc.d = \"" + home.Vector(Oaep).Ciphertext + "\"\n");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Error, Subject: "broken" } && p.Message.Contains("another key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Warning, Subject: "broken" } && p.Message == "alias 'broken' is never referenced");
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Warning, Subject: "c.d" } && p.Message.Contains("dotted", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Subject == "a.b" && p.Message.Contains("dotted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_warns_about_spaces_in_names_and_ciphertexts_in_env_values_outside_secrets()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home).Replace("$secret{db}", "$secret{db }", StringComparison.Ordinal) + "\n[x]\ny = \"$env{CIPHER}\"\n");
+        var env = new Dictionary<string, string> { ["CIPHER"] = home.Vector(Oaep).Ciphertext };
+
+        var problems = Verifier.Verify(home.Home, Options(home, env));
+
+        Assert.All(problems, p => Assert.Equal(ProblemSeverity.Warning, p.Severity));
+        Assert.Contains(problems, p => p.Message == "$secret{db } has spaces around its name");
+        Assert.Contains(problems, p => p.Subject == "CIPHER" && p.Message.Contains("looks like a ciphertext", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_requires_every_vault_key_and_an_exact_identity_type()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home));
+        home.SetVaultProperty("carbon.secretProvider", null);
+        home.SetVaultProperty("keystore.identity.type", "jks");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Error, Subject: "carbon.secretProvider" });
+        Assert.Contains(problems, p => p is { Severity: ProblemSeverity.Error, Subject: "keystore.identity.type" } && p.Message.Contains("'jks'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_reports_a_keystore_it_cannot_open()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home));
+        home.SetVaultProperty("keystore.identity.alias", "nobody");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        Assert.Contains(problems, p => p.Severity == ProblemSeverity.Error && p.Message.Contains("nobody", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_never_consumes_password_files()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home));
+        var file = home.Combine(PasswordFileSource.FileNames[1]);
+        File.WriteAllText(file, home.Keystore.StorePassword);
+        var options = Options(home, withPassword: false);
+        options.ConsumePasswordFiles = true;
+
+        Assert.Empty(Verifier.Verify(home.Home, options));
+        Assert.True(File.Exists(file));
+    }
+
+    [Fact]
+    public void Verify_checks_synapse_folders_and_counts_their_references()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home) + "\nother = \"" + home.Vector(Oaep, "unicode").Ciphertext + "\"\n");
+        var api = home.Combine("repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(api);
+        File.WriteAllText(Path.Combine(api, "A.xml"), "<a>{wso2:vault-lookup('other')}</a>\n<b>\n{wso2:vault-lookup('MISSING','ENV','false')}</b>");
+
+        var problems = Verifier.Verify(home.Home, Options(home), [home.Combine("repository")]);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(Path.Combine("repository", "deployment", "server", "synapse-configs", "default", "api", "A.xml"), problem.Path);
+        Assert.Equal((3, 1), (problem.Line, problem.Column));
+    }
+
+    [Fact]
+    public void Format_writes_severity_position_subject_and_message()
+    {
+        var problem = new Problem(ProblemSeverity.Warning, "conf/deployment.toml", 4, 7, "db", "alias 'db' is never referenced");
+
+        Assert.Equal("warning conf/deployment.toml:4:7 db: alias 'db' is never referenced", Verifier.Format(problem));
+        Assert.Equal("error conf/x: boom", Verifier.Format(new Problem(ProblemSeverity.Error, "conf/x", 0, 0, "", "boom")));
+    }
+}
