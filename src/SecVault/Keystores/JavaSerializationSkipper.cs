@@ -52,7 +52,12 @@ internal sealed class JavaSerializationSkipper
             throw new InvalidDataException("serialized object nested too deeply");
         }
 
-        var tag = _reader.ReadByte();
+        SkipTagged(_reader.ReadByte(), depth);
+    }
+
+    /// <summary>Skips one content item whose tag has been read: block data, or an object at <paramref name="depth"/>.</summary>
+    private void SkipTagged(byte tag, int depth)
+    {
         switch (tag)
         {
             case TcBlockData:
@@ -161,18 +166,7 @@ internal sealed class JavaSerializationSkipper
                 return;
             }
 
-            switch (tag)
-            {
-                case TcBlockData:
-                    _reader.Skip(_reader.ReadByte());
-                    break;
-                case TcBlockDataLong:
-                    _reader.Skip(_reader.ReadInt32());
-                    break;
-                default:
-                    SkipObject(tag, depth + 1);
-                    break;
-            }
+            SkipTagged(tag, depth + 1);
         }
     }
 
