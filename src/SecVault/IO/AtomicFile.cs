@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SecVault.IO;
 
 /// <summary>
@@ -157,20 +155,11 @@ public static class AtomicFile
             return;
         }
 
-        var fd = Open(folder, 0);
+        var fd = LibC.Open(folder, 0);
         if (fd >= 0)
         {
-            _ = Fsync(fd);
-            _ = Close(fd);
+            _ = LibC.Fsync(fd);
+            _ = LibC.Close(fd);
         }
     }
-
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static extern int Fsync(int fd);
-
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
 }

@@ -14,11 +14,6 @@ public sealed class FolderLock : IDisposable
     /// <summary>How long a command waits for another one by default.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    private const int LockExclusive = 2;
-    private const int LockNonBlocking = 4;
-    private const int LockRelease = 8;
-    private const int ErrorWouldBlock = 11;
-
     private int _fd;
 
     private FolderLock(string folder, int fd)
@@ -40,7 +35,7 @@ public sealed class FolderLock : IDisposable
             return new FolderLock(full, -1);
         }
 
-        var fd = Open(full, 0);
+        var fd = LibC.Open(full, 0);
         if (fd < 0)
         {
             throw new FileWriteException(full, Messages.CannotLockFolder(full, Marshal.GetLastPInvokeErrorMessage()));
@@ -48,13 +43,13 @@ public sealed class FolderLock : IDisposable
 
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
-        while (Flock(fd, LockExclusive | LockNonBlocking) != 0)
+        while (LibC.Flock(fd, LibC.LockExclusive | LibC.LockNonBlocking) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            if (error != ErrorWouldBlock || clock.Elapsed >= limit)
+            if (error != LibC.ErrorWouldBlock || clock.Elapsed >= limit)
             {
-                _ = Close(fd);
-                throw error == ErrorWouldBlock
+                _ = LibC.Close(fd);
+                throw error == LibC.ErrorWouldBlock
                     ? new FileWriteException(full, Messages.FolderBusy(full, limit), Messages.FolderBusyHint)
                     : new FileWriteException(full, Messages.CannotLockFolder(full, Marshal.GetPInvokeErrorMessage(error)));
             }
@@ -71,17 +66,9 @@ public sealed class FolderLock : IDisposable
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd >= 0)
         {
-            _ = Flock(fd, LockRelease);
-            _ = Close(fd);
+            _ = LibC.Flock(fd, LibC.LockRelease);
+            _ = LibC.Close(fd);
         }
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static extern int Flock(int fd, int operation);
-
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int Close(int fd);
 }
