@@ -152,7 +152,10 @@ internal static class CipherToolApp
                 Warning(console, warning.ToString());
             }
 
-            operation.Commit();
+            foreach (var warning in operation.Commit())
+            {
+                Warning(console, warning);
+            }
         }
 
         Info(console, operation.Summary);
@@ -211,7 +214,10 @@ internal static class CipherToolApp
         {
             // Values are chosen by alias, so applying them to the file as it is now loses no one else's edit.
             operation = ChangeOperation.Prepare(Reload(target, sources), key, transformation, changes);
-            operation.Commit();
+            foreach (var warning in operation.Commit())
+            {
+                Warning(console, warning);
+            }
         }
 
         Info(console, operation.Summary);

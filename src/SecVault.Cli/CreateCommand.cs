@@ -191,16 +191,12 @@ internal sealed class CreateCommand
     private string Write(string path, byte[] content)
     {
         var full = _context.FullPath(path);
-        try
+        AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
+        foreach (var warning in AtomicFile.Write(full, content))
         {
-            AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FileWriteException(full, Messages.CannotWrite(full, ex.Message), innerException: ex);
+            _context.Warning(warning);
         }
 
-        AtomicFile.Write(full, content);
         return full;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using SecVault.Resolution;
+using SecVault.Synapse;
 
 namespace SecVault.Cli;
 
@@ -98,7 +99,7 @@ internal sealed class ResolveCommand
     {
         try
         {
-            return File.ReadAllText(_context.FullPath(path), Utf8);
+            return SynapseArtifact.ReadText(_context.FullPath(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

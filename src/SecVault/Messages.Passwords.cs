@@ -26,4 +26,13 @@ internal static partial class Messages
     internal static string PasswordFileNotDeleted(string path) => $"password file {path} could not be deleted";
 
     internal static string PasswordFileFailure(string path, string reason) => $"cannot consume password file {path}: {reason}";
+
+    internal static string PasswordFileIsLink(string path) =>
+        $"password file {path} is a symbolic link; a password file to be consumed must be the file itself, so it was left alone";
+
+    internal static string PasswordFileNotPrivate(string path) =>
+        $"password file {path} has other hard links or belongs to neither you nor the MI home's owner; it was left alone";
+
+    internal const string PasswordFileNotPrivateHint =
+        "make it a regular file with a single name, owned by you or the MI home's owner, or give the password another way";
 }

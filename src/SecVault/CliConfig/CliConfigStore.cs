@@ -7,7 +7,7 @@ namespace SecVault.CliConfig;
 /// <summary>Reads and replaces <c>keystore_info.yaml</c> in one CLI config folder.</summary>
 public sealed class CliConfigStore
 {
-    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const long MaxFileBytes = 1024 * 1024;
 
     private readonly string? _upstreamFile;
 
@@ -35,7 +35,7 @@ public sealed class CliConfigStore
         string text;
         try
         {
-            text = File.ReadAllText(FilePath, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            text = SecureFile.ReadAllText(FilePath, MaxFileBytes, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -61,21 +61,8 @@ public sealed class CliConfigStore
     {
         ArgumentNullException.ThrowIfNull(info);
         var existed = Directory.Exists(Folder);
-        try
-        {
-            AtomicFile.CreateFolder(Folder);
-            if (!OperatingSystem.IsWindows() && File.Exists(FilePath))
-            {
-                // AtomicFile keeps a replaced file's mode; this file is always private.
-                File.SetUnixFileMode(FilePath, PrivateFile);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FileWriteException(FilePath, Messages.CannotWrite(FilePath, ex.Message), innerException: ex);
-        }
-
-        AtomicFile.Write(FilePath, info.ToYaml());
+        AtomicFile.CreateFolder(Folder);
+        AtomicFile.Write(FilePath, info.ToYaml(), privateFile: true);
         return existed && CliConfigFolder.IsOpenToOthers(Folder);
     }
 }

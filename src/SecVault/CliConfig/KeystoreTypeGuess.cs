@@ -1,3 +1,4 @@
+using SecVault.IO;
 using SecVault.Keystores;
 
 namespace SecVault.CliConfig;
@@ -12,7 +13,8 @@ public static class KeystoreTypeGuess
         try
         {
             Span<byte> header = stackalloc byte[4];
-            using var stream = File.OpenRead(path);
+            using var file = SecureFile.OpenRead(path);
+            using var stream = file.ToStream();
             var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
             if (Keystore.DetectType(header[..read]) is { } detected)
             {

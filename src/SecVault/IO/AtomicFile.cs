@@ -1,107 +1,282 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace SecVault.IO;
 
 /// <summary>
-/// Atomic replacement of configuration and secret files: a temporary file in the target's folder,
-/// flushed to disk, then renamed over the target. A crash leaves either the old or the new file.
+/// Atomic, descriptor-based replacement of configuration and secret files (docs/security.md). The target's
+/// folder is opened by walking it with <c>O_NOFOLLOW</c>; a temporary file is created in it with
+/// <c>O_CREAT | O_EXCL | O_NOFOLLOW</c> and mode 0600, written, given the target's owner, group and mode with
+/// <c>fchown</c>/<c>fchmod</c> on its descriptor (never by path), flushed, then renamed over the target with
+/// <c>renameat</c>. A crash leaves either the old or the new file. Where the rename is impossible because the
+/// target is a mount point (a single-file bind mount), the file is rewritten in place behind a private backup.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
-    private const UnixFileMode NewFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode NewFolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const uint NewFileMode = 0x180; // 0600
+    private const uint NewFolderMode = 0x1C0; // 0700
 
     /// <summary>
-    /// Replaces <paramref name="path"/> with <paramref name="content"/>. An existing file keeps its mode;
-    /// a symbolic link's final target is replaced; a new file gets mode 0600 on Unix. When
-    /// <paramref name="expected"/> is given, the write is refused if the file changed since that snapshot.
+    /// Replaces <paramref name="path"/> with <paramref name="content"/>. An existing file keeps its owner, group and
+    /// mode; a new one gets mode 0600 and, when run as root, the owner of its folder. A trusted link's target is
+    /// replaced, not the link. When <paramref name="expected"/> is given, the write is refused if the file changed
+    /// since that snapshot. <paramref name="privateFile"/> gives the file mode 0600 even if it had another. Returns
+    /// warnings for the user (hard links, in-place rewrite).
     /// </summary>
-    public static void Write(string path, ReadOnlySpan<byte> content, FileSnapshot? expected = null)
+    /// <exception cref="FileWriteException">The file cannot be written safely; it is left as it was.</exception>
+    public static IReadOnlyList<string> Write(string path, ReadOnlySpan<byte> content, FileSnapshot? expected = null, bool privateFile = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var target = ResolveLinkTarget(Path.GetFullPath(path));
-        if (Directory.Exists(target))
+        if (OperatingSystem.IsWindows())
         {
-            throw new FileWriteException(target, Messages.NotAFile(target));
+            WriteManaged(Path.GetFullPath(path), content, expected);
+            return [];
         }
 
-        var folder = Path.GetDirectoryName(target)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        RemoveStaleTemporaries(folder, Path.GetFileName(target));
+        var target = Path.GetFullPath(path);
         try
         {
-            UnixFileMode? mode = null;
-            if (!OperatingSystem.IsWindows())
-            {
-                mode = File.Exists(target) ? File.GetUnixFileMode(target) : NewFileMode;
-            }
-
-            var options = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                Options = FileOptions.None,
-            };
-            if (!OperatingSystem.IsWindows())
-            {
-                // Created private; the original mode is applied only once the content is complete.
-                options.UnixCreateMode = NewFileMode;
-            }
-
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            if (mode is { } m && !OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, m);
-            }
-
-            if (expected is not null && File.Exists(target) && !expected.IsUnchangedOnDisk())
-            {
-                throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
-            }
-
-            File.Move(temp, target, overwrite: true);
-            FlushFolder(folder);
+            target = SafePath.Resolve(path);
+            var name = Path.GetFileName(target);
+            using var folder = SafePath.OpenFolder(Path.GetDirectoryName(target) ?? "/");
+            return Replace(folder, target, name, content, expected, privateFile);
+        }
+        catch (FileWriteException)
+        {
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FileWriteException(target, Messages.CannotWrite(target, e.Message), innerException: e);
         }
+    }
+
+    /// <summary>
+    /// Creates a folder and its missing parents. New folders get mode 0700 and, when run as root, the owner and
+    /// group of the folder they are made in.
+    /// </summary>
+    /// <exception cref="FileWriteException">A folder cannot be made.</exception>
+    public static void CreateFolder(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        try
+        {
+            full = SafePath.Resolve(path);
+            if (SafePath.StatusOf(full) is { } existing)
+            {
+                if (!existing.IsFolder)
+                {
+                    throw new UnsafeFileException(full, Messages.NotAFolder(full, existing.KindName));
+                }
+
+                return;
+            }
+
+            var parent = Path.GetDirectoryName(full) ?? "/";
+            CreateFolder(parent);
+            using var parentHandle = SafePath.OpenFolder(parent, forSync: false);
+            var name = Path.GetFileName(full);
+            if (Posix.MakeFolderAt(parentHandle, name, NewFolderMode) != 0 && Posix.LastError != Posix.ErrorExists)
+            {
+                throw new IOException(Posix.Describe(Posix.LastError));
+            }
+
+            using var created = Posix.OpenAt(parentHandle, name, Posix.ReadOnly | Posix.Directory | Posix.NoFollow, 0, out var error);
+            if (created.IsInvalid)
+            {
+                throw new UnsafeFileException(full, Messages.PathChangedWhileOpening(full));
+            }
+
+            if (Posix.TryStat(parentHandle, out var parentStatus, out _))
+            {
+                TakeOwner(created, parentStatus.UserId, parentStatus.GroupId);
+            }
+
+            ThrowIfFailed(Posix.ChangeMode(created, NewFolderMode));
+        }
+        catch (FileWriteException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException(full, Messages.CannotWrite(full, e.Message), innerException: e);
+        }
+    }
+
+    private static List<string> Replace(SafeFileHandle folder, string target, string name, ReadOnlySpan<byte> content, FileSnapshot? expected, bool privateFile)
+    {
+        var warnings = new List<string>();
+        FileStatus? existing = Posix.TryStatAt(folder, name, out var status, out _) ? status : null;
+        if (existing is { IsRegularFile: false } special)
+        {
+            throw new FileWriteException(target, Messages.NotRegularTarget(target, special.KindName));
+        }
+
+        if (expected is not null && existing is null)
+        {
+            throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+        }
+
+        RemoveStaleTemporaries(folder, Path.GetDirectoryName(target) ?? "/", name);
+        var temp = $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var renamed = false;
+        try
+        {
+            using (var handle = Posix.OpenAt(folder, temp, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out var error))
+            {
+                if (handle.IsInvalid)
+                {
+                    throw new IOException(Posix.Describe(error));
+                }
+
+                RandomAccess.Write(handle, content, 0);
+                if (existing is { } old)
+                {
+                    TakeOwner(handle, old.UserId, old.GroupId);
+                    ThrowIfFailed(Posix.ChangeMode(handle, privateFile ? NewFileMode : old.Permissions & 0x1FF));
+                }
+                else
+                {
+                    if (Posix.TryStat(folder, out var folderStatus, out _))
+                    {
+                        TakeOwner(handle, folderStatus.UserId, folderStatus.GroupId);
+                    }
+
+                    ThrowIfFailed(Posix.ChangeMode(handle, NewFileMode));
+                }
+
+                ThrowIfFailed(Posix.Sync(handle));
+            }
+
+            if (expected is not null)
+            {
+                ThrowIfChanged(target, expected);
+            }
+
+            if (existing is { LinkCount: > 1 })
+            {
+                warnings.Add(Messages.HardLinkedTarget(target, existing.Value.LinkCount - 1));
+            }
+
+            if (Posix.RenameAt(folder, temp, name) == 0)
+            {
+                renamed = true;
+                _ = Posix.Sync(folder);
+                return warnings;
+            }
+
+            var renameError = Posix.LastError;
+            if (renameError is not (Posix.ErrorBusy or Posix.ErrorCrossDevice) || existing is null)
+            {
+                throw new IOException(Posix.Describe(renameError));
+            }
+
+            RewriteInPlace(folder, target, name, content, existing.Value);
+
+            warnings.Add(Messages.WrittenInPlace(target));
+            return warnings;
+        }
         finally
         {
-            if (File.Exists(temp))
+            if (!renamed)
             {
-                File.Delete(temp);
+                _ = Posix.UnlinkAt(folder, temp);
             }
         }
     }
 
-    /// <summary>Creates a folder and its missing parents; new folders get mode 0700 on Unix.</summary>
-    public static void CreateFolder(string path)
+    /// <summary>
+    /// For a target that cannot be renamed over (a bind-mounted file): keep a private backup of the old content,
+    /// write the new content into the file itself, flush, then drop the backup. A crash leaves the backup.
+    /// </summary>
+    private static void RewriteInPlace(SafeFileHandle folder, string target, string name, ReadOnlySpan<byte> content, FileStatus expected)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
+        var backupName = $".{name}.secvault-backup";
+        var backupPath = Path.Join(Path.GetDirectoryName(target), backupName);
+        if (Posix.TryStatAt(folder, backupName, out _, out _))
+        {
+            throw new FileWriteException(target, Messages.BackupLeftBehind(target, backupPath), Messages.BackupLeftBehindHint(backupPath));
+        }
+
+        using var file = Posix.OpenAt(folder, name, Posix.ReadWrite | Posix.NoFollow, 0, out var error);
+        if (file.IsInvalid || !Posix.TryStat(file, out var now, out error) || !now.IsSameFileAs(expected) || !now.IsRegularFile)
+        {
+            throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+        }
+
+        var old = new byte[now.Size];
+        var read = 0;
+        while (read < old.Length && RandomAccess.Read(file, old.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        using (var backup = Posix.OpenAt(folder, backupName, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out error))
+        {
+            if (backup.IsInvalid)
+            {
+                throw new IOException(Posix.Describe(error));
+            }
+
+            RandomAccess.Write(backup, old.AsSpan(0, read), 0);
+            ThrowIfFailed(Posix.Sync(backup));
+        }
+
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(old);
+        _ = Posix.Sync(folder);
+        RandomAccess.Write(file, content, 0);
+        RandomAccess.SetLength(file, content.Length);
+        ThrowIfFailed(Posix.Sync(file));
+        _ = Posix.UnlinkAt(folder, backupName);
+        _ = Posix.Sync(folder);
+    }
+
+    private static void ThrowIfChanged(string target, FileSnapshot expected)
+    {
+        try
+        {
+            using var file = SecureFile.OpenRead(target);
+            if (expected.IsSameAs(file))
+            {
+                return;
+            }
+        }
+        catch (FileNotFoundException)
+        {
+        }
+
+        throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+    }
+
+    /// <summary>Gives the file the owner and group wanted; only root can give a file away, so others keep their own.</summary>
+    private static void TakeOwner(SafeFileHandle handle, uint user, uint group)
+    {
+        if (!Posix.TryStat(handle, out var status, out _) || (status.UserId == user && status.GroupId == group))
         {
             return;
         }
 
-        var parent = Path.GetDirectoryName(full);
-        if (parent is not null)
+        if (Posix.ChangeOwner(handle, user, group) == 0)
         {
-            CreateFolder(parent);
+            return;
         }
 
-        if (OperatingSystem.IsWindows())
+        // A non-root caller may still set a group it belongs to.
+        _ = Posix.ChangeOwner(handle, uint.MaxValue, group);
+    }
+
+    private static void ThrowIfFailed(int result)
+    {
+        if (result != 0)
         {
-            Directory.CreateDirectory(full);
-        }
-        else
-        {
-            Directory.CreateDirectory(full, NewFolderMode);
+            throw new IOException(Posix.Describe(Posix.LastError));
         }
     }
 
@@ -109,57 +284,59 @@ public static class AtomicFile
     /// Deletes temporary files of <paramref name="fileName"/> left by a SecVault process that was killed mid-write.
     /// They hold only the would-be new content (never plaintext), but should not pile up.
     /// </summary>
-    private static void RemoveStaleTemporaries(string folder, string fileName)
+    private static void RemoveStaleTemporaries(SafeFileHandle folder, string folderPath, string fileName)
     {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self"))
+        if (!System.IO.Directory.Exists("/proc/self"))
         {
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(folder, $".{fileName}.*.tmp"))
+        IEnumerable<string> names;
+        try
         {
-            var parts = Path.GetFileName(path)[(fileName.Length + 2)..].Split('.');
-            if (parts.Length == 3 && int.TryParse(parts[0], out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            names = System.IO.Directory.EnumerateFiles(folderPath, $".{fileName}.*.tmp").Select(Path.GetFileName).OfType<string>().ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (var temp in names)
+        {
+            var parts = temp[(fileName.Length + 2)..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], out var pid) && pid != Environment.ProcessId && !System.IO.Directory.Exists($"/proc/{pid}"))
             {
-                try
-                {
-                    File.Delete(path);
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+                _ = Posix.UnlinkAt(folder, temp);
             }
         }
     }
 
-    private static string ResolveLinkTarget(string path)
+    private static void WriteManaged(string target, ReadOnlySpan<byte> content, FileSnapshot? expected)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is null)
+        var folder = Path.GetDirectoryName(target)!;
+        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            return path;
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (expected is not null && !expected.IsUnchangedOnDisk())
+            {
+                throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+            }
+
+            File.Move(temp, target, overwrite: true);
         }
-
-        var final = info.ResolveLinkTarget(returnFinalTarget: true);
-        return final?.FullName ?? path;
-    }
-
-    private static void FlushFolder(string folder)
-    {
-        // The rename is durable only once the folder entry is on disk (POSIX); Windows has no equivalent.
-        if (OperatingSystem.IsWindows())
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return;
+            throw new FileWriteException(target, Messages.CannotWrite(target, e.Message), innerException: e);
         }
-
-        var fd = LibC.Open(folder, 0);
-        if (fd >= 0)
+        finally
         {
-            _ = LibC.Fsync(fd);
-            _ = LibC.Close(fd);
+            File.Delete(temp);
         }
     }
 }

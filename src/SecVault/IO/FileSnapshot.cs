@@ -2,14 +2,18 @@ using System.Security.Cryptography;
 
 namespace SecVault.IO;
 
-/// <summary>The bytes of a file as read, with what is needed to tell whether it changed since.</summary>
+/// <summary>
+/// The bytes of a file as read, with what tells whether it changed since: the identity of the file actually
+/// read (after links: device, inode, size, modification time, from <c>fstat</c>) and a hash of its content.
+/// </summary>
 public sealed class FileSnapshot
 {
-    private FileSnapshot(string path, byte[] content, DateTime lastWriteUtc)
+    private FileSnapshot(string path, string resolvedPath, byte[] content, FileStatus status)
     {
         Path = path;
+        ResolvedPath = resolvedPath;
         Content = content;
-        LastWriteUtc = lastWriteUtc;
+        Status = status;
         Sha256 = SHA256.HashData(content);
     }
 
@@ -19,31 +23,52 @@ public sealed class FileSnapshot
     /// <summary>The file's bytes at read time.</summary>
     public byte[] Content { get; }
 
-    /// <summary>The modification time at read time.</summary>
-    public DateTime LastWriteUtc { get; }
-
     /// <summary>SHA-256 of <see cref="Content"/>.</summary>
     public byte[] Sha256 { get; }
 
-    /// <summary>Reads a whole file and records its size, modification time and hash.</summary>
-    public static FileSnapshot Read(string path)
+    /// <summary>The path with every link resolved.</summary>
+    internal string ResolvedPath { get; }
+
+    /// <summary>The status of the file read (the link's target, not the link).</summary>
+    internal FileStatus Status { get; }
+
+    /// <summary>Reads a whole regular file of at most <paramref name="maxBytes"/> bytes under the file-system rule.</summary>
+    /// <exception cref="IOException">Missing, unsafe, not a regular file, too large or unreadable.</exception>
+    public static FileSnapshot Read(string path, long maxBytes = 256L * 1024 * 1024)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var before = File.GetLastWriteTimeUtc(path);
-        var content = File.ReadAllBytes(path);
-        return new FileSnapshot(path, content, before);
+        using var file = SecureFile.OpenRead(path);
+        var content = file.ReadAll(maxBytes);
+        return new FileSnapshot(path, file.ResolvedPath, content, file.Status);
     }
 
-    /// <summary>True when the file on disk still has the size, modification time and content read.</summary>
+    /// <summary>True when the path still leads to the same file, unmodified: identity from <c>fstat</c>, then content hash.</summary>
     public bool IsUnchangedOnDisk()
     {
-        var info = new FileInfo(Path);
-        if (!info.Exists || info.Length != Content.LongLength || info.LastWriteTimeUtc != LastWriteUtc)
+        try
+        {
+            using var file = SecureFile.OpenRead(Path);
+            return IsSameAs(file);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="file"/> is the file read, unmodified.</summary>
+    internal bool IsSameAs(SecureFile file)
+    {
+        if (file.ResolvedPath != ResolvedPath || (!OperatingSystem.IsWindows() && !file.Status.IsSameVersionAs(Status)) || file.Length != Content.LongLength)
         {
             return false;
         }
 
-        var now = File.ReadAllBytes(Path);
+        var now = file.ReadAll(Content.LongLength);
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(now), Sha256);
     }
 }

@@ -1,74 +1,143 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace SecVault.IO;
 
 /// <summary>
-/// An exclusive advisory lock on a folder (POSIX <c>flock</c> on the folder itself, so no lock file is left behind),
-/// held by a SecVault command for the whole read-compute-write of the files in it. A second SecVault process waits
-/// for it, then reads what the first one wrote, so no update is lost. On Windows the lock is a no-op and the
-/// changed-since-read check of <see cref="AtomicFile"/> is the only guard.
+/// An exclusive lock held by a SecVault command for the whole read-compute-write of the files in a folder, so a
+/// second SecVault process waits, then reads what the first one wrote, and no update is lost. The lock is a
+/// <c>flock</c> on <c>.secvault.lock</c> in the folder, a private file (0600, the folder owner's): a user who
+/// cannot write the folder cannot open it, so cannot block its writers. A lock file anyone else can open is
+/// replaced by a fresh private one first. On Windows the lock is a no-op; the changed-since-read check remains.
 /// </summary>
-public sealed class FolderLock : IDisposable
+internal sealed class FolderLock : IDisposable
 {
+    /// <summary>The lock file's name.</summary>
+    public const string FileName = ".secvault.lock";
+
     /// <summary>How long a command waits for another one by default.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    private int _fd;
+    private const uint PrivateMode = 0x180;
 
-    private FolderLock(string folder, int fd)
+    private readonly SafeFileHandle? _handle;
+
+    private FolderLock(string folder, SafeFileHandle? handle)
     {
         Folder = folder;
-        _fd = fd;
+        _handle = handle;
     }
 
     /// <summary>The locked folder.</summary>
     public string Folder { get; }
 
     /// <summary>Locks <paramref name="folder"/>, waiting at most <paramref name="timeout"/> for another holder.</summary>
+    /// <exception cref="FileWriteException">The folder is missing or unwritable, or stayed busy.</exception>
     public static FolderLock Acquire(string folder, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var full = Path.GetFullPath(folder);
         if (OperatingSystem.IsWindows())
         {
-            return new FolderLock(full, -1);
-        }
-
-        var fd = LibC.Open(full, 0);
-        if (fd < 0)
-        {
-            throw new FileWriteException(full, Messages.CannotLockFolder(full, Marshal.GetLastPInvokeErrorMessage()));
+            return new FolderLock(full, null);
         }
 
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
-        while (LibC.Flock(fd, LibC.LockExclusive | LibC.LockNonBlocking) != 0)
+        try
         {
-            var error = Marshal.GetLastPInvokeError();
-            if (error != LibC.ErrorWouldBlock || clock.Elapsed >= limit)
+            full = SafePath.Resolve(folder);
+            using var folderHandle = SafePath.OpenFolder(full, forSync: false);
+            while (true)
             {
-                _ = LibC.Close(fd);
-                throw error == LibC.ErrorWouldBlock
-                    ? new FileWriteException(full, Messages.FolderBusy(full, limit), Messages.FolderBusyHint)
-                    : new FileWriteException(full, Messages.CannotLockFolder(full, Marshal.GetPInvokeErrorMessage(error)));
+                var handle = OpenLockFile(folderHandle, full);
+                if (Posix.Lock(handle, Posix.LockExclusive | Posix.LockNonBlocking) == 0)
+                {
+                    // The name may have been given to a fresh file meanwhile: only a lock on what it names counts.
+                    if (Posix.TryStatAt(folderHandle, FileName, out var named, out _) && Posix.TryStat(handle, out var held, out _) && named.IsSameFileAs(held))
+                    {
+                        return new FolderLock(full, handle);
+                    }
+
+                    handle.Dispose();
+                    continue;
+                }
+
+                var error = Posix.LastError;
+                handle.Dispose();
+                if (error != Posix.ErrorWouldBlock)
+                {
+                    throw new IOException(Posix.Describe(error));
+                }
+
+                if (clock.Elapsed >= limit)
+                {
+                    throw new FileWriteException(full, Messages.FolderBusy(full, limit), Messages.FolderBusyHint);
+                }
+
+                Thread.Sleep(25);
             }
-
-            Thread.Sleep(25);
         }
-
-        return new FolderLock(full, fd);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException(full, Messages.CannotLockFolder(full, e.Message), innerException: e);
+        }
     }
 
     /// <summary>Releases the lock.</summary>
-    public void Dispose()
+    public void Dispose() => _handle?.Dispose();
+
+    private static SafeFileHandle OpenLockFile(SafeFileHandle folder, string folderPath)
     {
-        var fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0)
+        var owner = Posix.TryStat(folder, out var folderStatus, out _) ? folderStatus : default;
+        var handle = Posix.OpenAt(folder, FileName, Posix.ReadWrite | Posix.Create | Posix.NoFollow, PrivateMode, out var error);
+        if (handle.IsInvalid)
         {
-            _ = LibC.Flock(fd, LibC.LockRelease);
-            _ = LibC.Close(fd);
+            handle.Dispose();
+            throw error == Posix.ErrorLoop
+                ? new UnsafeFileException(Path.Join(folderPath, FileName), Messages.PathChangedWhileOpening(Path.Join(folderPath, FileName)))
+                : new IOException(Posix.Describe(error));
         }
+
+        if (Posix.TryStat(handle, out var status, out _) && IsPrivate(status, owner))
+        {
+            if (status.UserId != owner.UserId && Posix.EffectiveUserId == 0)
+            {
+                _ = Posix.ChangeOwner(handle, owner.UserId, owner.GroupId);
+            }
+
+            return handle;
+        }
+
+        // Someone else could hold this file open: put a fresh private one in its place.
+        handle.Dispose();
+        var temp = $"{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}";
+        using (var fresh = Posix.OpenAt(folder, temp, Posix.ReadWrite | Posix.Create | Posix.Exclusive | Posix.NoFollow, PrivateMode, out error))
+        {
+            if (fresh.IsInvalid)
+            {
+                throw new IOException(Posix.Describe(error));
+            }
+
+            if (Posix.EffectiveUserId == 0)
+            {
+                _ = Posix.ChangeOwner(fresh, owner.UserId, owner.GroupId);
+            }
+
+            _ = Posix.ChangeMode(fresh, PrivateMode);
+        }
+
+        if (Posix.RenameAt(folder, temp, FileName) != 0)
+        {
+            error = Posix.LastError;
+            _ = Posix.UnlinkAt(folder, temp);
+            throw new IOException(Posix.Describe(error));
+        }
+
+        return OpenLockFile(folder, folderPath);
     }
 
+    private static bool IsPrivate(FileStatus status, FileStatus folder) =>
+        status.IsRegularFile && status.LinkCount == 1 && (status.Permissions & 0x3F) == 0
+        && (status.UserId == folder.UserId || status.UserId == Posix.EffectiveUserId || status.UserId == 0);
 }

@@ -1,3 +1,5 @@
+using SecVault.IO;
+
 namespace SecVault.Keystores;
 
 /// <summary>A JKS, PKCS12 or JCEKS keystore read into memory; the format is decided by the content.</summary>
@@ -25,6 +27,9 @@ public sealed class Keystore
     /// <summary>Every entry, in the keystore's own order.</summary>
     public IReadOnlyList<KeystoreEntry> Entries => _entries;
 
+    /// <summary>The largest keystore file read (a real one holding hundreds of certificates is well under 1 MiB).</summary>
+    public const long MaxFileBytes = 32L * 1024 * 1024;
+
     /// <summary>Reads the keystore at <paramref name="path"/>; <paramref name="declared"/> is the configured type, if any.</summary>
     public static Keystore Load(string path, ReadOnlySpan<char> storePassword, KeystoreType? declared = null)
     {
@@ -32,7 +37,7 @@ public sealed class Keystore
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(path);
+            data = SecureFile.ReadAllBytes(path, MaxFileBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

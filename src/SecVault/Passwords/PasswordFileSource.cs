@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SecVault.IO;
 
 namespace SecVault.Passwords;
 
@@ -12,6 +13,9 @@ namespace SecVault.Passwords;
 public sealed class PasswordFileSource : IPasswordSource
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The most a password file may hold; more is not a password file.</summary>
+    private const long MaxFileBytes = 64 * 1024;
 
     private readonly string _homePath;
 
@@ -38,28 +42,22 @@ public sealed class PasswordFileSource : IPasswordSource
     public KeystorePassword? GetPassword(PasswordRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        for (var i = 0; i < FileNames.Count; i++)
+        foreach (var (name, i) in FileNames.Select((n, i) => (n, i)))
         {
-            var path = Path.Combine(_homePath, FileNames[i]);
-            if (!File.Exists(path))
+            var path = Path.Combine(_homePath, name);
+            if (!File.Exists(path) && !IsLink(path))
             {
                 continue;
             }
 
-            if (Consume && i == 0)
-            {
-                // Upstream's launcher moves 'password' to 'password-tmp'; the runtime then reads and destroys that.
-                var tmp = Path.Combine(_homePath, FileNames[1]);
-                Try(() => File.Move(path, tmp, overwrite: true), path);
-                path = tmp;
-            }
-
-            var password = Read(path, request.SeparateKeyPassword);
-            if (Consume && i < 2)
+            var consume = Consume && i < 2;
+            using var file = Open(path, consume);
+            var password = Read(file, path, request.SeparateKeyPassword);
+            if (consume)
             {
                 try
                 {
-                    Destroy(path);
+                    Destroy(file, path);
                 }
                 catch
                 {
@@ -74,13 +72,60 @@ public sealed class PasswordFileSource : IPasswordSource
         return null;
     }
 
-    private static KeystorePassword Read(string path, bool separateKey)
+    private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>
+    /// Opens a password file. One to be consumed (overwritten with zeros, then deleted) must be a regular file
+    /// that is not a link, has one name only, and belongs to the caller or to the MI home's owner; anything else
+    /// is refused and left alone, so a planted link or hard link can never turn the overwrite against another file.
+    /// </summary>
+    private SecureFile Open(string path, bool consume)
+    {
+        SecureFile? file = null;
+        try
+        {
+            if (!consume)
+            {
+                return SecureFile.OpenRead(path);
+            }
+
+            if (IsLink(path))
+            {
+                throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileIsLink(path), path: path);
+            }
+
+            file = SecureFile.OpenReadWrite(path);
+            var home = SecureFile.OwnerOf(_homePath);
+            var status = file.Status;
+            if (!OperatingSystem.IsWindows()
+                && (file.ResolvedPath != SafePath.Resolve(_homePath) + "/" + Path.GetFileName(path)
+                    || status.LinkCount != 1
+                    || (status.UserId != SecureFile.CallerId && status.UserId != home)))
+            {
+                throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileNotPrivate(path), Messages.PasswordFileNotPrivateHint, path: path);
+            }
+
+            var opened = file;
+            file = null;
+            return opened;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PasswordException(PasswordError.FileFailure, Messages.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+        }
+        finally
+        {
+            file?.Dispose();
+        }
+    }
+
+    private static KeystorePassword Read(SecureFile file, string path, bool separateKey)
     {
         byte[] bytes = [];
         char[] chars = [];
         try
         {
-            Try(() => bytes = File.ReadAllBytes(path), path);
+            Try(() => bytes = file.ReadAll(MaxFileBytes), path);
             var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
             try
             {
@@ -147,23 +192,20 @@ public sealed class PasswordFileSource : IPasswordSource
         return chars[start..end];
     }
 
-    private static void Destroy(string path)
+    /// <summary>Overwrites the open file (the very inode checked) with zeros, flushes, then deletes its name.</summary>
+    private static void Destroy(SecureFile file, string path)
     {
         Try(
             () =>
             {
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read))
+                var length = file.Length;
+                var zeros = new byte[Math.Min(length, 8192)];
+                for (long written = 0; written < length; written += zeros.Length)
                 {
-                    var length = stream.Length;
-                    var zeros = new byte[Math.Min(length, 8192)];
-                    for (long written = 0; written < length; written += zeros.Length)
-                    {
-                        stream.Write(zeros, 0, (int)Math.Min(zeros.Length, length - written));
-                    }
-
-                    stream.Flush(flushToDisk: true);
+                    RandomAccess.Write(file.Handle, zeros.AsSpan(0, (int)Math.Min(zeros.Length, length - written)), written);
                 }
 
+                file.Flush();
                 File.Delete(path);
             },
             path);

@@ -1,5 +1,6 @@
 using System.Text;
 using SecVault.Home;
+using SecVault.IO;
 using SecVault.Passwords;
 using SecVault.Placeholders;
 using SecVault.Synapse;
@@ -228,14 +229,17 @@ public sealed class MiHomeResolver : IDisposable
         var display = DeploymentTomlDisplayPath;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!File.Exists(path))
             {
                 throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", Messages.DeploymentTomlDoesNotExist));
             }
 
-            DeploymentToml.ThrowIfTooLarge(info.Length, display);
-            return DeploymentToml.Parse(File.ReadAllBytes(path), display);
+            return DeploymentToml.Parse(SecureFile.ReadAllBytes(path, DeploymentToml.DefaultMaxFileBytes), display);
+        }
+        catch (FileTooLargeException ex)
+        {
+            DeploymentToml.ThrowIfTooLarge(ex.Size, display);
+            throw;
         }
         catch (TomlDocumentException ex)
         {

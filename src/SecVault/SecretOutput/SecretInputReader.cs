@@ -1,3 +1,4 @@
+using SecVault.IO;
 using SecVault.Properties;
 
 namespace SecVault.SecretOutput;
@@ -91,7 +92,7 @@ public static class SecretInputReader
         FileStream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = SecureFile.OpenRead(path).ToStream();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -90,11 +90,7 @@ public sealed class ChangeOperation
 
     /// <summary>Writes deployment.toml atomically, refused if it changed since it was read; does nothing when no alias was chosen.</summary>
     /// <exception cref="FileWriteException">The file changed since it was read, or cannot be written.</exception>
-    public void Commit()
-    {
-        if (ChangedAliases.Count > 0)
-        {
-            AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot);
-        }
-    }
+    /// <returns>Warnings about the file written (other hard links, an in-place rewrite).</returns>
+    public IReadOnlyList<string> Commit() =>
+        ChangedAliases.Count > 0 ? AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot) : [];
 }

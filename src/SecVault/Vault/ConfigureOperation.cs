@@ -141,9 +141,11 @@ public sealed class ConfigureOperation
     /// Writes the prepared files atomically: deployment.toml (refused if it changed since it was read), then
     /// secret-conf.properties (creating conf/security when needed).
     /// </summary>
+    /// <returns>Warnings about the files written (other hard links, an in-place rewrite).</returns>
     /// <exception cref="FileWriteException">A file changed since it was read, or cannot be written.</exception>
-    public void Commit()
+    public IReadOnlyList<string> Commit()
     {
+        var warnings = new List<string>();
         if (_secretConf is not null && _secretConfSnapshot is not null && !_secretConfSnapshot.IsUnchangedOnDisk())
         {
             throw new FileWriteException(_target.SecretConfPath, Messages.FileChangedSinceRead(_target.SecretConfPath), Messages.FileChangedHint);
@@ -151,14 +153,16 @@ public sealed class ConfigureOperation
 
         if (_deploymentToml is not null)
         {
-            AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot);
+            warnings.AddRange(AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot));
         }
 
         if (_secretConf is not null)
         {
             AtomicFile.CreateFolder(Path.GetDirectoryName(_target.SecretConfPath)!);
-            AtomicFile.Write(_target.SecretConfPath, _secretConf, _secretConfSnapshot);
+            warnings.AddRange(AtomicFile.Write(_target.SecretConfPath, _secretConf, _secretConfSnapshot));
         }
+
+        return warnings;
     }
 
     private static List<LiteralReplacement> EncryptPlain(List<SecretEntry> plain, SecretEncryptor encryptor)

@@ -1,4 +1,5 @@
 using SecVault.Ciphers;
+using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Properties;
 
@@ -78,7 +79,8 @@ public sealed class VaultConfiguration
     /// <summary>Reads the vault configuration file at <paramref name="path"/>.</summary>
     public static VaultConfiguration Read(string path, string displayPath)
     {
-        using var stream = File.OpenRead(path);
+        using var file = SecureFile.OpenRead(path);
+        using var stream = file.ToStream();
         return Read(stream, displayPath);
     }
 

@@ -76,11 +76,15 @@ public sealed class VaultTarget
             throw new VaultException(Messages.DeploymentTomlMissing(displayPath), Messages.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
         }
 
-        DeploymentToml.ThrowIfTooLarge(new FileInfo(path).Length, displayPath);
         FileSnapshot snapshot;
         try
         {
-            snapshot = FileSnapshot.Read(path);
+            snapshot = FileSnapshot.Read(path, DeploymentToml.DefaultMaxFileBytes);
+        }
+        catch (FileTooLargeException e)
+        {
+            DeploymentToml.ThrowIfTooLarge(e.Size, displayPath);
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

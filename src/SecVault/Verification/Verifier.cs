@@ -1,4 +1,3 @@
-using System.Text;
 using SecVault.Ciphers;
 using SecVault.Home;
 using SecVault.Placeholders;
@@ -46,7 +45,7 @@ public static class Verifier
             string xml;
             try
             {
-                xml = File.ReadAllText(file, Encoding.UTF8);
+                xml = SynapseArtifact.ReadText(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -37,15 +37,38 @@ public sealed class FolderLockTests : IDisposable
         Assert.NotNull(error.Hint);
     }
 
-    [Fact]
-    public void The_lock_leaves_no_file_behind()
+    [SkippableFact]
+    public void The_lock_file_is_private_to_the_folder_owner()
     {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
         using (FolderLock.Acquire(_temp.Path))
         {
         }
 
-        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+        var lockFile = Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+        Assert.Equal(FolderLock.FileName, Path.GetFileName(lockFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockFile));
     }
+
+    [SkippableFact]
+    public void A_lock_file_others_could_open_is_replaced_so_their_lock_does_not_block()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetUnixFileMode(lockFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        // Another user who could read the old file holds a lock on it.
+        using var squatter = new FileStream(lockFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Assert.Equal(0, Flock(squatter.SafeFileHandle, 2 | 4));
+
+        using var acquired = FolderLock.Acquire(_temp.Path, TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockFile));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static extern int Flock(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int operation);
 
     [SkippableFact]
     public void A_missing_folder_is_an_error_naming_it()
