@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace SecVault.Testing;
+
+/// <summary>Test helpers that make files look like another user's: chown without following links, mknod, mkfifo.</summary>
+public static class Ownership
+{
+    /// <summary>An unprivileged user id that owns nothing on the machine ("nobody").</summary>
+    public const int OtherUser = 65534;
+
+    /// <summary>True when the tests run as root, so they can give files away.</summary>
+    public static bool IsRoot => !OperatingSystem.IsWindows() && GetEffectiveUserId() == 0;
+
+    /// <summary>Gives <paramref name="path"/> (the link itself, when it is one) to <paramref name="user"/>.</summary>
+    public static void GiveTo(string path, int user, int? group = null)
+    {
+        if (LinkChangeOwner(path, user, group ?? user) != 0)
+        {
+            throw new IOException($"lchown {path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>The owner's user id of <paramref name="path"/> (not following a link).</summary>
+    public static int OwnerOf(string path) => int.Parse(Stat(path, "%u"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>stat's word for the kind of file at <paramref name="path"/>, e.g. "fifo", "character special file".</summary>
+    public static string KindOf(string path) => Stat(path, "%F");
+
+    private static string Stat(string path, string format)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", format, path]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text.Trim();
+    }
+
+    /// <summary>Makes a character device node (root only), e.g. 1,5 for a zero device, inside a test folder.</summary>
+    public static void MakeCharacterDevice(string path, int major, int minor)
+    {
+        if (MakeNode(path, 0x2000 | 0x1B6, ((ulong)major << 8) | (uint)minor) != 0)
+        {
+            throw new IOException($"mknod {path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Makes a named pipe.</summary>
+    public static void MakeFifo(string path)
+    {
+        if (MakeFifoRaw(path, 0x1B6) != 0)
+        {
+            throw new IOException($"mkfifo {path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
+    private static extern int LinkChangeOwner([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int user, int group);
+
+    [DllImport("libc", EntryPoint = "mknod", SetLastError = true)]
+    private static extern int MakeNode([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode, ulong device);
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifoRaw([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
+}

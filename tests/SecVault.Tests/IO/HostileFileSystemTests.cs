@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using SecVault.IO;
+using SecVault.Passwords;
+using SecVault.Testing;
+
+namespace SecVault.Tests.IO;
+
+/// <summary>
+/// The file-system rule against what another user can plant in a folder they own: links, hard links, devices,
+/// FIFOs. Cases that need to give files to another user run as root (CI runs them so; the hostile suite in
+/// tests/hostile repeats them across real users).
+/// </summary>
+public sealed class HostileFileSystemTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [SkippableFact]
+    public void A_link_planted_by_another_user_to_a_file_of_yours_is_neither_read_nor_written()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving a link to another user needs root");
+        var victim = _temp.Combine("victim");
+        File.WriteAllText(victim, "root's own");
+        File.SetUnixFileMode(victim, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var link = _temp.Combine("deployment.toml");
+        File.CreateSymbolicLink(link, victim);
+        Ownership.GiveTo(link, Ownership.OtherUser);
+
+        var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(link, 1024));
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "attacker's choice"u8));
+
+        Assert.Contains(link, read.Message, StringComparison.Ordinal);
+        Assert.Contains("refusing to follow the symbolic link", write.Message, StringComparison.Ordinal);
+        Assert.Equal("root's own", File.ReadAllText(victim));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(victim));
+    }
+
+    [SkippableFact]
+    public void A_folder_link_planted_by_another_user_is_refused_anywhere_in_the_path()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving a link to another user needs root");
+        var elsewhere = Directory.CreateDirectory(_temp.Combine("etc")).FullName;
+        var home = Directory.CreateDirectory(_temp.Combine("home")).FullName;
+        var conf = Path.Combine(home, "conf");
+        File.CreateSymbolicLink(conf, elsewhere);
+        Ownership.GiveTo(conf, Ownership.OtherUser);
+
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(Path.Combine(conf, "secret-conf.properties"), "x"u8));
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+    }
+
+    [SkippableFact]
+    public void A_link_of_another_user_to_that_users_own_file_is_followed_and_the_target_replaced()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        var target = _temp.Combine("real.toml");
+        File.WriteAllText(target, "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        Ownership.GiveTo(target, Ownership.OtherUser);
+        var link = _temp.Combine("deployment.toml");
+        File.CreateSymbolicLink(link, "real.toml");
+        Ownership.GiveTo(link, Ownership.OtherUser);
+
+        AtomicFile.Write(link, "new"u8);
+
+        Assert.Equal("real.toml", new FileInfo(link).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(target));
+    }
+
+    [SkippableFact]
+    public void A_replaced_file_keeps_its_owner_and_group_when_root_writes_it()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        Ownership.GiveTo(path, Ownership.OtherUser, 100);
+
+        AtomicFile.Write(path, "new"u8);
+
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
+        Assert.Equal("new", File.ReadAllText(path));
+    }
+
+    [SkippableFact]
+    public void New_files_and_folders_take_the_owner_of_the_folder_they_are_made_in()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        var conf = Directory.CreateDirectory(_temp.Combine("conf")).FullName;
+        Ownership.GiveTo(conf, Ownership.OtherUser);
+        var security = Path.Combine(conf, "security");
+
+        AtomicFile.CreateFolder(security);
+        AtomicFile.Write(Path.Combine(security, "secret-conf.properties"), "x"u8);
+
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(security));
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(Path.Combine(security, "secret-conf.properties")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(security));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(security, "secret-conf.properties")));
+    }
+
+    [SkippableFact]
+    public void A_fifo_is_refused_at_once_as_input_and_as_target()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "FIFOs are POSIX");
+        var fifo = _temp.Combine("deployment.toml");
+        Ownership.MakeFifo(fifo);
+        var clock = Stopwatch.StartNew();
+
+        var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(fifo, 1024));
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(fifo, "x"u8));
+
+        Assert.Contains("named pipe", read.Message, StringComparison.Ordinal);
+        Assert.Contains("was not replaced", write.Message, StringComparison.Ordinal);
+        Assert.Equal("fifo", Ownership.KindOf(fifo));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "a FIFO must not block the reader");
+    }
+
+    [SkippableFact]
+    public void A_device_node_is_refused_as_input_and_is_not_replaced_as_target()
+    {
+        Skip.IfNot(Ownership.IsRoot, "mknod needs root");
+        var zero = _temp.Combine("zero");
+        Ownership.MakeCharacterDevice(zero, 1, 5);
+
+        Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(zero, 1024));
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(zero, "x"u8));
+
+        Assert.Contains("character device", Assert.Throws<UnsafeFileException>(() => FileSnapshot.Read(zero)).Message, StringComparison.Ordinal);
+        Assert.Equal("character special file", Ownership.KindOf(zero));
+    }
+
+    [SkippableFact]
+    public void A_symlinked_file_passes_the_changed_since_read_check_when_unchanged()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        var data = Directory.CreateDirectory(_temp.Combine("..data")).FullName;
+        var real = Path.Combine(data, "deployment.toml");
+        File.WriteAllText(real, "short");
+        var link = _temp.Combine("deployment.toml");
+        File.CreateSymbolicLink(link, "..data/deployment.toml");
+
+        var snapshot = FileSnapshot.Read(link);
+        AtomicFile.Write(link, "a longer content"u8, snapshot);
+
+        Assert.Equal("a longer content", File.ReadAllText(real));
+    }
+
+    [SkippableFact]
+    public void A_link_retargeted_to_a_file_of_the_same_size_after_reading_is_a_change()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        File.WriteAllText(_temp.Combine("a"), "same size");
+        File.WriteAllText(_temp.Combine("b"), "same size");
+        var link = _temp.Combine("secret-conf.properties");
+        File.CreateSymbolicLink(link, "a");
+        var snapshot = FileSnapshot.Read(link);
+        File.Delete(link);
+        File.CreateSymbolicLink(link, "b");
+
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "new"u8, snapshot));
+        Assert.Equal("same size", File.ReadAllText(_temp.Combine("b")));
+    }
+
+    [SkippableFact]
+    public void A_hard_linked_target_is_written_with_a_warning_that_the_other_name_keeps_the_old_content()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "[secrets]\nx = \"[plain]\"\n");
+        var other = _temp.Combine("backup.toml");
+        Assert.Equal(0, Process.Start("ln", [path, other]).WaitForExitAndCode());
+
+        var warnings = AtomicFile.Write(path, "encrypted"u8);
+
+        Assert.Contains(warnings, w => w.Contains("1 other hard link", StringComparison.Ordinal));
+        Assert.Equal("encrypted", File.ReadAllText(path));
+    }
+
+    [SkippableFact]
+    public void A_symlinked_password_file_is_never_consumed_and_its_target_never_zeroed()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        var victim = _temp.Combine("victim");
+        File.WriteAllText(victim, "precious");
+        var home = Directory.CreateDirectory(_temp.Combine("home")).FullName;
+        File.CreateSymbolicLink(Path.Combine(home, "password-tmp"), victim);
+
+        var error = Assert.Throws<PasswordException>(() => new PasswordFileSource(home, consume: true).GetPassword(new PasswordRequest("ks", false)));
+
+        Assert.Contains("symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Equal("precious", File.ReadAllText(victim));
+        Assert.True(File.Exists(Path.Combine(home, "password-tmp")));
+    }
+
+    [SkippableFact]
+    public void A_hard_linked_password_file_is_never_consumed()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        var victim = _temp.Combine("victim");
+        File.WriteAllText(victim, "precious");
+        var home = Directory.CreateDirectory(_temp.Combine("home")).FullName;
+        Assert.Equal(0, Process.Start("ln", [victim, Path.Combine(home, "password")]).WaitForExitAndCode());
+
+        Assert.Throws<PasswordException>(() => new PasswordFileSource(home, consume: true).GetPassword(new PasswordRequest("ks", false)));
+
+        Assert.Equal("precious", File.ReadAllText(victim));
+    }
+
+    [SkippableFact]
+    public void A_password_file_of_a_third_user_is_never_consumed()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        var home = Directory.CreateDirectory(_temp.Combine("home")).FullName;
+        var file = Path.Combine(home, "password-tmp");
+        File.WriteAllText(file, "pw");
+        Ownership.GiveTo(file, Ownership.OtherUser);
+
+        Assert.Throws<PasswordException>(() => new PasswordFileSource(home, consume: true).GetPassword(new PasswordRequest("ks", false)));
+
+        Assert.Equal("pw", File.ReadAllText(file));
+    }
+}
+
+internal static class ProcessExtensions
+{
+    public static int WaitForExitAndCode(this Process? process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
