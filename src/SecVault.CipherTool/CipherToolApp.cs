@@ -188,7 +188,7 @@ internal static class CipherToolApp
             if (!int.TryParse(answer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
                 || number < 1 || number > secrets.Count)
             {
-                Warning(console, Messages.NotAnAliasNumber(answer));
+                Warning(console, Messages.NotAnAliasNumber);
                 continue;
             }
 

@@ -50,11 +50,11 @@ internal sealed class Options
         }
 
         string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null;
-        foreach (var arg in args)
+        foreach (var (arg, index) in args.Select((a, i) => (a, i)))
         {
             if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new UsageException(Messages.NotAnOption(arg));
+                throw new UsageException(Messages.NotAnOption(index + 1));
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);

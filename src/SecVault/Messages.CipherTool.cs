@@ -25,7 +25,8 @@ internal static partial class Messages
 
     internal static string UnknownOption(string option) => $"unknown option '{option}'";
 
-    internal static string NotAnOption(string argument) => $"unexpected argument '{argument}'; options start with -D";
+    internal static string NotAnOption(int position) =>
+        $"argument {position} is not an option; options start with -D (the argument is not shown: it may be a password)";
 
     internal static string UnsupportedOption(string option) => $"option '{option}' is not supported by SecVault";
 
@@ -79,7 +80,7 @@ internal static partial class Messages
 
     internal const string NoAliasesToChange = "[secrets] has no alias that can be changed";
 
-    internal static string NotAnAliasNumber(string answer) => $"'{answer}' is not one of the numbers listed";
+    internal const string NotAnAliasNumber = "that is not one of the numbers listed (the answer is not shown: it may be a value)";
 
     internal static string DynamicNotChangeable(string alias) => $"'{alias}' is dynamic and cannot be changed";
 

@@ -235,6 +235,22 @@ public sealed class CipherToolAppTests
     }
 
     [Fact]
+    public void Neither_a_stray_argument_nor_a_wrong_alias_answer_is_echoed()
+    {
+        using var home = new TempMiHome(Toml);
+        const string Canary = "canary-hunter2-value";
+
+        var stray = Tool.Run(home, string.Empty, "-Dconfigure", "-Dpassword", Canary);
+        var console = new TestConsole(terminalAnswers: [Tool.Password, Canary, string.Empty]);
+        var answer = Tool.Run(console, null, home.Path, "-Dchange");
+
+        Assert.Equal(2, stray.Exit);
+        Assert.Contains("argument 3 is not an option", stray.Err, StringComparison.Ordinal);
+        Assert.Contains("not one of the numbers listed", answer.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, stray.Err + stray.Out + answer.Err + answer.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Change_writes_nothing_after_three_failed_tries()
     {
         using var home = new TempMiHome(Toml);
