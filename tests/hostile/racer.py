@@ -87,20 +87,23 @@ def victim_state(path):
     return (st.st_mode, st.st_uid, st.st_gid, st.st_ino, st.st_nlink, digest)
 
 
-def make_victim(path, content=b"root-only victim: must never change\n"):
+def make_victim(path, owner=(0, 0), content=b"private victim: must never change\n"):
     if os.path.lexists(path):
         os.unlink(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.write(fd, content)
     os.fchmod(fd, 0o600)
-    os.fchown(fd, 0, 0)
+    os.fchown(fd, *owner)
     os.close(fd)
     return victim_state(path)
 
 
-def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeout=10, stdin=b"wso2carbon\n"):
-    """Runs command `tries` times with reset() before each; returns (tries, swaps, wins, failures, details)."""
-    expected = make_victim(victim)
+def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeout=10, stdin=b"wso2carbon\n",
+         victim_owner=(0, 0), run_as=None):
+    """Runs command `tries` times (as run_as = (uid, gid, groups), default the caller) with reset() before each;
+    the victim is owned by victim_owner; returns (tries, swaps, wins, failures, details)."""
+    expected = make_victim(victim, victim_owner)
+    spawn = {} if run_as is None else {"user": run_as[0], "group": run_as[1], "extra_groups": run_as[2]}
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -121,7 +124,7 @@ def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeo
             time.sleep(0.01)  # let the attacker finish a late swap before the folder is reset
             reset()
             try:
-                proc = subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=timeout)
+                proc = subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=timeout, cwd="/", **spawn)
                 if proc.returncode != 0:
                     failures += 1
             except subprocess.TimeoutExpired:
@@ -131,7 +134,7 @@ def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeo
                 wins += 1
                 if len(details) < 3:
                     details.append("try %d: victim %s -> %s" % (i + 1, _show(expected), _show(state)))
-                expected = make_victim(victim)
+                expected = make_victim(victim, victim_owner)
     finally:
         os.kill(pid, signal.SIGTERM)
         swaps = int((os.read(r, 64).strip() or b"0"))
