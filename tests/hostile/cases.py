@@ -331,6 +331,37 @@ def run_case(name, who, fn):
 
 # ---- descriptor-based writes: the temp-swap race
 
+@case("racer-selftest", "the suite itself: reference writers in python")
+def _(c):
+    """The racer must win against a path-based chmod and never against a descriptor-based write, or the race
+    cases below prove nothing."""
+    folder = os.path.join(case_dir(c.name), "out")
+    owner = pwd.getpwnam("svowner")
+    os.mkdir(folder)
+    os.chown(folder, owner.pw_uid, owner.pw_gid)
+    target = os.path.join(folder, "file")
+    victim = os.path.join(os.path.dirname(folder), "victim-root-0600")
+
+    def reset():
+        for entry in os.listdir(folder):
+            try:
+                os.unlink(os.path.join(folder, entry))
+            except FileNotFoundError:
+                pass
+        write_file(target, "old\n", owner.pw_uid, owner.pw_gid, 0o644)
+
+    started = time.monotonic()
+    results = {}
+    for kind in ("path", "descriptor"):
+        results[kind] = racer.race(lambda kind=kind: racer.write(kind, target, b"new\n"), reset, [folder], {"file"},
+                                   victim, owner.pw_uid, owner.pw_gid, ARGS.selftest_tries)
+    c.ms = int((time.monotonic() - started) * 1000)
+    path, descriptor = results["path"], results["descriptor"]
+    c.check(path[2] > 0, "the racer never won against a path-based chmod in %d tries (%d swaps)" % (path[0], path[1]))
+    c.check(descriptor[2] == 0, "the racer won %d times against a descriptor-based write: the victim check is wrong" % descriptor[2])
+    c.note("path-based writer: %d/%d wins; descriptor-based writer: %d/%d wins" % (path[2], path[0], descriptor[2], descriptor[0]))
+
+
 def configure_race(c, operator, tries):
     """svowner swaps every temporary file in conf/ and conf/security/ for a link to the operator's private file."""
     unprivileged = operator.uid != 0
@@ -1117,6 +1148,7 @@ def main():
     parser.add_argument("--race-tries", type=int, default=120)
     parser.add_argument("--race-create-tries", type=int, default=30)
     parser.add_argument("--race-unprivileged-tries", type=int, default=30)
+    parser.add_argument("--selftest-tries", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=3, help="read cases run this many at a time")
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     ARGS = parser.parse_args()

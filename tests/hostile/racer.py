@@ -13,6 +13,7 @@ import ctypes.util
 import hashlib
 import os
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -123,12 +124,24 @@ def race(command, reset, folders, keep, victim, uid, gid, tries, env=None, timeo
         for i in range(tries):
             time.sleep(0.01)  # let the attacker finish a late swap before the folder is reset
             reset()
-            try:
-                proc = subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=timeout, cwd="/", **spawn)
-                if proc.returncode != 0:
+            if callable(command):
+                # An in-process writer (the self-test): forked, so no interpreter start-up per try.
+                child = os.fork()
+                if child == 0:
+                    try:
+                        command()
+                        os._exit(0)
+                    except BaseException:  # noqa: BLE001 - the exit code says it
+                        os._exit(1)
+                if os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) != 0:
                     failures += 1
-            except subprocess.TimeoutExpired:
-                failures += 1
+            else:
+                try:
+                    proc = subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=timeout, cwd="/", **spawn)
+                    if proc.returncode != 0:
+                        failures += 1
+                except subprocess.TimeoutExpired:
+                    failures += 1
             state = victim_state(victim) if os.path.lexists(victim) else None
             if state != expected:
                 wins += 1
@@ -150,5 +163,29 @@ def _show(state):
     return "mode %o uid %d gid %d ino %d nlink %d sha %s" % (mode & 0o7777, uid, gid, ino, nlink, digest[:8])
 
 
+def write(kind, target, content):
+    """Reference writers for the suite's self-test: 'path' chmods the temporary file by name (as the old
+    AtomicFile did), 'descriptor' creates it O_EXCL|O_NOFOLLOW and fchmods the descriptor. Both then rename."""
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, ".%s.%d.tmp" % (name, os.getpid()))
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    if kind == "path":
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.write(fd, content)
+        os.fsync(fd)
+        os.close(fd)
+        os.chmod(temp, mode)
+    else:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        os.write(fd, content)
+        os.fchmod(fd, mode)
+        os.fsync(fd)
+        os.close(fd)
+    os.rename(temp, target)
+
+
 if __name__ == "__main__":
-    sys.exit("racer.py is a module; tests/hostile/cases.py drives it")
+    if len(sys.argv) == 4 and sys.argv[1] == "write" and sys.argv[2] in ("path", "descriptor"):
+        write(sys.argv[2], sys.argv[3], sys.stdin.buffer.read())
+        sys.exit(0)
+    sys.exit("usage: racer.py write path|descriptor TARGET < content (the self-test writers; cases.py drives the race)")
