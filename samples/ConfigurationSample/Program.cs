@@ -3,8 +3,8 @@
 // The keystore password comes from the usual sources: a password file in the MI home (kept: PersistPassword),
 // MI_KEYSTORE_PASSWORD, or a terminal prompt.
 using Microsoft.Extensions.Configuration;
+using SecVault.Diagnostics;
 using SecVault.Extensions.Configuration;
-using SecVault.Resolution;
 
 if (args.Length is < 1 or > 2)
 {

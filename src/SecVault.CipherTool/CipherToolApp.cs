@@ -1,9 +1,10 @@
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.IO;
 using SecVault.Keystores;
-using SecVault.Resolution;
+using SecVault.Placeholders;
 using SecVault.Vault;
 
 namespace SecVault.CipherTool;
@@ -32,13 +33,13 @@ internal static class CipherToolApp
         }
         catch (UsageException e)
         {
-            Error(console, e.Message, Messages.UsageHint);
+            Error(console, e.Message, CipherToolText.UsageHint);
             return 2;
         }
 
         if (options.Mode == CipherToolMode.Help)
         {
-            console.StdOut.WriteLine(Messages.CipherToolUsage);
+            console.StdOut.WriteLine(CipherToolText.CipherToolUsage);
             return 0;
         }
 
@@ -70,7 +71,7 @@ internal static class CipherToolApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Error(console, Messages.Unexpected(e.GetType().Name), null);
+            Error(console, VaultText.Unexpected(e.GetType().Name), null);
             return 1;
         }
     }
@@ -80,7 +81,7 @@ internal static class CipherToolApp
         // Every password source is settled before any other work, so a missing one fails at once.
         if (options.Password is not null)
         {
-            Warning(console, Messages.PasswordOptionVisible);
+            Warning(console, CipherToolText.PasswordOptionVisible);
         }
 
         string? password = options.Password;
@@ -89,24 +90,24 @@ internal static class CipherToolApp
             password = console.StdIn.ReadLine();
             if (string.IsNullOrEmpty(password))
             {
-                Error(console, Messages.NoPasswordOnStdin, Messages.NoPasswordOnStdinHint);
+                Error(console, CipherToolText.NoPasswordOnStdin, CipherToolText.NoPasswordOnStdinHint);
                 return 1;
             }
         }
         else if (password is null && !console.IsInputTerminal)
         {
-            Error(console, Messages.NoPasswordNoTerminal, Messages.NoPasswordNoTerminalHint);
+            Error(console, CipherToolText.NoPasswordNoTerminal, CipherToolText.NoPasswordNoTerminalHint);
             return 1;
         }
 
         if (options.Mode == CipherToolMode.Change && !console.IsInputTerminal)
         {
-            Error(console, Messages.ChangeNeedsTerminal, Messages.ChangeNeedsTerminalHint);
+            Error(console, CipherToolText.ChangeNeedsTerminal, CipherToolText.ChangeNeedsTerminalHint);
             return 1;
         }
 
         var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
-        Info(console, Messages.UsingMiHome(home.Path, home.Source));
+        Info(console, HomeText.UsingMiHome(home.Path, home.Source));
         var overrides = options.ConfigFolder is null
             ? null
             : new Dictionary<string, string> { ["carbon.config.dir.path"] = Path.GetFullPath(options.ConfigFolder, Path.GetFullPath(currentFolder)) };
@@ -114,12 +115,12 @@ internal static class CipherToolApp
         var tomlPath = VaultTarget.DeploymentTomlPathFor(home, options.ConfigFolder, options.DeploymentFile, currentFolder);
         var target = VaultTarget.Load(home, tomlPath, sources);
         var selection = target.Keystore;
-        Info(console, Messages.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
+        Info(console, VaultText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
 
-        password ??= console.ReadHidden(Messages.PasswordPrompt(selection.Role));
+        password ??= console.ReadHidden(VaultText.PasswordPrompt(selection.Role));
         if (password is null)
         {
-            Error(console, Messages.NoPasswordEntered, null);
+            Error(console, CipherToolText.NoPasswordEntered, null);
             return 1;
         }
 
@@ -167,19 +168,19 @@ internal static class CipherToolApp
         var secrets = target.Document.Secrets;
         if (!secrets.Any(ChangeOperation.CanChange))
         {
-            Error(console, Messages.NoAliasesToChange, null);
+            Error(console, CipherToolText.NoAliasesToChange, null);
             return 1;
         }
 
         for (var i = 0; i < secrets.Count; i++)
         {
-            console.StdErr.WriteLine(Messages.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
+            console.StdErr.WriteLine(VaultText.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
         }
 
         var changes = new List<KeyValuePair<string, string>>();
         while (true)
         {
-            var answer = console.ReadVisible(Messages.SelectAliasPrompt)?.Trim();
+            var answer = console.ReadVisible(CipherToolText.SelectAliasPrompt)?.Trim();
             if (string.IsNullOrEmpty(answer))
             {
                 break;
@@ -188,21 +189,21 @@ internal static class CipherToolApp
             if (!int.TryParse(answer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
                 || number < 1 || number > secrets.Count)
             {
-                Warning(console, Messages.NotAnAliasNumber);
+                Warning(console, CipherToolText.NotAnAliasNumber);
                 continue;
             }
 
             var entry = secrets[number - 1];
             if (!ChangeOperation.CanChange(entry))
             {
-                Warning(console, Messages.DynamicNotChangeable(entry.Alias));
+                Warning(console, VaultText.DynamicNotChangeable(entry.Alias));
                 continue;
             }
 
-            var value = ReadTwice(console, Messages.NewValuePrompt(entry.Alias), Messages.RepeatValuePrompt);
+            var value = ReadTwice(console, VaultText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
             if (value is null)
             {
-                Error(console, Messages.TooManyTries, null);
+                Error(console, CipherToolText.TooManyTries, null);
                 return 1;
             }
 
@@ -229,10 +230,10 @@ internal static class CipherToolApp
         string? value;
         if (console.IsInputTerminal)
         {
-            value = ReadTwice(console, Messages.PlainTextPrompt, Messages.PlainTextAgainPrompt);
+            value = ReadTwice(console, CipherToolText.PlainTextPrompt, CipherToolText.PlainTextAgainPrompt);
             if (value is null)
             {
-                Error(console, Messages.TooManyTries, null);
+                Error(console, CipherToolText.TooManyTries, null);
                 return 1;
             }
         }
@@ -241,13 +242,13 @@ internal static class CipherToolApp
             value = console.StdIn.ReadLine();
             if (value is null)
             {
-                Error(console, Messages.NoValueOnStdin, null);
+                Error(console, CipherToolText.NoValueOnStdin, null);
                 return 1;
             }
         }
 
         var ciphertext = key.EncryptValue(value, transformation);
-        console.StdErr.Write(Messages.EncryptedValueIs);
+        console.StdErr.Write(CipherToolText.EncryptedValueIs);
         console.StdErr.Flush();
         console.StdOut.WriteLine(ciphertext);
         return 0;
@@ -270,7 +271,7 @@ internal static class CipherToolApp
 
             if (first.Length == 0)
             {
-                console.StdErr.WriteLine(Messages.ValueEmptyTryAgain);
+                console.StdErr.WriteLine(CipherToolText.ValueEmptyTryAgain);
                 continue;
             }
 
@@ -285,7 +286,7 @@ internal static class CipherToolApp
                 return first;
             }
 
-            console.StdErr.WriteLine(Messages.ValuesDoNotMatch);
+            console.StdErr.WriteLine(CipherToolText.ValuesDoNotMatch);
         }
 
         return null;

@@ -1,4 +1,5 @@
 using SecVault.Ciphers;
+using SecVault.Vault;
 
 namespace SecVault.CipherTool;
 
@@ -54,7 +55,7 @@ internal sealed class Options
         {
             if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new UsageException(Messages.NotAnOption(index + 1));
+                throw new UsageException(VaultText.NotAnOption(index + 1));
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
@@ -67,7 +68,7 @@ internal sealed class Options
                     var mode = name == "configure" ? CipherToolMode.Configure : CipherToolMode.Change;
                     if (modeOption is not null && options.Mode != mode)
                     {
-                        throw new UsageException(Messages.ConflictingOptions(modeOption, display));
+                        throw new UsageException(VaultText.ConflictingOptions(modeOption, display));
                     }
 
                     modeOption = display;
@@ -83,7 +84,7 @@ internal sealed class Options
                     stdinOption = display;
                     break;
                 case "org.wso2.ciphertransformation":
-                    transformation = value ?? throw new UsageException(Messages.OptionNeedsValue(display));
+                    transformation = value ?? throw new UsageException(VaultText.OptionNeedsValue(display));
                     break;
                 case "carbon.home":
                     options.CarbonHome = NonEmpty(value, display);
@@ -95,13 +96,13 @@ internal sealed class Options
                     options.DeploymentFile = NonEmpty(value, display);
                     break;
                 default:
-                    throw new UsageException(Unsupported.Contains(name) ? Messages.UnsupportedOption(display) : Messages.UnknownOption(display));
+                    throw new UsageException(Unsupported.Contains(name) ? VaultText.UnsupportedOption(display) : VaultText.UnknownOption(display));
             }
         }
 
         if (passwordOption is not null && stdinOption is not null)
         {
-            throw new UsageException(Messages.ConflictingOptions(passwordOption, stdinOption));
+            throw new UsageException(VaultText.ConflictingOptions(passwordOption, stdinOption));
         }
 
         if (transformation is not null)
@@ -120,5 +121,5 @@ internal sealed class Options
     }
 
     private static string NonEmpty(string? value, string display) =>
-        string.IsNullOrWhiteSpace(value) ? throw new UsageException(Messages.OptionNeedsValue(display)) : value;
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException(VaultText.OptionNeedsValue(display)) : value;
 }

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
 
 namespace SecVault.Cli;
 
@@ -42,7 +42,7 @@ internal static class CliSyntax
             var equals = item.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new UsageException(Messages.CliBadSystemProperty(position));
+                throw new UsageException(MiText.CliBadSystemProperty(position));
             }
 
             properties[item[..equals]] = item[(equals + 1)..];

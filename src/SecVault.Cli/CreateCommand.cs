@@ -10,13 +10,13 @@ namespace SecVault.Cli;
 internal sealed class CreateCommand
 {
     private readonly MiContext _context;
-    private readonly Argument<string?> _format = new("format") { Description = Messages.CliCreateFormatArgument, Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string?> _output = new("--output", "-o") { Description = Messages.CliCreateOutputOption, HelpName = "console|file|k8" };
-    private readonly Option<string?> _fromFile = new("--from-file", "-f", "--file") { Description = Messages.CliCreateFromFileOption, HelpName = "FILE" };
-    private readonly Option<string?> _cipher = new("--cipher", "-c") { Description = Messages.CliCreateCipherOption, HelpName = "TRANSFORMATION" };
-    private readonly Option<string?> _out = new("--out") { Description = Messages.CliCreateOutOption, HelpName = "PATH" };
-    private readonly Option<string?> _name = new("--name") { Description = Messages.CliCreateNameOption, HelpName = "NAME" };
-    private readonly Option<string?> _namespace = new("--namespace") { Description = Messages.CliCreateNamespaceOption, HelpName = "NAMESPACE" };
+    private readonly Argument<string?> _format = new("format") { Description = MiText.CliCreateFormatArgument, Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = MiText.CliCreateOutputOption, HelpName = "console|file|k8" };
+    private readonly Option<string?> _fromFile = new("--from-file", "-f", "--file") { Description = MiText.CliCreateFromFileOption, HelpName = "FILE" };
+    private readonly Option<string?> _cipher = new("--cipher", "-c") { Description = MiText.CliCreateCipherOption, HelpName = "TRANSFORMATION" };
+    private readonly Option<string?> _out = new("--out") { Description = MiText.CliCreateOutOption, HelpName = "PATH" };
+    private readonly Option<string?> _name = new("--name") { Description = MiText.CliCreateNameOption, HelpName = "NAME" };
+    private readonly Option<string?> _namespace = new("--namespace") { Description = MiText.CliCreateNamespaceOption, HelpName = "NAMESPACE" };
 
     private CreateCommand(MiContext context)
     {
@@ -27,7 +27,7 @@ internal sealed class CreateCommand
     public static Command Build(MiContext context)
     {
         var create = new CreateCommand(context);
-        var command = new Command("create", Messages.CliCreateDescription)
+        var command = new Command("create", MiText.CliCreateDescription)
         {
             create._format, create._output, create._fromFile, create._cipher, create._out, create._name, create._namespace,
         };
@@ -53,7 +53,7 @@ internal sealed class CreateCommand
         var (entries, source) = fromFile is not null
             ? (SecretInputReader.ReadPropertiesFile(_context.FullPath(fromFile), fromFile), fromFile)
             : _context.Console.IsInputTerminal
-                ? ([PromptOne()], Messages.CliCreateTerminal)
+                ? ([PromptOne()], MiText.CliCreateTerminal)
                 : (SecretInputReader.ReadLinePairs(_context.Console.StdIn.ReadToEnd()), SecretInputReader.StandardInput);
         var batch = SecretBatch.Prepare(entries, format, source);
         foreach (var warning in batch.Warnings)
@@ -73,12 +73,12 @@ internal sealed class CreateCommand
         {
             case SecretOutputFormat.File:
                 var propertiesPath = Write(outPath ?? SecretRenderer.DefaultPropertiesPath, SecretRenderer.RenderProperties(encrypted));
-                _context.Info(Messages.CliCreatePropertiesWritten(propertiesPath));
+                _context.Info(MiText.CliCreatePropertiesWritten(propertiesPath));
                 break;
             case SecretOutputFormat.Kubernetes:
                 var bytes = SecretRenderer.RenderKubernetesSecret(encrypted, name ?? KubernetesNames.DefaultSecretName, kubernetesNamespace);
                 var yamlPath = Write(outPath ?? SecretRenderer.DefaultKubernetesPath, bytes);
-                _context.Info(Messages.CliCreateKubernetesWritten(yamlPath));
+                _context.Info(MiText.CliCreateKubernetesWritten(yamlPath));
                 break;
             default:
                 _context.Console.StdOut.Write(SecretRenderer.RenderConsole(encrypted));
@@ -96,19 +96,19 @@ internal sealed class CreateCommand
         var format = SecretOutputFormat.Console;
         if (positional is not null && !SecretOutputFormats.TryParse(positional, out format))
         {
-            throw new UsageException(Messages.CliCreateUnknownFormat(positional));
+            throw new UsageException(MiText.CliCreateUnknownFormat(positional));
         }
 
         if (option is not null)
         {
             if (!SecretOutputFormats.TryParse(option, out var fromOption))
             {
-                throw new UsageException(Messages.CliCreateUnknownFormat(option));
+                throw new UsageException(MiText.CliCreateUnknownFormat(option));
             }
 
             if (positional is not null && fromOption != format)
             {
-                throw new UsageException(Messages.CliCreateFormatConflict(positional, option));
+                throw new UsageException(MiText.CliCreateFormatConflict(positional, option));
             }
 
             format = fromOption;
@@ -126,19 +126,19 @@ internal sealed class CreateCommand
 
         return Transformation.TryParse(name, out var transformation)
             ? transformation
-            : throw new UsageException(Messages.TransformationUnknown(name, Transformation.AcceptedNames), Messages.CliCreateCipherHint);
+            : throw new UsageException(Messages.TransformationUnknown(name, Transformation.AcceptedNames), MiText.CliCreateCipherHint);
     }
 
     private static void CheckDestination(SecretOutputFormat format, string? outPath, string? name, string? kubernetesNamespace)
     {
         if (outPath is not null && (format == SecretOutputFormat.Console || outPath.Length == 0))
         {
-            throw new UsageException(outPath.Length == 0 ? Messages.CliCreateEmptyOut : Messages.CliCreateOutNeedsFile);
+            throw new UsageException(outPath.Length == 0 ? MiText.CliCreateEmptyOut : MiText.CliCreateOutNeedsFile);
         }
 
         if (format != SecretOutputFormat.Kubernetes && (name is not null || kubernetesNamespace is not null))
         {
-            throw new UsageException(Messages.CliCreateKubernetesOnly(name is not null ? "--name" : "--namespace"));
+            throw new UsageException(MiText.CliCreateKubernetesOnly(name is not null ? "--name" : "--namespace"));
         }
 
         if (name is not null && !KubernetesNames.IsDnsSubdomain(name))
@@ -158,35 +158,35 @@ internal sealed class CreateCommand
         var console = _context.Console;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var alias = console.ReadVisible(Messages.CliCreateAliasPrompt)?.Trim() ?? throw EndOfInput();
+            var alias = console.ReadVisible(MiText.CliCreateAliasPrompt)?.Trim() ?? throw EndOfInput();
             if (alias.Length == 0)
             {
-                console.StdErr.WriteLine(Messages.CliCreateAliasEmpty);
+                console.StdErr.WriteLine(MiText.CliCreateAliasEmpty);
                 continue;
             }
 
-            var secret = console.ReadHidden(Messages.CliCreateSecretPrompt) ?? throw EndOfInput();
+            var secret = console.ReadHidden(MiText.CliCreateSecretPrompt) ?? throw EndOfInput();
             if (secret.Length == 0)
             {
-                console.StdErr.WriteLine(Messages.CliCreateSecretEmpty);
+                console.StdErr.WriteLine(MiText.CliCreateSecretEmpty);
                 continue;
             }
 
-            var repeated = console.ReadHidden(Messages.CliCreateRepeatPrompt) ?? throw EndOfInput();
+            var repeated = console.ReadHidden(MiText.CliCreateRepeatPrompt) ?? throw EndOfInput();
             if (!string.Equals(secret, repeated, StringComparison.Ordinal))
             {
-                console.StdErr.WriteLine(Messages.CliCreateSecretsDiffer);
+                console.StdErr.WriteLine(MiText.CliCreateSecretsDiffer);
                 continue;
             }
 
             return new SecretInputEntry(alias, secret, 0);
         }
 
-        throw new SecretInputException(SecretInputError.TooManyAttempts, Messages.CliCreateTooManyAttempts, Messages.CliCreateTerminal);
+        throw new SecretInputException(SecretInputError.TooManyAttempts, MiText.CliCreateTooManyAttempts, MiText.CliCreateTerminal);
     }
 
     private static SecretInputException EndOfInput() =>
-        new(SecretInputError.NoEntries, Messages.CliCreateEndOfInput, Messages.CliCreateTerminal);
+        new(SecretInputError.NoEntries, MiText.CliCreateEndOfInput, MiText.CliCreateTerminal);
 
     private string Write(string path, byte[] content)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using SecVault.Diagnostics;
 using SecVault.Exec;
 using SecVault.Hosting;
 using SecVault.Resolution;
@@ -19,15 +20,15 @@ internal sealed class ExecCommand
     private readonly RuntimeOptions _runtime = new(canConsume: true);
     private readonly Option<string[]> _only = new("--only")
     {
-        Description = Messages.CliExecOnlyOption,
+        Description = MiText.CliExecOnlyOption,
         HelpName = "A,B",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string?> _prefix = new("--prefix") { Description = Messages.CliExecPrefixOption, HelpName = "P" };
-    private readonly Option<bool> _override = new("--override") { Description = Messages.CliExecOverrideOption };
-    private readonly Argument<string[]> _command = new("command") { Description = Messages.CliExecCommandArgument, Arity = ArgumentArity.OneOrMore };
+    private readonly Option<string?> _prefix = new("--prefix") { Description = MiText.CliExecPrefixOption, HelpName = "P" };
+    private readonly Option<bool> _override = new("--override") { Description = MiText.CliExecOverrideOption };
+    private readonly Argument<string[]> _command = new("command") { Description = MiText.CliExecCommandArgument, Arity = ArgumentArity.OneOrMore };
 
     private ExecCommand(MiContext context)
     {
@@ -38,7 +39,7 @@ internal sealed class ExecCommand
     public static Command Build(MiContext context)
     {
         var exec = new ExecCommand(context);
-        var command = new Command("exec", Messages.CliExecDescription) { exec._only, exec._prefix, exec._override, exec._command };
+        var command = new Command("exec", MiText.CliExecDescription) { exec._only, exec._prefix, exec._override, exec._command };
         exec._runtime.AddTo(command);
         command.SetAction(exec.Run);
         return command;
@@ -76,7 +77,7 @@ internal sealed class ExecCommand
                     _context.Error(conflict.ToString());
                 }
 
-                _context.Console.StdErr.WriteLine(Messages.CliHint(ex.Hint!));
+                _context.Console.StdErr.WriteLine(MiText.CliHint(ex.Hint!));
                 return ExitCodes.Failure;
             }
         }
@@ -103,7 +104,7 @@ internal sealed class ExecCommand
         }
 
         var aliases = values.SelectMany(v => v.Split(',')).Select(a => a.Trim()).ToList();
-        return aliases.Any(a => a.Length == 0) ? throw new UsageException(Messages.CliExecEmptyOnly) : aliases;
+        return aliases.Any(a => a.Length == 0) ? throw new UsageException(MiText.CliExecEmptyOnly) : aliases;
     }
 
     private int Run(ProcessStartInfo start, string name)
@@ -118,7 +119,7 @@ internal sealed class ExecCommand
         }
         catch (Win32Exception ex)
         {
-            _context.Error(Messages.CliExecCannotStart(name, ex.Message));
+            _context.Error(MiText.CliExecCannotStart(name, ex.Message));
             return ExitCodes.Failure;
         }
 

@@ -9,10 +9,10 @@ namespace SecVault.Cli;
 internal sealed class InitCommand
 {
     private readonly MiContext _context;
-    private readonly Option<string?> _keystore = new("--keystore") { Description = Messages.CliInitKeystoreOption, HelpName = "PATH" };
-    private readonly Option<string?> _type = new("--type") { Description = Messages.CliInitTypeOption, HelpName = "TYPE" };
-    private readonly Option<string?> _alias = new("--alias") { Description = Messages.CliInitAliasOption, HelpName = "ALIAS" };
-    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliInitPasswordStdinOption };
+    private readonly Option<string?> _keystore = new("--keystore") { Description = MiText.CliInitKeystoreOption, HelpName = "PATH" };
+    private readonly Option<string?> _type = new("--type") { Description = MiText.CliInitTypeOption, HelpName = "TYPE" };
+    private readonly Option<string?> _alias = new("--alias") { Description = MiText.CliInitAliasOption, HelpName = "ALIAS" };
+    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliInitPasswordStdinOption };
 
     private InitCommand(MiContext context)
     {
@@ -23,7 +23,7 @@ internal sealed class InitCommand
     public static Command Build(MiContext context)
     {
         var init = new InitCommand(context);
-        var command = new Command("init", Messages.CliInitDescription) { init._keystore, init._type, init._alias, init._passwordStdin };
+        var command = new Command("init", MiText.CliInitDescription) { init._keystore, init._type, init._alias, init._passwordStdin };
         command.SetAction(init.Run);
         return command;
     }
@@ -43,45 +43,45 @@ internal sealed class InitCommand
             RequireOption(aliasOption, "--alias");
             if (!passwordStdin)
             {
-                throw new UsageException(Messages.CliInitNoPasswordSource, Messages.CliInitNoPasswordSourceHint);
+                throw new UsageException(MiText.CliInitNoPasswordSource, MiText.CliInitNoPasswordSourceHint);
             }
         }
 
         KeystoreType? declared = typeOption is null ? null : ParseTypeOption(typeOption);
-        var location = ExpandPath(keystoreOption?.Trim() ?? Ask(Messages.CliInitKeystorePrompt, Messages.CliInitKeystoreEmpty, v => v.Length > 0));
+        var location = ExpandPath(keystoreOption?.Trim() ?? Ask(MiText.CliInitKeystorePrompt, MiText.CliInitKeystoreEmpty, v => v.Length > 0));
         if (typeOption is null && console.IsInputTerminal)
         {
             var guess = KeystoreTypeGuess.Guess(location);
-            var answer = Ask(Messages.CliInitTypePrompt(guess.ToJavaName()), Messages.UnknownKeystoreTypeName, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
+            var answer = Ask(MiText.CliInitTypePrompt(guess.ToJavaName()), Messages.UnknownKeystoreTypeName, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
             declared = answer.Length == 0 ? null : KeystoreTypes.Parse(answer);
         }
 
-        var alias = aliasOption?.Trim() ?? Ask(Messages.CliInitAliasPrompt, Messages.CliInitAliasEmpty, v => v.Length > 0);
+        var alias = aliasOption?.Trim() ?? Ask(MiText.CliInitAliasPrompt, MiText.CliInitAliasEmpty, v => v.Length > 0);
         if (alias.Length == 0)
         {
-            throw new UsageException(Messages.CliInitAliasEmpty);
+            throw new UsageException(MiText.CliInitAliasEmpty);
         }
 
-        var password = passwordStdin ? ReadPasswordLine() : console.ReadHidden(Messages.CliInitPasswordPrompt);
+        var password = passwordStdin ? ReadPasswordLine() : console.ReadHidden(MiText.CliInitPasswordPrompt);
         if (password is null)
         {
-            throw new UsageException(Messages.CliInitNoPassword, Messages.CliInitNoPasswordSourceHint);
+            throw new UsageException(MiText.CliInitNoPassword, MiText.CliInitNoPasswordSourceHint);
         }
 
         var info = KeystoreInfo.FromKeystore(location, declared, alias, password);
         if (info.NotAfter < _context.Time.GetUtcNow())
         {
-            _context.Warning(Messages.CliInitCertificateExpired(info.KeyAlias, Date(info.NotAfter)));
+            _context.Warning(MiText.CliInitCertificateExpired(info.KeyAlias, Date(info.NotAfter)));
         }
 
         var store = CliConfigStore.ForEnvironment(_context.Environment);
         if (store.Save(info))
         {
-            _context.Warning(Messages.CliInitFolderOpen(store.Folder));
+            _context.Warning(MiText.CliInitFolderOpen(store.Folder));
         }
 
-        _context.Info(Messages.CliInitCompleted);
-        _context.Info(Messages.CliInitSummary(store.FilePath, info.KeystorePath, info.KeystoreType.ToJavaName(), info.KeyAlias, info.KeySizeBits, info.CertificateSha256, Date(info.NotAfter)));
+        _context.Info(MiText.CliInitCompleted);
+        _context.Info(MiText.CliInitSummary(store.FilePath, info.KeystorePath, info.KeystoreType.ToJavaName(), info.KeyAlias, info.KeySizeBits, info.CertificateSha256, Date(info.NotAfter)));
         return ExitCodes.Success;
     }
 
@@ -89,7 +89,7 @@ internal sealed class InitCommand
     {
         if (value is null)
         {
-            throw new UsageException(Messages.CliInitMissingOption(option), Messages.CliInitMissingOptionHint(option));
+            throw new UsageException(MiText.CliInitMissingOption(option), MiText.CliInitMissingOptionHint(option));
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class InitCommand
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var answer = _context.Console.ReadVisible(prompt)?.Trim()
-                ?? throw new UsageException(Messages.CliInitEndOfInput);
+                ?? throw new UsageException(MiText.CliInitEndOfInput);
             if (isValid(answer))
             {
                 return answer;
@@ -130,7 +130,7 @@ internal sealed class InitCommand
     {
         if (path.Length == 0)
         {
-            throw new UsageException(Messages.CliInitKeystoreEmpty);
+            throw new UsageException(MiText.CliInitKeystoreEmpty);
         }
 
         if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal))

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine;
 
 namespace SecVault.Cli;
 
@@ -30,7 +30,7 @@ internal static class MiApp
         if (parseResult.Errors.Count > 0 || unknown is not null)
         {
             var messages = unknown is not null
-                ? [Messages.CliUnknownOption(unknown)]
+                ? [MiText.CliUnknownOption(unknown)]
                 : parseResult.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
             for (var i = 0; i < messages.Count; i++)
             {
@@ -69,7 +69,7 @@ internal static class MiApp
     /// <summary>The root command with the upstream root flags and the <c>secret</c> group.</summary>
     internal static RootCommand BuildRoot(MiContext context)
     {
-        var secret = new Command("secret", Messages.CliSecretDescription);
+        var secret = new Command("secret", MiText.CliSecretDescription);
         foreach (var build in SecretCommands)
         {
             secret.Subcommands.Add(build(context));
@@ -77,10 +77,10 @@ internal static class MiApp
 
         // 'mi secret' alone prints help and succeeds, as upstream does.
         secret.SetAction(ShowHelp);
-        var root = new RootCommand(Messages.CliRootDescription)
+        var root = new RootCommand(MiText.CliRootDescription)
         {
-            new Option<bool>("--verbose") { Description = Messages.CliIgnoredFlag, Recursive = true },
-            new Option<bool>("--insecure", "-k") { Description = Messages.CliIgnoredFlag, Recursive = true },
+            new Option<bool>("--verbose") { Description = MiText.CliIgnoredFlag, Recursive = true },
+            new Option<bool>("--insecure", "-k") { Description = MiText.CliIgnoredFlag, Recursive = true },
             secret,
         };
         root.SetAction(ShowHelp);
@@ -98,6 +98,6 @@ internal static class MiApp
         }
 
         names.Reverse();
-        return Messages.CliHelpHint(string.Join(' ', names));
+        return MiText.CliHelpHint(string.Join(' ', names));
     }
 }

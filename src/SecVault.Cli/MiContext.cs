@@ -33,15 +33,15 @@ internal sealed class MiContext
     public string FullPath(string path) => Path.GetFullPath(path, CurrentFolder);
 
     /// <summary>Writes <c>mi: warning: message</c> to standard error.</summary>
-    public void Warning(string message) => Console.StdErr.WriteLine(Messages.CliWarning(message));
+    public void Warning(string message) => Console.StdErr.WriteLine(MiText.CliWarning(message));
 
     /// <summary>Writes <c>mi: error: message</c> and, when given, <c>mi: hint: hint</c> to standard error.</summary>
     public void Error(string message, string? hint = null)
     {
-        Console.StdErr.WriteLine(Messages.CliError(message));
+        Console.StdErr.WriteLine(MiText.CliError(message));
         if (!string.IsNullOrEmpty(hint))
         {
-            Console.StdErr.WriteLine(Messages.CliHint(hint));
+            Console.StdErr.WriteLine(MiText.CliHint(hint));
         }
     }
 

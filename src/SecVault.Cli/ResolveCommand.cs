@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using SecVault.Diagnostics;
 using SecVault.Resolution;
 using SecVault.Synapse;
 
@@ -15,9 +16,9 @@ internal sealed class ResolveCommand
 
     private readonly MiContext _context;
     private readonly RuntimeOptions _runtime = new(canConsume: true);
-    private readonly Option<string?> _synapse = new("--synapse") { Description = Messages.CliResolveSynapseOption, HelpName = "FILE" };
-    private readonly Option<string?> _format = new("--format") { Description = Messages.CliResolveFormatOption, HelpName = "toml|flat" };
-    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = Messages.CliResolveShowSecretsOption };
+    private readonly Option<string?> _synapse = new("--synapse") { Description = MiText.CliResolveSynapseOption, HelpName = "FILE" };
+    private readonly Option<string?> _format = new("--format") { Description = MiText.CliResolveFormatOption, HelpName = "toml|flat" };
+    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = MiText.CliResolveShowSecretsOption };
 
     private ResolveCommand(MiContext context)
     {
@@ -28,7 +29,7 @@ internal sealed class ResolveCommand
     public static Command Build(MiContext context)
     {
         var resolve = new ResolveCommand(context);
-        var command = new Command("resolve", Messages.CliResolveDescription) { resolve._synapse, resolve._format, resolve._showSecrets };
+        var command = new Command("resolve", MiText.CliResolveDescription) { resolve._synapse, resolve._format, resolve._showSecrets };
         resolve._runtime.AddTo(command);
         command.SetAction(resolve.Run);
         return command;
@@ -84,14 +85,14 @@ internal sealed class ResolveCommand
 
         if (synapse)
         {
-            throw new UsageException(Messages.CliResolveFormatWithSynapse);
+            throw new UsageException(MiText.CliResolveFormatWithSynapse);
         }
 
         return format.ToUpperInvariant() switch
         {
             "TOML" => false,
             "FLAT" => true,
-            _ => throw new UsageException(Messages.CliResolveUnknownFormat(format)),
+            _ => throw new UsageException(MiText.CliResolveUnknownFormat(format)),
         };
     }
 
@@ -103,7 +104,7 @@ internal sealed class ResolveCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SecVaultResolutionException([new Problem(ProblemSeverity.Error, path, 0, 0, "artifact", Messages.VerifyUnreadable(ex.Message))]);
+            throw new SecVaultResolutionException([new Problem(ProblemSeverity.Error, path, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message))]);
         }
     }
 

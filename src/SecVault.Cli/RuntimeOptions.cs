@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Passwords;
 using SecVault.Resolution;
@@ -11,15 +12,15 @@ namespace SecVault.Cli;
 /// </summary>
 internal sealed class RuntimeOptions
 {
-    private readonly Option<string?> _home = new("--home") { Description = Messages.CliHomeOption, HelpName = "DIR" };
+    private readonly Option<string?> _home = new("--home") { Description = MiText.CliHomeOption, HelpName = "DIR" };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
-    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliPasswordStdinOption };
+    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliPasswordStdinOption };
     private readonly Option<bool>? _consumePasswordFile;
 
     /// <summary>Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>.</summary>
     public RuntimeOptions(bool canConsume)
     {
-        _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = Messages.CliConsumePasswordFileOption } : null;
+        _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = MiText.CliConsumePasswordFileOption } : null;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -66,7 +67,7 @@ internal sealed class RuntimeOptions
         {
             if (problem.Severity == ProblemSeverity.Error)
             {
-                context.Console.StdErr.WriteLine(Messages.CliError(problem.ToString()));
+                context.Console.StdErr.WriteLine(MiText.CliError(problem.ToString()));
             }
             else
             {
@@ -76,7 +77,7 @@ internal sealed class RuntimeOptions
 
         if (!string.IsNullOrEmpty(exception.Hint))
         {
-            context.Console.StdErr.WriteLine(Messages.CliHint(exception.Hint));
+            context.Console.StdErr.WriteLine(MiText.CliHint(exception.Hint));
         }
 
         return ExitCodes.Failure;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SecVault.Resolution;
+using SecVault.Diagnostics;
 using SecVault.Verification;
 
 namespace SecVault.Cli;
@@ -11,13 +11,13 @@ internal sealed class VerifyCommand
     private readonly RuntimeOptions _runtime = new(canConsume: false);
     private readonly Option<string[]> _synapse = new("--synapse")
     {
-        Description = Messages.CliVerifySynapseOption,
+        Description = MiText.CliVerifySynapseOption,
         HelpName = "PATH",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<bool> _strict = new("--strict") { Description = Messages.CliVerifyStrictOption };
+    private readonly Option<bool> _strict = new("--strict") { Description = MiText.CliVerifyStrictOption };
 
     private VerifyCommand(MiContext context)
     {
@@ -28,7 +28,7 @@ internal sealed class VerifyCommand
     public static Command Build(MiContext context)
     {
         var verify = new VerifyCommand(context);
-        var command = new Command("verify", Messages.CliVerifyDescription) { verify._synapse, verify._strict };
+        var command = new Command("verify", MiText.CliVerifyDescription) { verify._synapse, verify._strict };
         verify._runtime.AddTo(command);
         command.SetAction(verify.Run);
         return command;
@@ -50,7 +50,7 @@ internal sealed class VerifyCommand
         _context.Console.StdOut.Flush();
         var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
         var warnings = problems.Count - errors;
-        _context.Info(Messages.CliVerifyCounts(errors, warnings));
+        _context.Info(MiText.CliVerifyCounts(errors, warnings));
         return errors > 0 || (warnings > 0 && parseResult.GetValue(_strict)) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

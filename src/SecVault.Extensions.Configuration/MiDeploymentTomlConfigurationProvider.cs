@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Passwords;

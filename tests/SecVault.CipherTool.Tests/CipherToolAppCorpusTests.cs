@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using SecVault.Ciphers;
 using SecVault.Keystores;
 using SecVault.Testing;

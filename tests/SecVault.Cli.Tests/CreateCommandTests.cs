@@ -1,10 +1,10 @@
 using System.Text;
-using k8s;
-using k8s.Models;
 using SecVault.Ciphers;
 using SecVault.Properties;
 using SecVault.Testing;
 using YamlDotNet.RepresentationModel;
+using k8s.Models;
+using k8s;
 
 namespace SecVault.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using SecVault.Diagnostics;
 using SecVault.Hosting;
 using SecVault.Passwords;
-using SecVault.Resolution;
 using SecVault.Testing;
 
 namespace SecVault.Extensions.Configuration.Tests;

@@ -4,7 +4,6 @@ using SecVault.Home;
 using SecVault.Keystores;
 using Keys = SecVault.Keystores;
 using SecVault.Properties;
-using SecVault.Vault;
 
 namespace SecVault.Testing;
 

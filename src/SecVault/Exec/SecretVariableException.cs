@@ -15,8 +15,8 @@ internal sealed record SecretVariableConflict(SecretVariableError Error, string 
 {
     /// <summary>The user-facing description.</summary>
     public override string ToString() => Error == SecretVariableError.NameCollision
-        ? Messages.ExecNameCollision(VariableName, Aliases)
-        : Messages.ExecAlreadyDefined(VariableName, Aliases[0]);
+        ? ExecText.ExecNameCollision(VariableName, Aliases)
+        : ExecText.ExecAlreadyDefined(VariableName, Aliases[0]);
 }
 
 /// <summary>Secrets cannot be passed as environment variables: <see cref="Conflicts"/> lists every conflict.</summary>
@@ -24,7 +24,7 @@ internal sealed class SecretVariableException : SecVaultException
 {
     /// <summary>Creates the exception from at least one conflict.</summary>
     public SecretVariableException(IReadOnlyList<SecretVariableConflict> conflicts)
-        : base(Messages.ExecConflicts(conflicts), Messages.ExecConflictsHint(conflicts))
+        : base(ExecText.ExecConflicts(conflicts), ExecText.ExecConflictsHint(conflicts))
     {
         Conflicts = conflicts;
     }

@@ -24,7 +24,7 @@ public sealed class MiHome
     public string SecretConfPath => System.IO.Path.Combine(Path, "conf", "security", "secret-conf.properties");
 
     /// <summary>A human description of the source, for the "using MI home" report.</summary>
-    public string SourceDescription => Messages.MiHomeSourceName(Source);
+    public string SourceDescription => HomeText.MiHomeSourceName(Source);
 
     /// <summary>
     /// Finds the MI home: the option, then <c>CARBON_HOME</c>, then <c>MI_HOME</c>, then the current folder if it
@@ -66,7 +66,7 @@ public sealed class MiHome
             return new MiHome(parent, MiHomeSource.ParentOfBinFolder);
         }
 
-        throw new MiHomeException(Messages.MiHomeNotFound, Messages.MiHomeNotFoundHint);
+        throw new MiHomeException(HomeText.MiHomeNotFound, HomeText.MiHomeNotFoundHint);
     }
 
     /// <summary>Uses <paramref name="path"/> as the MI home, which must be an existing folder.</summary>
@@ -77,7 +77,7 @@ public sealed class MiHome
         var full = System.IO.Path.GetFullPath(path, System.IO.Path.GetFullPath(currentFolder));
         if (!Directory.Exists(full))
         {
-            throw new MiHomeException(Messages.MiHomeMissing(Messages.MiHomeSourceName(source), full), path: full);
+            throw new MiHomeException(HomeText.MiHomeMissing(HomeText.MiHomeSourceName(source), full), path: full);
         }
 
         return new MiHome(System.IO.Path.TrimEndingDirectorySeparator(full), source);

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Passwords;
+using SecVault.Placeholders;
 using SecVault.Toml;
 
 namespace SecVault.Resolution;
@@ -121,12 +123,12 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
 
         if (entry.Value is null)
         {
-            return (entry, null, SecretLookup.Failed([At(Messages.SecretNotAString(alias, entry.ValueKind))]));
+            return (entry, null, SecretLookup.Failed([At(DiagnosticsText.SecretNotAString(alias, entry.ValueKind))]));
         }
 
         var problems = new List<Problem>();
         var value = DynamicPlaceholders.Substitute(entry.Value, _sources, (placeholder, message) =>
-            problems.Add(At(Messages.InSecret(alias, message), placeholder.Name)));
+            problems.Add(At(DiagnosticsText.InSecret(alias, message), placeholder.Name)));
         if (value is null)
         {
             return (entry, null, SecretLookup.Failed(problems));
@@ -134,7 +136,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
 
         if (SecretClassifier.PlainTextOf(value) is not null)
         {
-            return (entry, null, SecretLookup.Failed([At(Messages.SecretIsPlainText(alias))], Messages.SecretIsPlainTextHint));
+            return (entry, null, SecretLookup.Failed([At(DiagnosticsText.SecretIsPlainText(alias))], DiagnosticsText.SecretIsPlainTextHint));
         }
 
         return (entry, value, null);
@@ -213,7 +215,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
     {
         var path = ex switch
         {
-            Vault.VaultException { Path: { } p } => p,
+            Home.VaultException { Path: { } p } => p,
             Keystores.KeystoreException { Path: { } p } => p,
             PasswordException { Path: { } p } => p,
             _ => IdentityKey.VaultDisplayPath,

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Passwords;
-using SecVault.Vault;
 
 namespace SecVault.Resolution;
 
@@ -57,15 +57,15 @@ internal sealed class IdentityKey : IDisposable
     /// <summary>Throws a <see cref="VaultException"/> unless the vault is configured for the file repository.</summary>
     public VaultConfiguration RequireConfigured()
     {
-        var vault = Vault ?? throw new VaultException(Messages.VaultNotConfiguredMissing, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+        var vault = Vault ?? throw new VaultException(DiagnosticsText.VaultNotConfiguredMissing, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         if (!vault.Enabled)
         {
-            throw new VaultException(Messages.VaultNotConfiguredDisabled, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+            throw new VaultException(DiagnosticsText.VaultNotConfiguredDisabled, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         }
 
         if (!vault.Repositories.Contains("file", StringComparer.Ordinal))
         {
-            throw new VaultException(Messages.VaultNotConfiguredNoFile, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+            throw new VaultException(DiagnosticsText.VaultNotConfiguredNoFile, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         }
 
         return vault;
@@ -124,7 +124,7 @@ internal sealed class IdentityKey : IDisposable
         var typeName = vault.KeystoreType;
         if (string.IsNullOrWhiteSpace(location) || string.IsNullOrWhiteSpace(alias) || string.IsNullOrWhiteSpace(typeName))
         {
-            throw new VaultException(Messages.VaultIdentityIncomplete, Messages.VaultNotConfiguredHint, VaultDisplayPath);
+            throw new VaultException(DiagnosticsText.VaultIdentityIncomplete, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         }
 
         var path = Path.IsPathFullyQualified(location) ? location : Path.GetFullPath(Path.Combine(_home.Path, location));
@@ -158,7 +158,7 @@ internal sealed class IdentityKey : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, new VaultException(Messages.VaultUnreadable(ex.Message), path: VaultDisplayPath, innerException: ex));
+            return (null, new VaultException(DiagnosticsText.VaultUnreadable(ex.Message), path: VaultDisplayPath, innerException: ex));
         }
     }
 

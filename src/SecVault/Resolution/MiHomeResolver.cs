@@ -1,9 +1,9 @@
 using System.Text;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Passwords;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Resolution;
@@ -93,7 +93,7 @@ public sealed class MiHomeResolver : IDisposable
             problems.AddRange(lookup.Problems);
             if (lookup.Message is { } message)
             {
-                problems.Add(new Problem(ProblemSeverity.Error, DeploymentTomlDisplayPath, 0, 0, aliases[i], Messages.SecretReference(aliases[i], message)));
+                problems.Add(new Problem(ProblemSeverity.Error, DeploymentTomlDisplayPath, 0, 0, aliases[i], DiagnosticsText.SecretReference(aliases[i], message)));
             }
         }
 
@@ -105,8 +105,6 @@ public sealed class MiHomeResolver : IDisposable
         return result;
     }
 
-    /// <summary>A resolver of Synapse vault lookups sharing this MI home's secrets, identity key and variables.</summary>
-    public SynapseResolver CreateSynapseResolver() => new(this);
 
     /// <summary>Releases the identity key.</summary>
     public void Dispose()
@@ -231,7 +229,7 @@ public sealed class MiHomeResolver : IDisposable
         {
             if (!File.Exists(path))
             {
-                throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", Messages.DeploymentTomlDoesNotExist));
+                throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", DiagnosticsText.DeploymentTomlDoesNotExist));
             }
 
             return DeploymentToml.Parse(SecureFile.ReadAllBytes(path, DeploymentToml.DefaultMaxFileBytes), display);
@@ -247,7 +245,7 @@ public sealed class MiHomeResolver : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", Messages.DeploymentTomlUnreadable(ex.Message)));
+            throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", DiagnosticsText.DeploymentTomlUnreadable(ex.Message)));
         }
     }
 

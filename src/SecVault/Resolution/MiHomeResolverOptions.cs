@@ -9,7 +9,7 @@ public sealed class MiHomeResolverOptions
     /// <summary>Environment variables for <c>$env{}</c>, ENV lookups and <c>MI_KEYSTORE_PASSWORD</c>; default the process environment.</summary>
     public IEnvironment Environment { get; set; } = ProcessEnvironment.Instance;
 
-    /// <summary>System properties (<c>-D</c>) over the built-ins of <see cref="Resolution.SystemProperties.For"/>.</summary>
+    /// <summary>System properties (<c>-D</c>) over the built-ins of <see cref="Home.SystemProperties.For"/>.</summary>
     public IDictionary<string, string> SystemProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Password source 1 (standard input, a delegate), tried before the password files; null for none.</summary>

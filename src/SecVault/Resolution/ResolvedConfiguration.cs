@@ -1,3 +1,4 @@
+using SecVault.Diagnostics;
 using SecVault.Toml;
 
 namespace SecVault.Resolution;

@@ -1,3 +1,5 @@
+using SecVault.Diagnostics;
+
 namespace SecVault.Resolution;
 
 /// <summary>What a secret lookup gave.</summary>
@@ -48,7 +50,7 @@ public sealed class SecretLookup
     public static SecretLookup Found(string value) => new(SecretLookupStatus.Found, value ?? throw new ArgumentNullException(nameof(value)), null, [], null);
 
     /// <summary>No such alias; <paramref name="message"/> defaults to "no such alias in [secrets]".</summary>
-    public static SecretLookup Unknown(string? message = null) => new(SecretLookupStatus.UnknownAlias, null, message ?? Messages.NoSuchAlias, [], null);
+    public static SecretLookup Unknown(string? message = null) => new(SecretLookupStatus.UnknownAlias, null, message ?? DiagnosticsText.NoSuchAlias, [], null);
 
     /// <summary>A failure reported at the reference.</summary>
     public static SecretLookup Failed(string message, string? hint = null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Resolution;
 
 namespace SecVault.Synapse;
@@ -10,7 +11,7 @@ namespace SecVault.Synapse;
 /// Resolves the <c>wso2:vault-lookup</c> calls of Synapse artifacts as upstream does: <c>REG</c> (and one or two
 /// arguments) read a <c>[secrets]</c> alias, <c>ENV</c> an environment variable (trimmed), <c>FILE</c> and <c>DOCKER</c>
 /// a file under their root (lines joined, trimmed); a <c>'true'</c> flag decrypts with the identity key. Created by
-/// <see cref="MiHomeResolver.CreateSynapseResolver"/>; values are cached by type, name and flag for its lifetime.
+/// <see cref="MiHomeResolverExtensions.CreateSynapseResolver"/>; values are cached by type, name and flag for its lifetime.
 /// </summary>
 public sealed class SynapseResolver
 {
@@ -108,13 +109,13 @@ public sealed class SynapseResolver
             Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, lookup.Line, lookup.Column, subject, message);
             if (!lookup.IsWso2)
             {
-                problems.Add(At(ProblemSeverity.Warning, Messages.SynapseOtherPrefix(lookup.Prefix)));
+                problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseOtherPrefix(lookup.Prefix)));
                 continue;
             }
 
             if (lookup.TypeIgnored)
             {
-                problems.Add(At(ProblemSeverity.Warning, Messages.SynapseTwoArguments(lookup.Type ?? string.Empty)));
+                problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseTwoArguments(lookup.Type ?? string.Empty)));
             }
 
             if (lookup.LookupType is not { } type)
@@ -180,7 +181,7 @@ public sealed class SynapseResolver
             var variable = _owner.Sources.Environment.GetVariable(name);
             if (variable is null)
             {
-                return (null, Messages.EnvironmentVariableUndefined(name), []);
+                return (null, DiagnosticsText.EnvironmentVariableUndefined(name), []);
             }
 
             raw = JavaTrim(variable);
@@ -201,20 +202,20 @@ public sealed class SynapseResolver
             {
                 if (!File.Exists(path))
                 {
-                    return (null, Messages.SynapseFileMissing(path), []);
+                    return (null, DiagnosticsText.SynapseFileMissing(path), []);
                 }
 
                 raw = JavaTrim(string.Concat(File.ReadAllLines(path, Encoding.UTF8)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return (null, Messages.SynapseFileUnreadable(path, ex.Message), []);
+                return (null, DiagnosticsText.SynapseFileUnreadable(path, ex.Message), []);
             }
         }
 
         if (raw.Length == 0)
         {
-            return (null, Messages.SynapseEmptyValue, []);
+            return (null, DiagnosticsText.SynapseEmptyValue, []);
         }
 
         return encrypted ? Decrypt(raw, name) : (raw, null, []);

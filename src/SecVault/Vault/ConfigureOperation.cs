@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
+using SecVault.Home;
 using SecVault.IO;
 using SecVault.Keystores;
-using SecVault.Resolution;
 using SecVault.Toml;
 
 namespace SecVault.Vault;

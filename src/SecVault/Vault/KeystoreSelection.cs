@@ -1,6 +1,7 @@
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Keystores;
-using SecVault.Resolution;
+using SecVault.Placeholders;
 using SecVault.Toml;
 
 namespace SecVault.Vault;

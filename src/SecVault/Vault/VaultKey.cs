@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
+using SecVault.Home;
 using SecVault.Keystores;
 
 namespace SecVault.Vault;

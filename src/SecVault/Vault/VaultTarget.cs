@@ -1,6 +1,7 @@
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.IO;
-using SecVault.Resolution;
+using SecVault.Placeholders;
 using SecVault.Toml;
 
 namespace SecVault.Vault;

@@ -1,9 +1,9 @@
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Verification;
 
@@ -49,7 +49,7 @@ public static class Verifier
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                synapseProblems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", Messages.VerifyUnreadable(ex.Message)));
+                synapseProblems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message)));
                 continue;
             }
 
@@ -79,7 +79,7 @@ public static class Verifier
 
             foreach (var entry in document.Secrets.Where(e => e.IsDotted))
             {
-                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.VerifyDottedAlias(entry.Alias)));
+                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, DiagnosticsText.VerifyDottedAlias(entry.Alias)));
             }
 
             problems.AddRange(resolver.ResolveValues().Problems);
@@ -88,7 +88,7 @@ public static class Verifier
                 Problem Warn(string message) => new(ProblemSeverity.Warning, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message);
                 if (placeholder.HasSurroundingWhitespace && !placeholder.IsEmptyName)
                 {
-                    problems.Add(Warn(Messages.VerifyNameHasSpaces(placeholder.Text)));
+                    problems.Add(Warn(DiagnosticsText.VerifyNameHasSpaces(placeholder.Text)));
                 }
 
                 if (placeholder.Kind == PlaceholderKind.Secret)
@@ -98,13 +98,13 @@ public static class Verifier
                 else if (placeholder.Kind is PlaceholderKind.Env or PlaceholderKind.Sys
                     && DynamicPlaceholders.Lookup(placeholder, resolver.Sources).Value is { } value && LooksLikeCiphertext(value))
                 {
-                    problems.Add(Warn(Messages.VerifyDynamicLooksEncrypted(placeholder.Text)));
+                    problems.Add(Warn(DiagnosticsText.VerifyDynamicLooksEncrypted(placeholder.Text)));
                 }
             }
 
             foreach (var entry in document.Secrets.Where(e => !referenced.Contains(e.Alias)))
             {
-                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.VerifyUnreferenced(entry.Alias)));
+                problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, DiagnosticsText.VerifyUnreferenced(entry.Alias)));
             }
         }
 
@@ -151,12 +151,12 @@ public static class Verifier
             var vault = resolver.Identity.RequireConfigured();
             foreach (var key in VaultConfiguration.Keys.Where(k => !vault.Properties.ContainsKey(k)))
             {
-                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, key, Messages.VerifyVaultKeyMissing(key)));
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
             }
 
             if (vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
             {
-                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "keystore.identity.type", Messages.VerifyIdentityType(type)));
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "keystore.identity.type", DiagnosticsText.VerifyIdentityType(type)));
             }
 
             if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using SecVault.Ciphers;
 using SecVault.Ciphers.Native;
+using SecVault.Ciphers;
 
 namespace SecVault.Tests.Ciphers;
 

@@ -1,6 +1,8 @@
+using SecVault.Diagnostics;
 using SecVault.Hosting;
 using SecVault.Passwords;
 using SecVault.Resolution;
+using SecVault.Synapse;
 using SecVault.Testing;
 
 namespace SecVault.Tests.Resolution;

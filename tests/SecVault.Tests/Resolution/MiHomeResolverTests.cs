@@ -1,4 +1,5 @@
 using System.Text;
+using SecVault.Diagnostics;
 using SecVault.Passwords;
 using SecVault.Resolution;
 using SecVault.Testing;

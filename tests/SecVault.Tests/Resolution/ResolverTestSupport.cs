@@ -1,3 +1,4 @@
+using SecVault.Diagnostics;
 using SecVault.Hosting;
 using SecVault.Passwords;
 using SecVault.Resolution;

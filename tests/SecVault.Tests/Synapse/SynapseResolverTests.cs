@@ -1,3 +1,4 @@
+using SecVault.Diagnostics;
 using SecVault.Resolution;
 using SecVault.Synapse;
 using SecVault.Testing;

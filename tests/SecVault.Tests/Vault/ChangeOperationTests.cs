@@ -1,4 +1,5 @@
 using SecVault.Ciphers;
+using SecVault.Home;
 using SecVault.Testing;
 using SecVault.Toml;
 using SecVault.Vault;

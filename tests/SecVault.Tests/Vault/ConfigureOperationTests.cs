@@ -1,9 +1,9 @@
 using System.Text;
 using SecVault.Ciphers;
-using SecVault.Hosting;
 using SecVault.Home;
+using SecVault.Hosting;
 using SecVault.IO;
-using SecVault.Resolution;
+using SecVault.Placeholders;
 using SecVault.Testing;
 using SecVault.Vault;
 

@@ -1,5 +1,5 @@
+using SecVault.Diagnostics;
 using SecVault.Passwords;
-using SecVault.Resolution;
 using SecVault.Testing;
 using SecVault.Verification;
 using static SecVault.Tests.Resolution.ResolverTestSupport;

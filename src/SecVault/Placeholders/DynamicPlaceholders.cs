@@ -1,6 +1,6 @@
-using SecVault.Placeholders;
+using SecVault.Diagnostics;
 
-namespace SecVault.Resolution;
+namespace SecVault.Placeholders;
 
 /// <summary>
 /// Substitution of <c>$env{}</c> and <c>$sys{}</c> in one string, with upstream's rules: an undefined variable or an
@@ -34,25 +34,25 @@ internal static class DynamicPlaceholders
     {
         if (placeholder.IsEmptyName)
         {
-            return (null, Messages.EmptyPlaceholderName(placeholder.Text));
+            return (null, DiagnosticsText.EmptyPlaceholderName(placeholder.Text));
         }
 
         switch (placeholder.Kind)
         {
             case PlaceholderKind.Env:
                 var variable = sources.Environment.GetVariable(placeholder.Name);
-                return variable is null ? (null, Messages.EnvironmentVariableUndefined(placeholder.Name)) : (variable, null);
+                return variable is null ? (null, DiagnosticsText.EnvironmentVariableUndefined(placeholder.Name)) : (variable, null);
             case PlaceholderKind.Sys:
                 if (!sources.SystemProperties.TryGetValue(placeholder.Name, out var property))
                 {
-                    return (null, Messages.SystemPropertyUndefined(placeholder.Name));
+                    return (null, DiagnosticsText.SystemPropertyUndefined(placeholder.Name));
                 }
 
-                return property.Length == 0 ? (null, Messages.SystemPropertyEmpty(placeholder.Name)) : (property, null);
+                return property.Length == 0 ? (null, DiagnosticsText.SystemPropertyEmpty(placeholder.Name)) : (property, null);
             case PlaceholderKind.Ref:
-                return (null, Messages.UnsupportedPlaceholder(placeholder.Text));
+                return (null, DiagnosticsText.UnsupportedPlaceholder(placeholder.Text));
             default:
-                return (null, Messages.PlaceholderNotAllowedHere(placeholder.Text));
+                return (null, DiagnosticsText.PlaceholderNotAllowedHere(placeholder.Text));
         }
     }
 }

@@ -1,8 +1,7 @@
-using SecVault.Home;
+namespace SecVault.Home;
 
-namespace SecVault;
-
-internal static partial class Messages
+/// <summary>Messages of SecVault.Home.</summary>
+internal static class HomeText
 {
     internal const string MiHomeNotFound = "cannot find the MI home";
 

@@ -3,7 +3,7 @@ using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Properties;
 
-namespace SecVault.Vault;
+namespace SecVault.Home;
 
 /// <summary>
 /// MI's secure vault bootstrap, <c>conf/security/secret-conf.properties</c>: written by <c>ciphertool -Dconfigure</c>,

@@ -1,4 +1,4 @@
-namespace SecVault.Vault;
+namespace SecVault.Home;
 
 /// <summary>The vault configuration, the keystore it names, or a [secrets] entry is unusable.</summary>
 public sealed class VaultException : SecVaultException

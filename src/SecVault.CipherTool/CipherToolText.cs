@@ -1,9 +1,7 @@
-using SecVault.Vault;
+namespace SecVault.CipherTool;
 
-namespace SecVault;
-
-/// <summary>Messages of the <c>ciphertool</c> executable; none takes a password or a value.</summary>
-internal static partial class Messages
+/// <summary>The ciphertool executable's own text: help, option descriptions, prompts and its messages.</summary>
+internal static partial class CipherToolText
 {
     internal const string CipherToolUsage = """
         Usage: ciphertool [OPTIONS] -Dconfigure   encrypt plain [secrets] values, write secret-conf.properties
@@ -22,17 +20,6 @@ internal static partial class Messages
         """;
 
     internal const string UsageHint = "run 'ciphertool -help' for the options";
-
-    internal static string UnknownOption(string option) => $"unknown option '{option}'";
-
-    internal static string NotAnOption(int position) =>
-        $"argument {position} is not an option; options start with -D (the argument is not shown: it may be a password)";
-
-    internal static string UnsupportedOption(string option) => $"option '{option}' is not supported by SecVault";
-
-    internal static string OptionNeedsValue(string option) => $"option '{option}' needs a value: {option}=VALUE";
-
-    internal static string ConflictingOptions(string first, string second) => $"options '{first}' and '{second}' cannot be used together";
 
     internal const string PasswordOptionVisible = "-Dpassword= is visible to other users of this machine; prefer -Dpassword.stdin";
 
@@ -60,9 +47,6 @@ internal static partial class Messages
 
     internal const string TooManyTries = "values did not match after 3 tries; nothing was written";
 
-    internal static string PasswordPrompt(KeystoreRole role) =>
-        $"[Please Enter {(role == KeystoreRole.Internal ? "Internal" : "Primary")} KeyStore Password of Carbon Server : ]";
-
     internal const string PlainTextPrompt = "[Enter Plain Text Value : ]";
 
     internal const string PlainTextAgainPrompt = "[Please Enter Value Again : ]";
@@ -71,28 +55,9 @@ internal static partial class Messages
 
     internal const string SelectAliasPrompt = "Select the alias number to change (Enter to finish): ";
 
-    internal static string NewValuePrompt(string alias) => $"Enter new plain text value for {alias} : ";
-
     internal const string RepeatValuePrompt = "Repeat the value : ";
-
-    internal static string AliasListLine(int number, string alias, bool dynamic) =>
-        dynamic ? $"  {number,3}) {alias} (dynamic, cannot be changed)" : $"  {number,3}) {alias}";
 
     internal const string NoAliasesToChange = "[secrets] has no alias that can be changed";
 
     internal const string NotAnAliasNumber = "that is not one of the numbers listed (the answer is not shown: it may be a value)";
-
-    internal static string DynamicNotChangeable(string alias) => $"'{alias}' is dynamic and cannot be changed";
-
-    internal static string UsingKeystore(KeystoreRole role, string location, string type, string alias) =>
-        $"using the {RoleName(role)} keystore {location} ({type}, alias {alias})";
-
-    internal static string Unexpected(string type) => $"unexpected failure ({type}); nothing more is known";
-
-    private static string RoleName(KeystoreRole role) => role switch
-    {
-        KeystoreRole.Internal => "internal",
-        KeystoreRole.Primary => "primary",
-        _ => "default",
-    };
 }

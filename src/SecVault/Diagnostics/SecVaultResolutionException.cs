@@ -1,11 +1,11 @@
-namespace SecVault.Resolution;
+namespace SecVault.Diagnostics;
 
 /// <summary>Resolution failed; <see cref="Problems"/> lists every problem found, by file and position.</summary>
 public sealed class SecVaultResolutionException : SecVaultException
 {
     /// <summary>Creates the exception from the problems found (at least one error).</summary>
     public SecVaultResolutionException(IReadOnlyList<Problem> problems, string? hint = null)
-        : base(Messages.ResolutionFailed(problems), hint)
+        : base(DiagnosticsText.ResolutionFailed(problems), hint)
     {
         ArgumentNullException.ThrowIfNull(problems);
         Problems = problems;

@@ -1,10 +1,9 @@
 using System.Globalization;
-using SecVault.Exec;
 
-namespace SecVault;
+namespace SecVault.Cli;
 
-/// <summary>Messages of <c>mi secret verify</c>, <c>resolve</c> and <c>exec</c>.</summary>
-internal static partial class Messages
+/// <summary>The mi executable's own text: help, option descriptions, prompts and its messages.</summary>
+internal static partial class MiText
 {
     internal const string CliVerifyDescription = "Check an MI home's secrets, placeholders and Synapse vault lookups without starting it";
 
@@ -46,21 +45,6 @@ internal static partial class Messages
     internal const string CliExecEmptyOnly = "--only names an empty alias";
 
     internal static string CliExecCannotStart(string command, string reason) => $"cannot start '{command}': {reason}";
-
-    internal static string ExecNameCollision(string name, IReadOnlyList<string> aliases) =>
-        $"aliases {string.Join(", ", aliases.Select(Quote))} all become environment variable {name}";
-
-    internal static string ExecAlreadyDefined(string name, string alias) =>
-        $"environment variable {name} (alias '{alias}') is already defined";
-
-    internal static string ExecConflicts(IReadOnlyList<SecretVariableConflict> conflicts) => conflicts.Count == 1
-        ? conflicts[0].ToString()
-        : string.Create(CultureInfo.InvariantCulture, $"{conflicts.Count} conflicts: {conflicts[0]} (and {conflicts.Count - 1} more)");
-
-    internal static string ExecConflictsHint(IReadOnlyList<SecretVariableConflict> conflicts) =>
-        conflicts.Any(c => c.Error == SecretVariableError.AlreadyDefined)
-            ? "choose other names with --prefix, pick aliases with --only, or replace the variables with --override"
-            : "choose other names with --prefix, or pick aliases with --only";
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";
 }

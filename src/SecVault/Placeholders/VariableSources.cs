@@ -1,6 +1,6 @@
 using SecVault.Hosting;
 
-namespace SecVault.Resolution;
+namespace SecVault.Placeholders;
 
 /// <summary>Where <c>$env{}</c> and <c>$sys{}</c> placeholders take their values from.</summary>
 public sealed class VariableSources(IEnvironment environment, IReadOnlyDictionary<string, string> systemProperties)

@@ -1,4 +1,4 @@
-namespace SecVault.Vault;
+namespace SecVault.Home;
 
 /// <summary>What is wrong with an MI home's vault setup.</summary>
 public enum VaultErrorKind

@@ -1,4 +1,4 @@
-namespace SecVault.Resolution;
+namespace SecVault.Diagnostics;
 
 /// <summary>How serious a problem is.</summary>
 public enum ProblemSeverity

@@ -1,8 +1,7 @@
-using SecVault.Resolution;
+namespace SecVault.Diagnostics;
 
-namespace SecVault;
-
-internal static partial class Messages
+/// <summary>Messages of SecVault.Diagnostics.</summary>
+internal static partial class DiagnosticsText
 {
     internal static string ResolutionFailed(IReadOnlyList<Problem> problems)
     {
@@ -28,7 +27,8 @@ internal static partial class Messages
     internal static string PlaceholderNotAllowedHere(string placeholder) => $"{placeholder}: only $env{{}} and $sys{{}} placeholders are allowed here";
 }
 
-internal static partial class Messages
+/// <summary>Messages of SecVault.Diagnostics.</summary>
+internal static partial class DiagnosticsText
 {
     internal const string NoSuchAlias = "no such alias in [secrets]";
 
@@ -53,7 +53,8 @@ internal static partial class Messages
     internal static string VaultUnreadable(string reason) => $"cannot read conf/security/secret-conf.properties: {reason}";
 }
 
-internal static partial class Messages
+/// <summary>Messages of SecVault.Diagnostics.</summary>
+internal static partial class DiagnosticsText
 {
     internal static string SecretReference(string alias, string message) => $"secret '{alias}': {message}";
 
@@ -62,7 +63,8 @@ internal static partial class Messages
     internal static string DeploymentTomlUnreadable(string reason) => $"cannot read deployment.toml: {reason}";
 }
 
-internal static partial class Messages
+/// <summary>Messages of SecVault.Diagnostics.</summary>
+internal static partial class DiagnosticsText
 {
     internal static string SynapseOtherPrefix(string prefix) => $"prefix '{prefix}' is not wso2; the lookup is left as it is";
 
@@ -75,7 +77,8 @@ internal static partial class Messages
     internal const string SynapseEmptyValue = "the value is empty";
 }
 
-internal static partial class Messages
+/// <summary>Messages of SecVault.Diagnostics.</summary>
+internal static partial class DiagnosticsText
 {
     internal static string VerifyUnreadable(string reason) => $"cannot read the artifact: {reason}";
 

@@ -1,7 +1,7 @@
-namespace SecVault;
+namespace SecVault.Cli;
 
-/// <summary>Messages of the <c>mi</c> executable's frame: stream prefixes, usage errors and help texts.</summary>
-internal static partial class Messages
+/// <summary>The mi executable's own text: help, option descriptions, prompts and its messages.</summary>
+internal static partial class MiText
 {
     internal static string CliError(string message) => $"mi: error: {message}";
 

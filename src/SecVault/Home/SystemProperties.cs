@@ -1,6 +1,4 @@
-using SecVault.Home;
-
-namespace SecVault.Resolution;
+namespace SecVault.Home;
 
 /// <summary>The Java system properties <c>$sys{}</c> can see: built-ins of the MI launcher, then user overrides.</summary>
 public static class SystemProperties
