@@ -178,13 +178,13 @@ internal sealed class ExecCommand
                 return;
             }
 
-            // PosixSignal values are abstract; SIGINT and SIGTERM are 2 and 15 on Linux and macOS.
-            var number = signal == PosixSignal.SIGINT ? 2 : 15;
+            // PosixSignal values are abstract; the numbers are those of Linux and macOS.
+            var number = signal == PosixSignal.SIGINT ? NativeProcess.SignalInterrupt : NativeProcess.SignalTerminate;
             try
             {
                 if (!child.HasExited)
                 {
-                    _ = NativeMethods.Kill(child.Id, number);
+                    _ = NativeProcess.Kill(child.Id, number);
                 }
             }
             catch (InvalidOperationException)
@@ -192,12 +192,5 @@ internal sealed class ExecCommand
                 // The child already exited.
             }
         }
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int Kill(int pid, int signal);
     }
 }
