@@ -49,6 +49,10 @@ internal sealed class ExecCommand
         var only = ReadOnly(parseResult.GetValue(_only));
         var prefix = parseResult.GetValue(_prefix) ?? string.Empty;
         var commandLine = parseResult.GetValue(_command) ?? [];
+        if (commandLine.Length == 0 || commandLine[0].Length == 0)
+        {
+            throw new UsageException(Messages.CliExecEmptyCommand);
+        }
 
         // The process's own standard input is read byte-wise, so the child still gets every byte after the password line.
         var passwordInput = _context.Console is SystemConsole ? new UnbufferedLineReader(Console.OpenStandardInput()) : null;
@@ -64,6 +68,7 @@ internal sealed class ExecCommand
                 // Names are checked before the keystore password is asked for.
                 variables = SecretVariables.Plan(only ?? resolver.Secrets.Aliases, prefix, _context.Environment, parseResult.GetValue(_override));
                 secrets = resolver.DecryptSecrets(only);
+                SecretVariables.CheckValues(variables, secrets);
             }
             catch (SecVaultResolutionException ex)
             {
@@ -85,6 +90,12 @@ internal sealed class ExecCommand
         foreach (var argument in commandLine.Skip(1))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // The child gets the keystore password no more than it gets the command line of mi.
+        foreach (var name in ExportDenylist.Withheld)
+        {
+            start.Environment.Remove(name);
         }
 
         foreach (var variable in variables)

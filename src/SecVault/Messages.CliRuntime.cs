@@ -58,7 +58,9 @@ internal static partial class Messages
         : string.Create(CultureInfo.InvariantCulture, $"{conflicts.Count} conflicts: {conflicts[0]} (and {conflicts.Count - 1} more)");
 
     internal static string ExecConflictsHint(IReadOnlyList<SecretVariableConflict> conflicts) =>
-        conflicts.Any(c => c.Error == SecretVariableError.AlreadyDefined)
+        conflicts.Any(c => c.Error is SecretVariableError.Denied or SecretVariableError.InvalidName) ? ExecRefusedHint
+        : conflicts.Any(c => c.Error == SecretVariableError.HoldsNul) ? ExecHoldsNulHint
+        : conflicts.Any(c => c.Error == SecretVariableError.AlreadyDefined)
             ? "choose other names with --prefix, pick aliases with --only, or replace the variables with --override"
             : "choose other names with --prefix, or pick aliases with --only";
 
