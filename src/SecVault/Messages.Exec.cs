@@ -2,7 +2,7 @@ using SecVault.Exec;
 
 namespace SecVault;
 
-/// <summary>Messages of <c>mi secret exec</c>'s safety checks and of both tools' last-resort handler.</summary>
+/// <summary>Messages of <c>mi secret exec</c>'s safety checks (and their <c>verify</c> warnings) and of both tools' last-resort handler.</summary>
 internal static partial class Messages
 {
     internal static string ExecDenied(string name, string alias, DeniedVariable denied) =>
@@ -19,6 +19,14 @@ internal static partial class Messages
     internal const string ExecHoldsNulHint = "create the secret again without NUL characters, or leave the alias out with --only";
 
     internal const string CliExecEmptyCommand = "the command to run is empty";
+
+    internal static string VerifyExecDenied(string name, DeniedVariable denied) =>
+        $"mi secret exec refuses this alias unless --prefix is given: environment variable {name} {DeniedReason(denied)}";
+
+    internal static string VerifyExecInvalidName(string name) =>
+        $"mi secret exec refuses this alias unless --prefix is given: {name} is not a portable variable name (it starts with a digit)";
+
+    internal const string VerifyExecHoldsNul = "the secret holds a NUL character; mi secret exec refuses to export it";
 
     /// <summary>The last-resort line: the exception's type name only, since an unknown exception's message may hold data.</summary>
     internal static string ToolUnexpected(string tool, string exceptionType) => $"{tool}: error: {Unexpected(exceptionType)}";
