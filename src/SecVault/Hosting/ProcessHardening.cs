@@ -20,14 +20,27 @@ internal static class ProcessHardening
             return true;
         }
 
-        var noCore = default(NativeProcess.ResourceLimit);
-        var applied = NativeProcess.SetResourceLimit(NativeProcess.ResourceCore, ref noCore) == 0;
-        if (OperatingSystem.IsLinux())
-        {
-            applied &= NativeProcess.Prctl(NativeProcess.SetDumpable, 0, 0, 0, 0) == 0;
-        }
+        return LimitCoreAndDumping() & RemoveDiagnosticSocket();
+    }
 
-        return RemoveDiagnosticSocket() && applied;
+    private static bool LimitCoreAndDumping()
+    {
+        try
+        {
+            var noCore = default(NativeProcess.ResourceLimit);
+            var applied = NativeProcess.SetResourceLimit(NativeProcess.ResourceCore, ref noCore) == 0;
+            if (OperatingSystem.IsLinux())
+            {
+                applied &= NativeProcess.Prctl(NativeProcess.SetDumpable, 0, 0, 0, 0) == 0;
+            }
+
+            return applied;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without these calls (or by another name) must not stop the tool from running.
+            return false;
+        }
     }
 
     /// <summary>
