@@ -71,7 +71,7 @@ internal static class CipherToolApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Error(console, VaultText.Unexpected(e.GetType().Name), null);
+            Error(console, Messages.Unexpected(e.GetType().Name), null);
             return 1;
         }
     }

@@ -1,4 +1,4 @@
 using SecVault.CipherTool;
 using SecVault.Hosting;
 
-return CipherToolApp.Run(args, new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory);
+return ToolEntryPoint.Run("ciphertool", () => CipherToolApp.Run(args, new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory));

@@ -50,6 +50,10 @@ internal sealed class ExecCommand
         var only = ReadOnly(parseResult.GetValue(_only));
         var prefix = parseResult.GetValue(_prefix) ?? string.Empty;
         var commandLine = parseResult.GetValue(_command) ?? [];
+        if (commandLine.Length == 0 || commandLine[0].Length == 0)
+        {
+            throw new UsageException(ExecText.CliExecEmptyCommand);
+        }
 
         // The process's own standard input is read byte-wise, so the child still gets every byte after the password line.
         var passwordInput = _context.Console is SystemConsole ? new UnbufferedLineReader(Console.OpenStandardInput()) : null;
@@ -65,6 +69,7 @@ internal sealed class ExecCommand
                 // Names are checked before the keystore password is asked for.
                 variables = SecretVariables.Plan(only ?? resolver.Secrets.Aliases, prefix, _context.Environment, parseResult.GetValue(_override));
                 secrets = resolver.DecryptSecrets(only);
+                SecretVariables.CheckValues(variables, secrets);
             }
             catch (SecVaultResolutionException ex)
             {
@@ -86,6 +91,12 @@ internal sealed class ExecCommand
         foreach (var argument in commandLine.Skip(1))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // The child gets the keystore password no more than it gets the command line of mi.
+        foreach (var name in ExportDenylist.Withheld)
+        {
+            start.Environment.Remove(name);
         }
 
         foreach (var variable in variables)
@@ -179,13 +190,13 @@ internal sealed class ExecCommand
                 return;
             }
 
-            // PosixSignal values are abstract; SIGINT and SIGTERM are 2 and 15 on Linux and macOS.
-            var number = signal == PosixSignal.SIGINT ? 2 : 15;
+            // PosixSignal values are abstract; the numbers are those of Linux and macOS.
+            var number = signal == PosixSignal.SIGINT ? NativeProcess.SignalInterrupt : NativeProcess.SignalTerminate;
             try
             {
                 if (!child.HasExited)
                 {
-                    _ = NativeMethods.Kill(child.Id, number);
+                    _ = NativeProcess.Kill(child.Id, number);
                 }
             }
             catch (InvalidOperationException)
@@ -193,12 +204,5 @@ internal sealed class ExecCommand
                 // The child already exited.
             }
         }
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int Kill(int pid, int signal);
     }
 }

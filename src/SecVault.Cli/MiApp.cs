@@ -5,7 +5,8 @@ namespace SecVault.Cli;
 
 /// <summary>
 /// The <c>mi</c> application: builds the <c>secret</c> command group, parses, runs one command and maps
-/// failures to exit codes (0, 1, 2, 130). Runs in process against any <see cref="MiContext"/>.
+/// failures to exit codes (0, 1, 2, 130); an unexpected exception is one line naming its type only. Runs in process
+/// against any <see cref="MiContext"/>.
 /// </summary>
 internal static class MiApp
 {
@@ -63,6 +64,13 @@ internal static class MiApp
         catch (OperationCanceledException)
         {
             return ExitCodes.Interrupted;
+        }
+#pragma warning disable CA1031 // The last line of defence: never a stack trace, never an exception message that might hold a value.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.Error(Messages.Unexpected(ex.GetType().Name));
+            return ExitCodes.Failure;
         }
     }
 

@@ -1,4 +1,4 @@
 using SecVault.Cli;
 using SecVault.Hosting;
 
-return MiApp.Run(args, new MiContext(new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory));
+return ToolEntryPoint.Run("mi", () => MiApp.Run(args, new MiContext(new SystemConsole(), ProcessEnvironment.Instance, Environment.CurrentDirectory)));

@@ -24,4 +24,9 @@ internal static partial class Messages
         $"another process has been writing in {path} for {waited.TotalSeconds:0} seconds; nothing was written";
 
     internal const string FolderBusyHint = "wait for the other ciphertool or mi command to finish, then run this one again";
+
+    internal static string Unexpected(string type) => $"unexpected failure ({type}); nothing more is known";
+
+    /// <summary>The last-resort line: the exception's type name only, since an unknown exception's message may hold data.</summary>
+    internal static string ToolUnexpected(string tool, string exceptionType) => $"{tool}: error: {Unexpected(exceptionType)}";
 }

@@ -48,6 +48,18 @@ public sealed class CipherToolProcessTests
         Assert.Contains("'-Drotate' is not supported by SecVault", stderr, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_process_has_no_core_file_no_ptrace_attach_and_no_diagnostic_socket_while_it_waits()
+    {
+        Skip.If(ProcessHardeningProbe.WhyNot is not null, ProcessHardeningProbe.WhyNot);
+
+        var view = ProcessHardeningProbe.Observe("ciphertool", "-Dpassword.stdin");
+
+        Assert.True(view.CoreLimitIsZero, view.Detail);
+        Assert.True(view.NotDumpable, view.Detail);
+        Assert.True(view.DiagnosticSocketGone, view.Detail);
+    }
+
     private static (int Exit, string Out, string Err) RunProcess(string stdin, params string[] args)
     {
         var result = ToolProcess.Run("ciphertool", Path.GetTempPath(), stdin, null, args);

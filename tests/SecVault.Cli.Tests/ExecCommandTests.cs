@@ -221,5 +221,93 @@ public sealed class ExecCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("LD_PRELOAD")]
+    [InlineData("BASH_ENV")]
+    [InlineData("PYTHONPATH")]
+    public void Exec_refuses_a_denylisted_alias_by_name_and_does_not_start_the_command(string alias)
+    {
+        _home.WriteTomlWith((alias, _home.DbCiphertext));
+
+        var result = ExecRefusedBeforeStart("--override");
+
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"mi: error: alias '{alias}' would set environment variable {alias}, which ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("mi: hint: put a prefix on every name with --prefix", lines[1], StringComparison.Ordinal);
+        _home.AssertClean(result);
+    }
+
+    [SkippableFact]
+    public void Exec_with_a_prefix_exports_a_denylisted_alias_under_the_prefixed_name_only()
+    {
+        SkipUnlessPosix();
+        _home.WriteTomlWith(("LD_PRELOAD", _home.DbCiphertext));
+
+        var result = Exec("--prefix", "APP_", "--", "sh", "-c", $"{Holds("APP_LD_PRELOAD", RuntimeHome.DbPassword)} && test -z \"${{LD_PRELOAD+set}}\"");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StdErr);
+    }
+
+    [SkippableFact]
+    public void Exec_as_a_process_never_passes_the_keystore_password_variables_to_the_child()
+    {
+        SkipUnlessPosix();
+        var variables = _home.Variables;
+        variables["MI_KEYSTORE_PASSWORD"] = _home.Password;
+        variables["MI_KEY_PASSWORD"] = "key-password-for-the-test";
+
+        var result = _home.Mi.RunProcess(_home.Password + "\n", variables, _home.Args("exec", "--", "env"));
+
+        Assert.Equal(0, result.ExitCode);
+        var names = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')[0]).ToList();
+        Assert.Contains("db_password", names);
+        Assert.Contains("MI_CLI_HOME", names);
+        Assert.DoesNotContain("MI_KEYSTORE_PASSWORD", names);
+        Assert.DoesNotContain("MI_KEY_PASSWORD", names);
+        Assert.DoesNotContain(_home.Password, result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exec_refuses_an_empty_command_with_a_usage_error_before_reading_the_password()
+    {
+        var console = new TestConsole(_home.Password + "\n");
+
+        var result = _home.Mi.Run(console, _home.Variables, _home.Args("exec", "--", string.Empty));
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("mi: error: the command to run is empty", lines[0]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("mi: error: ", StringComparison.Ordinal) && l != lines[0]);
+        Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(_home.Password, console.StdIn.ReadLine());
+    }
+
+    [Fact]
+    public void Exec_refuses_a_secret_holding_a_NUL_character_naming_the_alias_and_does_not_start_the_command()
+    {
+        const string Secret = "before-nul\0after-nul";
+        _home.WriteTomlWith(("nul_secret", _home.Home.Encrypt(Secret)));
+
+        var result = ExecRefusedBeforeStart();
+
+        Assert.StartsWith("mi: error: the secret of alias 'nul_secret' holds a NUL character, which an environment variable cannot carry\nmi: hint: ", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("before-nul", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("after-nul", result.StdErr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <c>exec args -- touch marker</c>, asserting exit 1 and that the command never started.</summary>
+    private MiResult ExecRefusedBeforeStart(params string[] args)
+    {
+        var marker = _home.Mi.Work("started");
+
+        var result = Exec([.. args, "--", "touch", marker]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(marker));
+        return result;
+    }
+
     private static void SkipUnlessPosix() => Skip.If(OperatingSystem.IsWindows(), "needs a POSIX shell");
 }

@@ -4,7 +4,7 @@ using SecVault.Hosting;
 
 namespace SecVault.Cli.Tests;
 
-/// <summary>The library side of <c>mi secret exec</c>: <see cref="SecretVariables"/> and <see cref="UnbufferedLineReader"/>.</summary>
+/// <summary>The library side of <c>mi secret exec</c>: <see cref="SecretVariables"/>, <see cref="ExportDenylist"/> and <see cref="UnbufferedLineReader"/>.</summary>
 public sealed class ExecSecretVariablesTests
 {
     private static readonly DictionaryEnvironment NoVariables = new(new Dictionary<string, string>());
@@ -32,14 +32,14 @@ public sealed class ExecSecretVariablesTests
     [Fact]
     public void Plan_reports_every_collision_and_defined_variable_together_without_values()
     {
-        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["HOME"] = "/home/x", ["c"] = "value-of-c" });
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["APP_TOKEN"] = "/home/x", ["c"] = "value-of-c" });
 
-        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["a.b", "a-b", "HOME", "c", "ok"], string.Empty, environment, overrideExisting: false));
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["a.b", "a-b", "APP_TOKEN", "c", "ok"], string.Empty, environment, overrideExisting: false));
 
         Assert.Equal(
             [
                 new SecretVariableConflict(SecretVariableError.NameCollision, "a_b", ["a.b", "a-b"]),
-                new SecretVariableConflict(SecretVariableError.AlreadyDefined, "HOME", ["HOME"]),
+                new SecretVariableConflict(SecretVariableError.AlreadyDefined, "APP_TOKEN", ["APP_TOKEN"]),
                 new SecretVariableConflict(SecretVariableError.AlreadyDefined, "c", ["c"]),
             ],
             ex.Conflicts,
@@ -52,14 +52,96 @@ public sealed class ExecSecretVariablesTests
     [Fact]
     public void Plan_with_override_accepts_defined_variables_but_never_a_collision()
     {
-        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["HOME"] = "/home/x" });
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["APP_TOKEN"] = "/home/x" });
 
-        var plan = SecretVariables.Plan(["HOME"], string.Empty, environment, overrideExisting: true);
+        var plan = SecretVariables.Plan(["APP_TOKEN"], string.Empty, environment, overrideExisting: true);
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["x y", "x_y"], string.Empty, environment, overrideExisting: true));
 
-        Assert.Equal("HOME", Assert.Single(plan).Name);
+        Assert.Equal("APP_TOKEN", Assert.Single(plan).Name);
         Assert.Equal(SecretVariableError.NameCollision, Assert.Single(ex.Conflicts).Error);
         Assert.DoesNotContain("--override", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LD_PRELOAD", "LD_*")]
+    [InlineData("ld_library_path", "LD_*")]
+    [InlineData("BASH_ENV", "BASH_*")]
+    [InlineData("BASH_FUNC_ls%%", "BASH_*")]
+    [InlineData("ENV", "ENV")]
+    [InlineData("PYTHONPATH", "PYTHON*")]
+    [InlineData("JAVA_TOOL_OPTIONS", "JAVA_TOOL_OPTIONS")]
+    [InlineData("DOTNET_STARTUP_HOOKS", "DOTNET_*")]
+    [InlineData("PATH", "PATH")]
+    [InlineData("HOME", "HOME")]
+    [InlineData("GIT_SSH_COMMAND", "GIT_*")]
+    [InlineData("https_proxy", "HTTPS_PROXY")]
+    [InlineData("MI_KEYSTORE_PASSWORD", "MI_KEYSTORE_PASSWORD")]
+    public void Plan_refuses_a_denylisted_name_naming_the_alias_even_with_override(string alias, string pattern)
+    {
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias, "ok"], string.Empty, NoVariables, overrideExisting: true));
+
+        var conflict = Assert.Single(ex.Conflicts);
+        Assert.Equal(SecretVariableError.Denied, conflict.Error);
+        Assert.Equal([alias], conflict.Aliases);
+        Assert.Equal(pattern, ExportDenylist.Find(conflict.VariableName)!.Pattern);
+        Assert.StartsWith($"alias '{alias}' would set environment variable {conflict.VariableName}, which ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--prefix", ex.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("--override", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_names_each_refused_alias_even_when_they_share_a_name()
+    {
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["LD_PRELOAD", "LD.PRELOAD"], string.Empty, NoVariables, overrideExisting: false));
+
+        Assert.Equal(["LD_PRELOAD", "LD.PRELOAD"], ex.Conflicts.Select(c => c.Aliases.Single()));
+        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableError.Denied, c.Error));
+    }
+
+    [Fact]
+    public void Plan_with_a_prefix_turns_a_denylisted_alias_into_an_allowed_name()
+    {
+        var plan = SecretVariables.Plan(["LD_PRELOAD", "BASH_ENV", "PYTHONPATH"], "APP_", NoVariables, overrideExisting: false);
+
+        Assert.Equal(["APP_LD_PRELOAD", "APP_BASH_ENV", "APP_PYTHONPATH"], plan.Select(v => v.Name));
+    }
+
+    [Theory]
+    [InlineData("LD_", "audit")]
+    [InlineData("PYTHON", "PATH")]
+    [InlineData("", "ENV")]
+    public void Plan_checks_the_name_after_prefixing(string prefix, string alias)
+    {
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias], prefix, NoVariables, overrideExisting: false));
+
+        Assert.Equal(SecretVariableError.Denied, Assert.Single(ex.Conflicts).Error);
+    }
+
+    [Theory]
+    [InlineData("", "1password")]
+    [InlineData("9", "x")]
+    public void Plan_refuses_a_name_that_is_not_a_portable_variable_name(string prefix, string alias)
+    {
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias], prefix, NoVariables, overrideExisting: true));
+
+        Assert.Equal(SecretVariableError.InvalidName, Assert.Single(ex.Conflicts).Error);
+        Assert.Contains("not a portable variable name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--prefix", ex.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckValues_refuses_every_secret_holding_a_NUL_naming_the_alias_and_never_the_value()
+    {
+        var variables = SecretVariables.Plan(["a", "b", "c"], string.Empty, NoVariables, overrideExisting: false);
+        var secrets = new Dictionary<string, string> { ["a"] = "before\0after-a", ["b"] = "fine", ["c"] = "\0" };
+
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.CheckValues(variables, secrets));
+
+        Assert.Equal(["a", "c"], ex.Conflicts.Select(c => c.Aliases.Single()));
+        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableError.HoldsNul, c.Error));
+        Assert.StartsWith("2 conflicts: the secret of alias 'a' holds a NUL character", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("before", ex.Message + ex.Hint + string.Concat(ex.Conflicts), StringComparison.Ordinal);
+        SecretVariables.CheckValues(variables, new Dictionary<string, string> { ["a"] = "x", ["b"] = "y", ["c"] = "z" });
     }
 
     [Fact]

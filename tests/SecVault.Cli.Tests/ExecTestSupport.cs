@@ -49,6 +49,10 @@ internal sealed class RuntimeHome : IDisposable
         "[[datasource]]\nid = \"WSO2_DB\"\nurl = \"jdbc:h2:mem:x;password=$secret{admin_password}\"\n" +
         "api = '$secret{api_key}'\nhome = \"$sys{carbon.home}\"\n";
 
+    /// <summary>Writes <see cref="SoundToml"/> with more <c>[secrets]</c> entries (alias, ciphertext) before <c>api_key</c>.</summary>
+    public void WriteTomlWith(params (string Alias, string Ciphertext)[] secrets) =>
+        Home.WriteToml(SoundToml.Replace("api_key = ", string.Concat(secrets.Select(s => $"{s.Alias} = \"{s.Ciphertext}\"\n")) + "api_key = ", StringComparison.Ordinal));
+
     /// <summary>The harness variables plus the dynamic secret's ciphertext.</summary>
     public Dictionary<string, string> Variables
     {

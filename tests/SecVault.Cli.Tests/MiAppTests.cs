@@ -89,4 +89,43 @@ public sealed class MiAppTests : IDisposable
         Assert.Contains(secret.Subcommands, c => c.Name == "init");
         Assert.Contains(secret.Subcommands, c => c.Name == "create");
     }
+
+    [Fact]
+    public void An_unexpected_exception_is_one_line_naming_its_type_and_exit_1_without_its_message_or_stack()
+    {
+        Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
+        var console = new FailingInputConsole();
+        var context = new MiContext(console, new Hosting.DictionaryEnvironment(_mi.Variables), _mi.WorkFolder);
+
+        var exit = MiApp.Run(["secret", "create"], context);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("mi: error: unexpected failure (InvalidOperationException); nothing more is known\n", console.StdErr.ToString());
+        Assert.Equal(string.Empty, console.StdOut.ToString());
+    }
+
+    /// <summary>A console whose standard input fails with a message that must never be printed.</summary>
+    private sealed class FailingInputConsole : Hosting.IConsole
+    {
+        public TextReader StdIn { get; } = new FailingReader();
+
+        public TextWriter StdOut { get; } = new StringWriter { NewLine = "\n" };
+
+        public TextWriter StdErr { get; } = new StringWriter { NewLine = "\n" };
+
+        public bool IsInputTerminal => false;
+
+        public string? ReadHidden(string prompt) => StdIn.ReadLine();
+
+        public string? ReadVisible(string prompt) => StdIn.ReadLine();
+
+        private sealed class FailingReader : TextReader
+        {
+            public override string? ReadLine() => throw new InvalidOperationException("secret-in-the-message");
+
+            public override int Read() => throw new InvalidOperationException("secret-in-the-message");
+
+            public override int Peek() => throw new InvalidOperationException("secret-in-the-message");
+        }
+    }
 }

@@ -140,4 +140,24 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no password for keystore", result.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_warns_about_every_alias_exec_would_refuse_without_printing_the_secret()
+    {
+        const string Secret = "before-nul\0after-nul";
+        _home.WriteTomlWith(("LD_PRELOAD", _home.DbCiphertext), ("\"1password\"", _home.DbCiphertext), ("nul_secret", _home.Home.Encrypt(Secret)));
+
+        var result = _home.Run("verify");
+
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("warning conf/deployment.toml:", StringComparison.Ordinal)
+            && l.EndsWith(" LD_PRELOAD: mi secret exec refuses this alias unless --prefix is given: environment variable LD_PRELOAD changes how programs load code (LD_*)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("warning ", StringComparison.Ordinal)
+            && l.EndsWith(" 1password: mi secret exec refuses this alias unless --prefix is given: 1password is not a portable variable name (it starts with a digit)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("warning ", StringComparison.Ordinal)
+            && l.EndsWith(" nul_secret: the secret holds a NUL character; mi secret exec refuses to export it", StringComparison.Ordinal));
+        Assert.DoesNotContain("error ", result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("-nul", result.StdOut + result.StdErr, StringComparison.Ordinal);
+        _home.AssertClean(result);
+    }
 }

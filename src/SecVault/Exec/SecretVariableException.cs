@@ -8,15 +8,29 @@ internal enum SecretVariableError
 
     /// <summary>The environment already defines the variable (and overriding was not asked).</summary>
     AlreadyDefined,
+
+    /// <summary>The name is on the <see cref="ExportDenylist"/>; <c>--override</c> does not change that.</summary>
+    Denied,
+
+    /// <summary>The name is not a portable variable name (it starts with a digit).</summary>
+    InvalidName,
+
+    /// <summary>The decrypted secret holds a NUL character, which no environment variable can carry.</summary>
+    HoldsNul,
 }
 
-/// <summary>One naming conflict: the variable and the aliases involved (never a value).</summary>
+/// <summary>One conflict: the variable and the aliases involved (never a value).</summary>
 internal sealed record SecretVariableConflict(SecretVariableError Error, string VariableName, IReadOnlyList<string> Aliases)
 {
     /// <summary>The user-facing description.</summary>
-    public override string ToString() => Error == SecretVariableError.NameCollision
-        ? ExecText.ExecNameCollision(VariableName, Aliases)
-        : ExecText.ExecAlreadyDefined(VariableName, Aliases[0]);
+    public override string ToString() => Error switch
+    {
+        SecretVariableError.NameCollision => ExecText.ExecNameCollision(VariableName, Aliases),
+        SecretVariableError.AlreadyDefined => ExecText.ExecAlreadyDefined(VariableName, Aliases[0]),
+        SecretVariableError.Denied => ExecText.ExecDenied(VariableName, Aliases[0], ExportDenylist.Find(VariableName)!),
+        SecretVariableError.InvalidName => ExecText.ExecInvalidName(VariableName, Aliases[0]),
+        _ => ExecText.ExecHoldsNul(Aliases[0]),
+    };
 }
 
 /// <summary>Secrets cannot be passed as environment variables: <see cref="Conflicts"/> lists every conflict.</summary>

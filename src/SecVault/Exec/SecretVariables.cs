@@ -8,8 +8,9 @@ internal sealed record SecretVariable(string Alias, string Name);
 
 /// <summary>
 /// How <c>mi secret exec</c> names its variables (mi-secret.md, exec): <c>&lt;prefix&gt;&lt;alias&gt;</c> with every
-/// character outside <c>[A-Za-z0-9_]</c> replaced by <c>_</c>; two aliases on one name, or a name the environment
-/// already defines (unless overriding), are conflicts reported together before anything starts.
+/// character outside <c>[A-Za-z0-9_]</c> replaced by <c>_</c>; a name on the <see cref="ExportDenylist"/>, one that
+/// starts with a digit, two aliases on one name, or a name the environment already defines (unless overriding), are
+/// conflicts reported together before anything starts.
 /// </summary>
 internal static class SecretVariables
 {
@@ -29,8 +30,25 @@ internal static class SecretVariables
     }
 
     /// <summary>
+    /// Why <paramref name="name"/> can never be exported (<see cref="SecretVariableError.Denied"/> or
+    /// <see cref="SecretVariableError.InvalidName"/>), or null when it can.
+    /// </summary>
+    public static SecretVariableError? Refusal(string name) =>
+        ExportDenylist.Find(name) is not null ? SecretVariableError.Denied
+        : !ExportDenylist.IsPortableName(name) ? SecretVariableError.InvalidName
+        : null;
+
+    /// <summary>True when an environment variable can carry <paramref name="secret"/> unchanged (it holds no NUL).</summary>
+    public static bool CanCarry(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return !secret.Contains('\0', StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The variables for <paramref name="aliases"/> (in order, duplicates dropped); throws
-    /// <see cref="SecretVariableException"/> listing every conflict.
+    /// <see cref="SecretVariableException"/> listing every conflict. Denied and invalid names are refused whatever
+    /// <paramref name="overrideExisting"/> says.
     /// </summary>
     public static IReadOnlyList<SecretVariable> Plan(IEnumerable<string> aliases, string prefix, IEnvironment environment, bool overrideExisting)
     {
@@ -41,7 +59,12 @@ internal static class SecretVariables
         var conflicts = new List<SecretVariableConflict>();
         foreach (var group in variables.GroupBy(v => v.Name, StringComparer.Ordinal))
         {
-            if (group.Skip(1).Any())
+            if (Refusal(group.Key) is { } refusal)
+            {
+                // Each alias is named on its own line: the fix (--prefix, --only) is per alias.
+                conflicts.AddRange(group.Select(v => new SecretVariableConflict(refusal, v.Name, [v.Alias])));
+            }
+            else if (group.Skip(1).Any())
             {
                 conflicts.Add(new SecretVariableConflict(SecretVariableError.NameCollision, group.Key, [.. group.Select(v => v.Alias)]));
             }
@@ -52,5 +75,21 @@ internal static class SecretVariables
         }
 
         return conflicts.Count > 0 ? throw new SecretVariableException(conflicts) : variables;
+    }
+
+    /// <summary>
+    /// Throws <see cref="SecretVariableException"/> naming every alias in <paramref name="variables"/> whose secret in
+    /// <paramref name="secrets"/> an environment variable cannot carry, rather than let the child see it cut short.
+    /// </summary>
+    public static void CheckValues(IReadOnlyList<SecretVariable> variables, IReadOnlyDictionary<string, string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var conflicts = variables.Where(v => !CanCarry(secrets[v.Alias]))
+            .Select(v => new SecretVariableConflict(SecretVariableError.HoldsNul, v.Name, [v.Alias])).ToList();
+        if (conflicts.Count > 0)
+        {
+            throw new SecretVariableException(conflicts);
+        }
     }
 }

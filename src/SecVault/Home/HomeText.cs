@@ -1,7 +1,7 @@
 namespace SecVault.Home;
 
 /// <summary>Messages of SecVault.Home.</summary>
-internal static class HomeText
+internal static partial class HomeText
 {
     internal const string MiHomeNotFound = "cannot find the MI home";
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Passwords;
 using SecVault.Placeholders;
@@ -90,13 +91,22 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
         return [.. results.Select(r => r!)];
     }
 
-    /// <summary>Checks every entry the way <c>verify</c> does, returning the problems; decrypted bytes are discarded at once.</summary>
+    /// <summary>
+    /// Checks every entry the way <c>verify</c> does, returning the problems (and a warning for a secret that
+    /// <c>mi secret exec</c> could not export); decrypted values are discarded at once.
+    /// </summary>
     internal IReadOnlyList<Problem> CheckAll()
     {
         var problems = new List<Problem>();
-        foreach (var lookup in LookupMany(Aliases))
+        var lookups = LookupMany(Aliases);
+        for (var i = 0; i < lookups.Count; i++)
         {
-            problems.AddRange(lookup.Problems);
+            problems.AddRange(lookups[i].Problems);
+            if (lookups[i].Value is { } value && !SecretVariables.CanCarry(value))
+            {
+                var entry = _entries[Aliases[i]];
+                problems.Add(new Problem(ProblemSeverity.Warning, _document.DisplayPath, entry.Line, entry.Column, entry.Alias, ExecText.VerifyExecHoldsNul));
+            }
         }
 
         return problems;

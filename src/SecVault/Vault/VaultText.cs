@@ -1,7 +1,7 @@
 namespace SecVault.Vault;
 
 /// <summary>Messages of the <c>ciphertool</c> executable; none takes a password or a value.</summary>
-internal static class VaultText
+internal static partial class VaultText
 {
     internal static string UnknownOption(string option) => $"unknown option '{option}'";
 
@@ -26,8 +26,6 @@ internal static class VaultText
 
     internal static string UsingKeystore(KeystoreRole role, string location, string type, string alias) =>
         $"using the {RoleName(role)} keystore {location} ({type}, alias {alias})";
-
-    internal static string Unexpected(string type) => $"unexpected failure ({type}); nothing more is known";
 
     private static string RoleName(KeystoreRole role) => role switch
     {

@@ -1,5 +1,6 @@
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Placeholders;
 using SecVault.Resolution;
@@ -80,6 +81,14 @@ public static class Verifier
             foreach (var entry in document.Secrets.Where(e => e.IsDotted))
             {
                 problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, DiagnosticsText.VerifyDottedAlias(entry.Alias)));
+            }
+
+            foreach (var entry in document.Secrets.Where(e => e.Alias.Length > 0))
+            {
+                if (ExecRefusal(entry.Alias) is { } message)
+                {
+                    problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, message));
+                }
             }
 
             problems.AddRange(resolver.ResolveValues().Problems);
@@ -170,6 +179,18 @@ public static class Verifier
         {
             problems.Add(DeploymentTomlSecretRepository.VaultProblem(ex));
         }
+    }
+
+    /// <summary>Why <c>mi secret exec</c> without <c>--prefix</c> would refuse <paramref name="alias"/>'s variable name, or null.</summary>
+    private static string? ExecRefusal(string alias)
+    {
+        var name = SecretVariables.Name(string.Empty, alias);
+        return SecretVariables.Refusal(name) switch
+        {
+            SecretVariableError.Denied => ExecText.VerifyExecDenied(name, ExportDenylist.Find(name)!),
+            SecretVariableError.InvalidName => ExecText.VerifyExecInvalidName(name),
+            _ => null,
+        };
     }
 
     private static bool LooksLikeCiphertext(string value)

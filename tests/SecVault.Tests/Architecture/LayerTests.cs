@@ -25,7 +25,7 @@ public sealed class LayerTests
         { "SecVault.Passwords", 4 },
         { "SecVault.Resolution", 5 },
         { "SecVault.SecretOutput", 5 },
-        { "SecVault.Exec", 5 },
+        { "SecVault.Exec", 4 },
         { "SecVault.Synapse", 6 },
         { "SecVault.Vault", 6 },
         { "SecVault.CliConfig", 6 },

@@ -1,0 +1,40 @@
+namespace SecVault.Exec;
+
+/// <summary>Messages of <c>mi secret exec</c>'s safety checks (and their <c>verify</c> warnings) and of both tools' last-resort handler.</summary>
+internal static partial class ExecText
+{
+    internal static string ExecDenied(string name, string alias, DeniedVariable denied) =>
+        $"alias '{alias}' would set environment variable {name}, which {DeniedReason(denied)}; mi secret exec never exports it";
+
+    internal static string ExecInvalidName(string name, string alias) =>
+        $"alias '{alias}' would set environment variable {name}, which is not a portable variable name (it starts with a digit)";
+
+    internal static string ExecHoldsNul(string alias) =>
+        $"the secret of alias '{alias}' holds a NUL character, which an environment variable cannot carry";
+
+    internal const string ExecRefusedHint = "put a prefix on every name with --prefix (for example --prefix APP_), or leave those aliases out with --only";
+
+    internal const string ExecHoldsNulHint = "create the secret again without NUL characters, or leave the alias out with --only";
+
+    internal const string CliExecEmptyCommand = "the command to run is empty";
+
+    internal static string VerifyExecDenied(string name, DeniedVariable denied) =>
+        $"mi secret exec refuses this alias unless --prefix is given: environment variable {name} {DeniedReason(denied)}";
+
+    internal static string VerifyExecInvalidName(string name) =>
+        $"mi secret exec refuses this alias unless --prefix is given: {name} is not a portable variable name (it starts with a digit)";
+
+    internal const string VerifyExecHoldsNul = "the secret holds a NUL character; mi secret exec refuses to export it";
+
+
+    private static string DeniedReason(DeniedVariable denied) => denied.Class switch
+    {
+        DeniedVariableClass.Loader => $"changes how programs load code ({denied.Pattern})",
+        DeniedVariableClass.Shell => $"changes what shells run ({denied.Pattern})",
+        DeniedVariableClass.ConfigurationLocation => $"moves where programs read their configuration ({denied.Pattern})",
+        DeniedVariableClass.Runtime => $"makes a language runtime load code ({denied.Pattern})",
+        DeniedVariableClass.Network => $"changes which certificates are trusted or where traffic goes ({denied.Pattern})",
+        DeniedVariableClass.ToolCommand => $"names a command that tools run ({denied.Pattern})",
+        _ => $"is read by SecVault itself ({denied.Pattern})",
+    };
+}
