@@ -6,8 +6,9 @@ using SecVault.Resolution;
 namespace SecVault.Cli;
 
 /// <summary>
-/// The options <c>verify</c>, <c>resolve</c> and <c>exec</c> share: <c>--home</c>, <c>-D</c>, <c>--password-stdin</c>
-/// and (not for <c>verify</c>) <c>--consume-password-file</c>; turns them into an MI home and resolver options.
+/// The options <c>verify</c>, <c>resolve</c> and <c>exec</c> share: <c>--home</c>, <c>-D</c>, <c>--password-stdin</c>,
+/// (not for <c>verify</c>) <c>--consume-password-file</c> and (not for <c>exec</c>)
+/// <c>--allow-file-lookups-outside-root</c>; turns them into an MI home and resolver options.
 /// </summary>
 internal sealed class RuntimeOptions
 {
@@ -15,11 +16,16 @@ internal sealed class RuntimeOptions
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliPasswordStdinOption };
     private readonly Option<bool>? _consumePasswordFile;
+    private readonly Option<bool>? _allowOutsideRoot;
 
-    /// <summary>Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>.</summary>
-    public RuntimeOptions(bool canConsume)
+    /// <summary>
+    /// Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>, <paramref name="readsSynapse"/>
+    /// <c>--allow-file-lookups-outside-root</c>.
+    /// </summary>
+    public RuntimeOptions(bool canConsume, bool readsSynapse)
     {
         _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = Messages.CliConsumePasswordFileOption } : null;
+        _allowOutsideRoot = readsSynapse ? new Option<bool>("--allow-file-lookups-outside-root") { Description = Messages.CliAllowFileLookupsOutsideRootOption } : null;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -31,6 +37,11 @@ internal sealed class RuntimeOptions
         if (_consumePasswordFile is not null)
         {
             command.Options.Add(_consumePasswordFile);
+        }
+
+        if (_allowOutsideRoot is not null)
+        {
+            command.Options.Add(_allowOutsideRoot);
         }
     }
 
@@ -50,6 +61,7 @@ internal sealed class RuntimeOptions
             PromptConsole = context.Console,
             PasswordSource = parseResult.GetValue(_passwordStdin) ? ExplicitPasswordSource.FromReader(passwordInput ?? context.Console.StdIn) : null,
             ConsumePasswordFiles = _consumePasswordFile is not null && parseResult.GetValue(_consumePasswordFile),
+            AllowFileLookupsOutsideRoot = _allowOutsideRoot is not null && parseResult.GetValue(_allowOutsideRoot),
         };
         foreach (var (name, value) in CliSyntax.GetSystemProperties(parseResult, _systemProperties))
         {
