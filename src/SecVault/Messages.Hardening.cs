@@ -15,3 +15,21 @@ internal static partial class Messages
     internal const string CliAllowFileLookupsOutsideRootOption =
         "Let FILE and DOCKER vault lookups read files outside their root (through ../ or a symbolic link)";
 }
+
+/// <summary>Why <c>keystore_info.yaml</c> is not trusted, and how to fix it.</summary>
+internal static partial class Messages
+{
+    internal static string CliConfigForeignOwner(string file, string? folder, uint owner, uint caller) => folder is null
+        ? $"{file} is owned by user id {owner}, neither you (user id {caller}) nor root; mi does not trust it"
+        : $"{file} is in {folder}, owned by user id {owner}, neither you (user id {caller}) nor root; mi does not trust it";
+
+    internal static string CliConfigForeignOwnerHint(string path, uint caller, bool folder) => folder
+        ? $"if the folder is yours, run 'chown {caller} {path}' and 'chmod go-w {path}'; otherwise set MI_CLI_HOME to a folder of your own and run 'mi secret init'"
+        : $"if the file is yours, run 'chown {caller} {path}'; otherwise delete it and run 'mi secret init'";
+
+    internal static string CliConfigWritableByOthers(string file, string? folder) => folder is null
+        ? $"{file} is writable by group or others; mi does not trust it"
+        : $"{file} is in {folder}, writable by group or others; mi does not trust it";
+
+    internal static string CliConfigWritableByOthersHint(string path) => $"run 'chmod go-w {path}'";
+}
