@@ -33,3 +33,18 @@ internal static partial class Messages
 
     internal static string CliConfigWritableByOthersHint(string path) => $"run 'chmod go-w {path}'";
 }
+
+/// <summary>The uniform decryption failure, given whenever padding is not diagnosed, and the options that diagnose.</summary>
+internal static partial class Messages
+{
+    internal static string CiphertextRejected(string alias, string keyAlias, string fingerprint, string transformation) =>
+        $"secret '{alias}' does not decrypt with the vault's key and transformation (key '{keyAlias}', SHA-256 {fingerprint}, {transformation})";
+
+    internal const string CiphertextRejectedHint =
+        "encrypt the secret again with this keystore's certificate and transformation; for the cause, run on a terminal or with --diagnose-padding (ciphertool: -Ddiagnose.padding=true)";
+
+    internal const string CliDiagnosePaddingOption =
+        "Say why a ciphertext does not decrypt (the other padding, not UTF-8); on by default only on a terminal, as it is a padding oracle";
+
+    internal static string DiagnosePaddingValue(string option) => $"option '{option}' takes true or false";
+}

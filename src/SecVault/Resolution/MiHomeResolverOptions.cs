@@ -33,6 +33,12 @@ public sealed class MiHomeResolverOptions
     /// </summary>
     public bool AllowFileLookupsOutsideRoot { get; set; }
 
+    /// <summary>
+    /// Reports why a ciphertext does not decrypt (the other padding, bytes that are not UTF-8); default false, so every
+    /// such failure has one message and the messages are no padding oracle. Turn it on only for a trusted operator.
+    /// </summary>
+    public bool DiagnosePadding { get; set; }
+
     internal MiHomeResolverOptions Clone(bool? consume = null)
     {
         var copy = new MiHomeResolverOptions
@@ -44,6 +50,7 @@ public sealed class MiHomeResolverOptions
             SeparateKeyPassword = SeparateKeyPassword,
             SecretRepository = SecretRepository,
             AllowFileLookupsOutsideRoot = AllowFileLookupsOutsideRoot,
+            DiagnosePadding = DiagnosePadding,
         };
         foreach (var (name, value) in SystemProperties)
         {

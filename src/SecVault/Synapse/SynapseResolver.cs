@@ -247,7 +247,7 @@ public sealed class SynapseResolver
             }
             catch (DecoderFallbackException)
             {
-                return (null, Messages.PlaintextNotUtf8(name), []);
+                return (null, decryptor.NotUtf8(name).Message, []);
             }
             finally
             {

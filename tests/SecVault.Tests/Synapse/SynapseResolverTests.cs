@@ -157,10 +157,36 @@ public sealed class SynapseResolverTests
     {
         using var home = Home(out _);
         var ex = Assert.Throws<SecVaultResolutionException>(() =>
-            Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = home.Vector(Pkcs1).Ciphertext }));
+            Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = home.Vector(Pkcs1).Ciphertext }, o => o.DiagnosePadding = true));
 
         Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
         AssertNoValue(ex, home.Vector(Pkcs1).Ciphertext, "wso2carbon");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resolve_by_default_reports_a_PKCS1_ciphertext_and_garbage_alike_on_an_OAEP_lookup(bool diagnose)
+    {
+        using var home = Home(out _);
+        var garbage = new byte[256];
+        new Random(3).NextBytes(garbage);
+        garbage[0] = 0x01;
+        var env = new Dictionary<string, string> { ["P"] = home.Vector(Pkcs1).Ciphertext, ["G"] = Convert.ToBase64String(garbage) };
+
+        string Message(string variable) => Assert.Single(Assert.Throws<SecVaultResolutionException>(() =>
+            Resolve(home, $"<a>{{wso2:vault-lookup('{variable}','ENV','true')}}</a>", env, o => o.DiagnosePadding = diagnose)).Problems).Message;
+
+        var (pkcs1, random) = (Message("P").Replace("'P'", "'X'", StringComparison.Ordinal), Message("G").Replace("'G'", "'X'", StringComparison.Ordinal));
+        if (diagnose)
+        {
+            Assert.NotEqual(random, pkcs1);
+            Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", pkcs1, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(random, pkcs1);
+        }
     }
 
     private const string OutsideSecret = "outside-secret";
