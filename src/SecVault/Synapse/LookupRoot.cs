@@ -49,11 +49,14 @@ internal static class LookupRoot
         return Placement.Inside;
     }
 
-    /// <summary>True when <paramref name="path"/> is strictly below <paramref name="root"/> (both absolute and normalised).</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> is <paramref name="root"/> itself or below it (both absolute and normalised);
+    /// the root itself is a folder, so an empty name fails later as a missing file, not as an escape.
+    /// </summary>
     private static bool IsBelow(string root, string path)
     {
         var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
-        return path.Length > prefix.Length && path.StartsWith(prefix, PathComparison);
+        return path.StartsWith(prefix, PathComparison) || string.Equals(path + Path.DirectorySeparatorChar, prefix, PathComparison);
     }
 
     /// <summary>

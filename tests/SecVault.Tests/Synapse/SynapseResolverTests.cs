@@ -237,6 +237,18 @@ public sealed class SynapseResolverTests
             Assert.Single(absent.Problems).Message.Replace("outside.txt.gone", "X", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/..")]
+    public void Resolve_reports_a_FILE_name_that_is_the_root_itself_as_missing_not_as_an_escape(string name)
+    {
+        using var home = RootedHome(out var root);
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, $"<a>{{wso2:vault-lookup('{name}','FILE','false')}}</a>", configure: FileRoot(root)));
+
+        Assert.Equal($"file {root}/{name} does not exist", Assert.Single(ex.Problems).Message);
+    }
+
     [Fact]
     public void Resolve_never_reads_an_absolute_FILE_name_at_its_absolute_location()
     {
