@@ -130,7 +130,8 @@ internal static class CipherToolApp
             using var key = VaultKey.Open(selection, passwordChars);
             return options.Mode switch
             {
-                CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, time),
+                // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
+                CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
                 _ => SingleValue(console, key, options.Transformation),
             };
@@ -141,13 +142,13 @@ internal static class CipherToolApp
         }
     }
 
-    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] password, Transformation transformation, TimeProvider time)
+    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] password, Transformation transformation, bool diagnosePadding, TimeProvider time)
     {
         ConfigureOperation operation;
         using (Lock(target))
         {
             // Read again under the lock: another SecVault writer may have finished while the password was typed.
-            operation = ConfigureOperation.Prepare(Reload(target, sources), key, password, transformation, time.GetUtcNow());
+            operation = ConfigureOperation.Prepare(Reload(target, sources), key, password, transformation, time.GetUtcNow(), diagnosePadding);
             foreach (var warning in operation.Warnings)
             {
                 Warning(console, warning.ToString());

@@ -16,6 +16,7 @@ internal static partial class CipherToolText
           -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
+          -Ddiagnose.padding[=true|false]        say why a ciphertext does not decrypt (default: only on a terminal)
           -help, -h, --help                      this text
         """;
 

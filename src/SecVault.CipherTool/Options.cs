@@ -38,6 +38,9 @@ internal sealed class Options
     /// <summary>The <c>-Ddeployment.config.file.path</c> value, or null.</summary>
     public string? DeploymentFile { get; private set; }
 
+    /// <summary>The <c>-Ddiagnose.padding</c> value (bare means true), or null: then only a terminal gets the diagnosis.</summary>
+    public bool? DiagnosePadding { get; private set; }
+
     /// <summary>Parses the arguments; a help option anywhere wins over everything else.</summary>
     /// <exception cref="UsageException">An unknown, unsupported, valueless or conflicting option, or a stray argument.</exception>
     public static Options Parse(IReadOnlyList<string> args)
@@ -94,6 +97,14 @@ internal sealed class Options
                     break;
                 case "deployment.config.file.path":
                     options.DeploymentFile = NonEmpty(value, display);
+                    break;
+                case "diagnose.padding":
+                    options.DiagnosePadding = value?.ToUpperInvariant() switch
+                    {
+                        null or "TRUE" => true,
+                        "FALSE" => false,
+                        _ => throw new UsageException(Messages.DiagnosePaddingValue(display)),
+                    };
                     break;
                 default:
                     throw new UsageException(Unsupported.Contains(name) ? VaultText.UnsupportedOption(display) : VaultText.UnknownOption(display));

@@ -17,7 +17,7 @@ namespace SecVault.Cli;
 internal sealed class ExecCommand
 {
     private readonly MiContext _context;
-    private readonly RuntimeOptions _runtime = new(canConsume: true);
+    private readonly RuntimeOptions _runtime = new(canConsume: true, readsSynapse: false);
     private readonly Option<string[]> _only = new("--only")
     {
         Description = MiText.CliExecOnlyOption,

@@ -15,7 +15,7 @@ internal sealed class ResolveCommand
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly MiContext _context;
-    private readonly RuntimeOptions _runtime = new(canConsume: true);
+    private readonly RuntimeOptions _runtime = new(canConsume: true, readsSynapse: true);
     private readonly Option<string?> _synapse = new("--synapse") { Description = MiText.CliResolveSynapseOption, HelpName = "FILE" };
     private readonly Option<string?> _format = new("--format") { Description = MiText.CliResolveFormatOption, HelpName = "toml|flat" };
     private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = MiText.CliResolveShowSecretsOption };

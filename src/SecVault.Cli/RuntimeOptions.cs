@@ -7,20 +7,27 @@ using SecVault.Resolution;
 namespace SecVault.Cli;
 
 /// <summary>
-/// The options <c>verify</c>, <c>resolve</c> and <c>exec</c> share: <c>--home</c>, <c>-D</c>, <c>--password-stdin</c>
-/// and (not for <c>verify</c>) <c>--consume-password-file</c>; turns them into an MI home and resolver options.
+/// The options <c>verify</c>, <c>resolve</c> and <c>exec</c> share: <c>--home</c>, <c>-D</c>, <c>--password-stdin</c>,
+/// <c>--diagnose-padding</c>, (not for <c>verify</c>) <c>--consume-password-file</c> and (not for <c>exec</c>)
+/// <c>--allow-file-lookups-outside-root</c>; turns them into an MI home and resolver options.
 /// </summary>
 internal sealed class RuntimeOptions
 {
     private readonly Option<string?> _home = new("--home") { Description = MiText.CliHomeOption, HelpName = "DIR" };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliPasswordStdinOption };
+    private readonly Option<bool> _diagnosePadding = new("--diagnose-padding") { Description = Messages.CliDiagnosePaddingOption };
     private readonly Option<bool>? _consumePasswordFile;
+    private readonly Option<bool>? _allowOutsideRoot;
 
-    /// <summary>Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>.</summary>
-    public RuntimeOptions(bool canConsume)
+    /// <summary>
+    /// Creates the options; <paramref name="canConsume"/> adds <c>--consume-password-file</c>, <paramref name="readsSynapse"/>
+    /// <c>--allow-file-lookups-outside-root</c>.
+    /// </summary>
+    public RuntimeOptions(bool canConsume, bool readsSynapse)
     {
         _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = MiText.CliConsumePasswordFileOption } : null;
+        _allowOutsideRoot = readsSynapse ? new Option<bool>("--allow-file-lookups-outside-root") { Description = Messages.CliAllowFileLookupsOutsideRootOption } : null;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -29,9 +36,15 @@ internal sealed class RuntimeOptions
         command.Options.Add(_home);
         command.Options.Add(_systemProperties);
         command.Options.Add(_passwordStdin);
+        command.Options.Add(_diagnosePadding);
         if (_consumePasswordFile is not null)
         {
             command.Options.Add(_consumePasswordFile);
+        }
+
+        if (_allowOutsideRoot is not null)
+        {
+            command.Options.Add(_allowOutsideRoot);
         }
     }
 
@@ -51,6 +64,10 @@ internal sealed class RuntimeOptions
             PromptConsole = context.Console,
             PasswordSource = parseResult.GetValue(_passwordStdin) ? ExplicitPasswordSource.FromReader(passwordInput ?? context.Console.StdIn) : null,
             ConsumePasswordFiles = _consumePasswordFile is not null && parseResult.GetValue(_consumePasswordFile),
+            AllowFileLookupsOutsideRoot = _allowOutsideRoot is not null && parseResult.GetValue(_allowOutsideRoot),
+
+            // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
+            DiagnosePadding = parseResult.GetValue(_diagnosePadding) || context.Console.IsInputTerminal,
         };
         foreach (var (name, value) in CliSyntax.GetSystemProperties(parseResult, _systemProperties))
         {

@@ -8,7 +8,7 @@ namespace SecVault.Cli;
 internal sealed class VerifyCommand
 {
     private readonly MiContext _context;
-    private readonly RuntimeOptions _runtime = new(canConsume: false);
+    private readonly RuntimeOptions _runtime = new(canConsume: false, readsSynapse: true);
     private readonly Option<string[]> _synapse = new("--synapse")
     {
         Description = MiText.CliVerifySynapseOption,

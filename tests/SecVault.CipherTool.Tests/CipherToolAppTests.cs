@@ -301,12 +301,40 @@ public sealed class CipherToolAppTests
         Assert.Equal(0, Tool.Configure(home, Tool.Password, "-Dorg.wso2.CipherTransformation=RSA").Exit);
         var toml = home.DeploymentToml;
 
-        var result = Tool.Configure(home);
+        var result = Tool.Configure(home, Tool.Password, "-Ddiagnose.padding");
 
         Assert.Equal(0, result.Exit);
         Assert.Contains("warning: conf/deployment.toml:5:15: secret 'db_password' was encrypted with RSA/ECB/PKCS1Padding", result.Err, StringComparison.Ordinal);
         Assert.Equal(toml, home.DeploymentToml);
         Assert.Contains("algorithm=RSA/ECB/OAEPwithSHA1andMGF1Padding", Encoding.ASCII.GetString(home.SecretConf!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configure_without_a_terminal_warns_alike_for_a_ciphertext_of_the_other_padding_and_garbage()
+    {
+        using var home = new TempMiHome(Toml);
+        Assert.Equal(0, Tool.Configure(home, Tool.Password, "-Dorg.wso2.CipherTransformation=RSA").Exit);
+        var garbage = new byte[256];
+        new Random(5).NextBytes(garbage);
+        garbage[0] = 0x01;
+        var document = Encoding.UTF8.GetString(home.DeploymentToml);
+        var pkcs1 = DeploymentToml.Parse(home.DeploymentToml, "deployment.toml").Secrets.Single(s => s.Alias == "db_password").Value!;
+        File.WriteAllText(
+            home.DeploymentTomlPath,
+            document.Replace("[secrets]\n", $"[secrets]\ngarbage = \"{Convert.ToBase64String(garbage)}\"\n", StringComparison.Ordinal));
+
+        string Warning(string alias, ToolResult result) => result.Err.Split('\n')
+            .Single(l => l.Contains($"secret '{alias}'", StringComparison.Ordinal))
+            .Replace(alias, "X", StringComparison.Ordinal).Split(": ", 4)[3];
+
+        var uniform = Tool.Configure(home);
+        var diagnosed = Tool.Configure(home, Tool.Password, "-Ddiagnose.padding=true");
+
+        Assert.Equal(0, uniform.Exit);
+        Assert.Equal(Warning("garbage", uniform), Warning("db_password", uniform));
+        Assert.Contains("does not decrypt with the vault's key and transformation", Warning("db_password", uniform), StringComparison.Ordinal);
+        Assert.NotEqual(Warning("garbage", diagnosed), Warning("db_password", diagnosed));
+        Assert.DoesNotContain(pkcs1, uniform.Err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -369,6 +397,6 @@ public sealed class CipherToolAppTests
             : Keystore.Load(keystorePath, Tool.Password);
         var entry = store.GetEntry("wso2carbon");
         using var rsa = entry.GetRsaPrivateKey(Tool.Password);
-        return new SecretDecryptor(rsa, transformation, entry.Alias, entry.CertificateSha256).DecryptToString(ciphertext, "test");
+        return new SecretDecryptor(rsa, transformation, entry.Alias, entry.CertificateSha256) { DiagnosePadding = true }.DecryptToString(ciphertext, "test");
     }
 }

@@ -24,6 +24,17 @@ public sealed class OptionsTests
         Assert.Equal(Transformation.Pkcs1, options.Transformation);
     }
 
+    [Theory]
+    [InlineData("-Ddiagnose.padding", true)]
+    [InlineData("-Ddiagnose.padding=TRUE", true)]
+    [InlineData("-Ddiagnose.padding=false", false)]
+    public void Diagnose_padding_is_true_bare_or_as_given_and_unset_by_default(string arg, bool expected)
+    {
+        Assert.Null(Options.Parse([]).DiagnosePadding);
+        Assert.Equal(expected, Options.Parse([arg]).DiagnosePadding);
+        Assert.Equal("option '-Ddiagnose.padding' takes true or false", Assert.Throws<UsageException>(() => Options.Parse(["-Ddiagnose.padding=yes"])).Message);
+    }
+
     [Fact]
     public void A_repeated_option_takes_its_last_value()
     {

@@ -32,6 +32,22 @@ public sealed class CreateCommandTests : IDisposable
         Assert.Equal("pässwörd 密码", _mi.Decrypt("jks-rsa2048", "wso2carbon", lines[1].Ciphertext));
     }
 
+    [SkippableFact]
+    public void Create_refuses_a_keystore_info_yaml_that_others_could_have_written_before_reading_input()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Windows files carry ACLs, not modes");
+        Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
+        File.SetUnixFileMode(_mi.ConfigFile, (UnixFileMode)Convert.ToInt32("666", 8));
+
+        var result = _mi.RunProcess(Pairs, "secret", "create");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.StdOut);
+        Assert.Equal(
+            $"mi: error: {_mi.ConfigFile} is writable by group or others; mi does not trust it\nmi: hint: run 'chmod go-w {_mi.ConfigFile}'\n",
+            result.StdErr);
+    }
+
     [SkippableTheory]
     [InlineData("RSA/ECB/OAEPWithSHA1AndMGF1Padding", "RSA/ECB/OAEPWithSHA-1AndMGF1Padding")]
     [InlineData("rsa/ecb/pkcs1padding", "RSA/ECB/PKCS1Padding")]

@@ -71,6 +71,24 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_synapse_refuses_a_FILE_lookup_outside_the_MI_home_unless_allow_file_lookups_outside_root_is_given()
+    {
+        File.WriteAllText(_home.Mi.Work("outside.txt"), "outside-value");
+        var name = Path.GetRelativePath(_home.Home.Path, _home.Mi.Work("outside.txt"));
+        File.WriteAllText(_home.Mi.Work("api.xml"), $"<api>{{wso2:vault-lookup('{name}','FILE','false')}}</api>\n");
+
+        var refused = _home.Run("resolve", "--synapse", "api.xml", "--show-secrets");
+        var allowed = _home.Run("resolve", "--synapse", "api.xml", "--show-secrets", "--allow-file-lookups-outside-root");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(string.Empty, refused.StdOut);
+        Assert.Contains($"mi: error: api.xml:1:6: file {_home.Home.Path}/{name} is outside the lookup root {_home.Home.Path}/", refused.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("outside-value", refused.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal("<api>outside-value</api>\n", allowed.StdOut);
+    }
+
+    [Fact]
     public void Resolve_as_a_process_on_errors_keeps_stdout_empty_and_lists_every_problem_on_stderr()
     {
         _home.Home.WriteToml(_home.SoundToml + "[x]\na = \"$env{NOT_DEFINED_ANYWHERE}\"\nb = \"$secret{no_such_alias}\"\n");

@@ -24,7 +24,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         using var mismatch = new RuntimeHome(RuntimeHome.Pkcs1);
 
-        var result = mismatch.RunProcess("verify", []);
+        var result = mismatch.RunProcess("verify", ["--diagnose-padding"]);
 
         Assert.Equal(1, result.ExitCode);
         var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -34,6 +34,31 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains(lines, l => l.Contains(" admin_password: ", StringComparison.Ordinal) && l.Contains("PKCS1Padding", StringComparison.Ordinal));
         Assert.EndsWith("errors, 0 warnings\n", result.StdErr, StringComparison.Ordinal);
         mismatch.AssertClean(result);
+    }
+
+    [Fact]
+    public void Verify_without_a_terminal_reports_the_other_padding_and_garbage_with_one_message_unless_asked_to_diagnose()
+    {
+        using var oaep = new RuntimeHome();
+        var garbage = new byte[256];
+        new Random(11).NextBytes(garbage);
+        garbage[0] = 0x01;
+        oaep.Home.WriteToml(oaep.SoundToml.Replace("[secrets]\n", $"[secrets]\npkcs1 = \"{oaep.Home.Encrypt("p", RuntimeHome.Pkcs1)}\"\ngarbage = \"{Convert.ToBase64String(garbage)}\"\n", StringComparison.Ordinal));
+
+        static string Finding(MiResult result, string alias) => result.StdOut.Split('\n')
+            .Single(l => l.StartsWith("error ", StringComparison.Ordinal) && l.Contains($" {alias}: ", StringComparison.Ordinal))
+            .Split($" {alias}: ")[1].Replace($"'{alias}'", "'X'", StringComparison.Ordinal);
+
+        var piped = oaep.Run("verify");
+        var asked = oaep.Run("verify", "--diagnose-padding");
+        var terminal = oaep.Mi.Run(new TestConsole(terminalAnswers: [oaep.Password]), oaep.Variables, ["secret", "verify", "--home", oaep.Home.Path]);
+
+        Assert.Equal(Finding(piped, "garbage"), Finding(piped, "pkcs1"));
+        Assert.Contains("does not decrypt with the vault's key and transformation", Finding(piped, "pkcs1"), StringComparison.Ordinal);
+        Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", Finding(asked, "pkcs1"), StringComparison.Ordinal);
+        Assert.NotEqual(Finding(asked, "garbage"), Finding(asked, "pkcs1"));
+        Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", Finding(terminal, "pkcs1"), StringComparison.Ordinal);
+        oaep.AssertClean(piped);
     }
 
     [Fact]

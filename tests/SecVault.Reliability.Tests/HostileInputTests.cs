@@ -282,9 +282,11 @@ public sealed class HostileInputTests
             }),
         new("runtime-ciphertext-of-a-bigger-key", "mi", Resolve, Password, 1, ["db_password", "made with another key"],
             w => ReplaceWithVector(w, "jks-rsa4096")),
-        new("runtime-ciphertext-of-another-same-size-key", "mi", Resolve, Password, 1, ["db_password", "does not decrypt with key 'wso2carbon' (SHA-256 "],
+        new("runtime-ciphertext-of-another-same-size-key", "mi", [.. Resolve, "--diagnose-padding"], Password, 1, ["db_password", "does not decrypt with key 'wso2carbon' (SHA-256 "],
             w => ReplaceWithVector(w, "jks-rsa2048")),
-        new("runtime-padding-mismatch", "mi", Resolve, Password, 1, ["db_password", "RSA/ECB/OAEPwithSHA1andMGF1Padding", "RSA/ECB/PKCS1Padding"],
+        new("runtime-ciphertext-of-another-same-size-key-undiagnosed", "mi", Resolve, Password, 1, ["db_password", "does not decrypt with the vault's key and transformation", "--diagnose-padding"],
+            w => ReplaceWithVector(w, "jks-rsa2048")),
+        new("runtime-padding-mismatch", "mi", [.. Resolve, "--diagnose-padding"], Password, 1, ["db_password", "RSA/ECB/OAEPwithSHA1andMGF1Padding", "RSA/ECB/PKCS1Padding"],
             w =>
             {
                 Configured(w);

@@ -10,8 +10,9 @@ using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 namespace SecVault.Ciphers;
 
 /// <summary>
-/// Decrypts ciphertexts with one private key and transformation, diagnosing failures (another key, the other
-/// padding, not UTF-8). Safe for concurrent use; the caller keeps ownership of the RSA object.
+/// Decrypts ciphertexts with one private key and transformation, telling another key's ciphertext by its size and,
+/// with <see cref="DiagnosePadding"/>, the other padding and not-UTF-8 apart. Safe for concurrent use; the caller keeps
+/// ownership of the RSA object.
 /// </summary>
 public sealed class SecretDecryptor
 {
@@ -61,6 +62,13 @@ public sealed class SecretDecryptor
     /// <summary>The key size in bits.</summary>
     public int KeySizeBits { get; }
 
+    /// <summary>
+    /// Whether a failure says why: the other padding (<see cref="CipherError.PaddingMismatch"/>) or bytes that are not
+    /// UTF-8. Default false: the other padding is never tried and every failure after the size check has one message,
+    /// so that callers who repeat decryptions of chosen ciphertexts learn nothing about PKCS#1 v1.5 padding conformance.
+    /// </summary>
+    public bool DiagnosePadding { get; init; }
+
     /// <summary>Decrypts a ciphertext (whitespace anywhere ignored) to the secret's bytes; the caller zeroes them.</summary>
     public byte[] Decrypt(string ciphertext, string alias)
     {
@@ -73,6 +81,13 @@ public sealed class SecretDecryptor
         }
 
         var plain = TryDecrypt(block, Transformation.Padding);
+        if (!DiagnosePadding)
+        {
+            // One attempt with the configured padding, whatever the block holds: no second decryption whose outcome
+            // (or duration) depends on whether the block happens to be valid under the other padding.
+            return plain ?? throw Uniform(CipherError.DoesNotDecrypt, alias);
+        }
+
         if (plain is not null)
         {
             // PKCS#1 v1.5 accepts about one OAEP block in 256, yielding noise; noise is almost never UTF-8.
@@ -109,7 +124,7 @@ public sealed class SecretDecryptor
         }
         catch (DecoderFallbackException)
         {
-            throw new CipherException(CipherError.NotUtf8, Messages.PlaintextNotUtf8(alias), alias);
+            throw NotUtf8(alias);
         }
         finally
         {
@@ -267,6 +282,21 @@ public sealed class SecretDecryptor
     private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
         ? _pkcs1.Value(block)
         : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+
+    /// <summary>
+    /// The failure for decrypted bytes that are not UTF-8: its own message with <see cref="DiagnosePadding"/>, else the
+    /// uniform one, since under PKCS#1 v1.5 "not UTF-8" means "the padding was valid".
+    /// </summary>
+    internal CipherException NotUtf8(string alias) => DiagnosePadding
+        ? new CipherException(CipherError.NotUtf8, Messages.PlaintextNotUtf8(alias), alias)
+        : Uniform(CipherError.NotUtf8, alias);
+
+    /// <summary>The one message of every failure after the size check when padding is not diagnosed; the error kind stays exact.</summary>
+    private CipherException Uniform(CipherError error, string alias) => new(
+        error,
+        Messages.CiphertextRejected(alias, _keyAlias, _fingerprint, Transformation.Name),
+        alias,
+        Messages.CiphertextRejectedHint);
 
     private CipherException Mismatch(string alias)
     {

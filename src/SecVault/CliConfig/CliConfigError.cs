@@ -29,4 +29,7 @@ public enum CliConfigError
 
     /// <summary>The certificate's SHA-256 is not the stored <c>certificateSha256</c>.</summary>
     FingerprintMismatch,
+
+    /// <summary>The file or its folder is owned by someone other than the caller or root, or writable by group or others.</summary>
+    Untrusted,
 }

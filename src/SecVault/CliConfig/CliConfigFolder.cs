@@ -55,4 +55,57 @@ public static class CliConfigFolder
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         return (File.GetUnixFileMode(folder) & others) != 0;
     }
+
+    /// <summary>
+    /// Throws <see cref="CliConfigException"/> (<see cref="CliConfigError.Untrusted"/>) unless the existing
+    /// <paramref name="file"/> and the folder holding it, both after symbolic links, are owned by the caller or root and
+    /// writable by neither group nor others, as ssh requires of <c>~/.ssh</c>: anyone else who can write them chooses the
+    /// certificate <c>mi secret create</c> encrypts with. Does nothing on Windows, whose files carry ACLs instead.
+    /// </summary>
+    internal static void RequireTrusted(string file)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            var target = File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(file);
+            var folder = Path.GetDirectoryName(target)!;
+            folder = Directory.ResolveLinkTarget(folder, returnFinalTarget: true)?.FullName ?? folder;
+            RequireTrusted(file, target, null);
+            RequireTrusted(file, folder, folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliConfigException(CliConfigError.Unreadable, Messages.CliConfigUnreadable(file, ex.Message), file, hint: Messages.CliConfigRunInitHint, innerException: ex);
+        }
+    }
+
+    /// <summary>Checks one of the two: <paramref name="path"/> is the file's final target, or its folder when <paramref name="folder"/> is set.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void RequireTrusted(string file, string path, string? folder)
+    {
+        var caller = FileOwnership.CallerId;
+        if (FileOwnership.OwnerOf(path) is { } owner && caller is { } me && owner != me && owner != FileOwnership.RootId)
+        {
+            throw new CliConfigException(
+                CliConfigError.Untrusted,
+                Messages.CliConfigForeignOwner(file, folder, owner, me),
+                file,
+                hint: Messages.CliConfigForeignOwnerHint(path, me, folder is not null));
+        }
+
+        const UnixFileMode writableByOthers = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if ((File.GetUnixFileMode(path) & writableByOthers) != 0)
+        {
+            throw new CliConfigException(
+                CliConfigError.Untrusted,
+                Messages.CliConfigWritableByOthers(file, folder),
+                file,
+                hint: Messages.CliConfigWritableByOthersHint(path));
+        }
+    }
 }

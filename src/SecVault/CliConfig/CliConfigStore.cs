@@ -29,12 +29,20 @@ public sealed class CliConfigStore
     public static CliConfigStore ForEnvironment(IEnvironment environment) =>
         new(CliConfigFolder.Locate(environment), CliConfigFolder.FindUpstreamFile(environment));
 
-    /// <summary>Reads and checks the configuration; a missing file is <see cref="CliConfigError.NotInitialized"/>.</summary>
+    /// <summary>
+    /// Reads and checks the configuration; a missing file is <see cref="CliConfigError.NotInitialized"/>, one that
+    /// others could have written (see <see cref="CliConfigFolder"/>) is <see cref="CliConfigError.Untrusted"/>.
+    /// </summary>
     public KeystoreInfo Load()
     {
         string text;
         try
         {
+            if (File.Exists(FilePath))
+            {
+                CliConfigFolder.RequireTrusted(FilePath);
+            }
+
             text = SecureFile.ReadAllText(FilePath, MaxFileBytes, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

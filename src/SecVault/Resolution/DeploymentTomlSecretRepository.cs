@@ -180,7 +180,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
                 plains = decryptor.DecryptAll([.. pending.Select(p => (p.Entry.Alias, p.Ciphertext))]);
                 for (var i = 0; i < pending.Count; i++)
                 {
-                    results[pending[i].Index] = ToLookup(pending[i].Entry, plains[i]);
+                    results[pending[i].Index] = ToLookup(decryptor, pending[i].Entry, plains[i]);
                 }
 
                 return;
@@ -195,7 +195,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
         {
             try
             {
-                results[index] = ToLookup(entry, decryptor.Decrypt(ciphertext, entry.Alias));
+                results[index] = ToLookup(decryptor, entry, decryptor.Decrypt(ciphertext, entry.Alias));
             }
             catch (CipherException ex)
             {
@@ -205,7 +205,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
         }
     }
 
-    private SecretLookup ToLookup(SecretEntry entry, byte[] plain)
+    private SecretLookup ToLookup(SecretDecryptor decryptor, SecretEntry entry, byte[] plain)
     {
         try
         {
@@ -213,7 +213,8 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
         }
         catch (DecoderFallbackException)
         {
-            return SecretLookup.Failed([new Problem(ProblemSeverity.Error, _document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.PlaintextNotUtf8(entry.Alias))]);
+            var failure = decryptor.NotUtf8(entry.Alias);
+            return SecretLookup.Failed([new Problem(ProblemSeverity.Error, _document.DisplayPath, entry.Line, entry.Column, entry.Alias, failure.Message)], failure.Hint);
         }
         finally
         {

@@ -17,16 +17,18 @@ internal sealed class IdentityKey : IDisposable
     private readonly MiHome _home;
     private readonly IPasswordSource _passwords;
     private readonly bool _separateKeyPassword;
+    private readonly bool _diagnosePadding;
     private readonly Lock _gate = new();
     private readonly Lazy<(VaultConfiguration? Vault, Exception? Error)> _vault;
     private (RSA Key, KeystoreEntry Entry)? _key;
     private Exception? _keyError;
 
-    public IdentityKey(MiHome home, IPasswordSource passwords, bool separateKeyPassword)
+    public IdentityKey(MiHome home, IPasswordSource passwords, bool separateKeyPassword, bool diagnosePadding = false)
     {
         _home = home;
         _passwords = passwords;
         _separateKeyPassword = separateKeyPassword;
+        _diagnosePadding = diagnosePadding;
         _vault = new Lazy<(VaultConfiguration?, Exception?)>(ReadVault);
     }
 
@@ -71,11 +73,11 @@ internal sealed class IdentityKey : IDisposable
         return vault;
     }
 
-    /// <summary>A decryptor for <paramref name="transformation"/>; opens the keystore on first use.</summary>
+    /// <summary>A decryptor for <paramref name="transformation"/>, diagnosing padding as configured; opens the keystore on first use.</summary>
     public SecretDecryptor Decryptor(Transformation transformation, string settingSource)
     {
         var (key, entry) = Open();
-        return new SecretDecryptor(key, transformation, entry.Alias, entry.CertificateSha256, settingSource);
+        return new SecretDecryptor(key, transformation, entry.Alias, entry.CertificateSha256, settingSource) { DiagnosePadding = _diagnosePadding };
     }
 
     /// <summary>The key's entry (alias, fingerprint, size); opens the keystore on first use.</summary>

@@ -27,7 +27,7 @@ public sealed class MiHomeResolver : IDisposable
         Options = (options ?? new MiHomeResolverOptions()).Clone();
         Sources = new VariableSources(Options.Environment, SystemProperties.For(home, new Dictionary<string, string>(Options.SystemProperties)));
         Passwords = PasswordSourceChain.Default(home, Options.Environment, Options.PasswordSource, Options.ConsumePasswordFiles, Options.PromptConsole);
-        Identity = new IdentityKey(home, Passwords, Options.SeparateKeyPassword);
+        Identity = new IdentityKey(home, Passwords, Options.SeparateKeyPassword, Options.DiagnosePadding);
         _owned.Add(Identity);
         _document = new Lazy<DeploymentToml>(ReadDocument);
         _secrets = new Lazy<ISecretRepository>(() => Options.SecretRepository

@@ -27,6 +27,18 @@ public sealed class MiHomeResolverOptions
     /// <summary>A custom secret repository used instead of <c>[secrets]</c>; null for <see cref="DeploymentTomlSecretRepository"/>.</summary>
     public ISecretRepository? SecretRepository { get; set; }
 
+    /// <summary>
+    /// Lets FILE and DOCKER vault lookups read files outside their root (through <c>../</c> or a symbolic link leading
+    /// out); default false, so a Synapse artifact cannot read whatever the caller can.
+    /// </summary>
+    public bool AllowFileLookupsOutsideRoot { get; set; }
+
+    /// <summary>
+    /// Reports why a ciphertext does not decrypt (the other padding, bytes that are not UTF-8); default false, so every
+    /// such failure has one message and the messages are no padding oracle. Turn it on only for a trusted operator.
+    /// </summary>
+    public bool DiagnosePadding { get; set; }
+
     internal MiHomeResolverOptions Clone(bool? consume = null)
     {
         var copy = new MiHomeResolverOptions
@@ -37,6 +49,8 @@ public sealed class MiHomeResolverOptions
             ConsumePasswordFiles = consume ?? ConsumePasswordFiles,
             SeparateKeyPassword = SeparateKeyPassword,
             SecretRepository = SecretRepository,
+            AllowFileLookupsOutsideRoot = AllowFileLookupsOutsideRoot,
+            DiagnosePadding = DiagnosePadding,
         };
         foreach (var (name, value) in SystemProperties)
         {

@@ -197,15 +197,29 @@ public sealed class SynapseResolver
                 root += Path.DirectorySeparatorChar;
             }
 
+            // The name is appended to the root as text, as upstream does, so '/etc/passwd' means '<root>/etc/passwd'.
             var path = root + name;
+            var readPath = path;
+            if (!_owner.Options.AllowFileLookupsOutsideRoot)
+            {
+                // Checked before the file is even probed, so a refused lookup tells nothing about what lies outside.
+                var placement = LookupRoot.Locate(root, path, out readPath);
+                if (placement != LookupRoot.Placement.Inside)
+                {
+                    return (null, placement == LookupRoot.Placement.Outside
+                        ? Messages.SynapseFileOutsideRoot(path, root)
+                        : Messages.SynapseFileLinksOutsideRoot(path, root), []);
+                }
+            }
+
             try
             {
-                if (!File.Exists(path))
+                if (!File.Exists(readPath))
                 {
                     return (null, DiagnosticsText.SynapseFileMissing(path), []);
                 }
 
-                raw = JavaTrim(string.Concat(File.ReadAllLines(path, Encoding.UTF8)));
+                raw = JavaTrim(string.Concat(File.ReadAllLines(readPath, Encoding.UTF8)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -234,7 +248,7 @@ public sealed class SynapseResolver
             }
             catch (DecoderFallbackException)
             {
-                return (null, Messages.PlaintextNotUtf8(name), []);
+                return (null, decryptor.NotUtf8(name).Message, []);
             }
             finally
             {

@@ -76,9 +76,13 @@ public sealed class ConfigureOperation
     /// <param name="storePassword">The store password, also used for the private key in the check of existing ciphertexts.</param>
     /// <param name="transformation">The transformation to encrypt with, written to secret-conf.properties.</param>
     /// <param name="now">The time written in secret-conf.properties' date line.</param>
+    /// <param name="diagnosePadding">
+    /// Say why an existing ciphertext does not decrypt (the other padding, not UTF-8); default false, one message for
+    /// every such failure (see <see cref="SecretDecryptor.DiagnosePadding"/>).
+    /// </param>
     /// <exception cref="VaultException">A [secrets] value is not a string.</exception>
     /// <exception cref="CipherException">A secret is over the RSA limit.</exception>
-    public static ConfigureOperation Prepare(VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, DateTimeOffset now)
+    public static ConfigureOperation Prepare(VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, DateTimeOffset now, bool diagnosePadding = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(key);
@@ -125,7 +129,7 @@ public sealed class ConfigureOperation
         }
 
         var replacements = EncryptPlain(plain, key.CreateEncryptor(transformation));
-        CheckEncrypted(encrypted, target, key, storePassword, transformation, warnings);
+        CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
         if (key.Selection.Type == KeystoreType.Jceks)
         {
             warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", Messages.JceksIdentityKeystore));
@@ -189,7 +193,7 @@ public sealed class ConfigureOperation
     }
 
     /// <summary>Step 4: every existing ciphertext should decrypt with this key and transformation; findings are warnings.</summary>
-    private static void CheckEncrypted(List<SecretEntry> encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, List<Problem> warnings)
+    private static void CheckEncrypted(List<SecretEntry> encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, bool diagnosePadding, List<Problem> warnings)
     {
         if (encrypted.Count == 0)
         {
@@ -203,7 +207,7 @@ public sealed class ConfigureOperation
             SecretDecryptor decryptor;
             try
             {
-                decryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, out privateKey);
+                decryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, diagnosePadding, out privateKey);
             }
             catch (KeystoreException e)
             {

@@ -74,10 +74,10 @@ public sealed class VaultKey : IDisposable
     }
 
     /// <summary>A decryptor with the alias's private key, opened with <paramref name="keyPassword"/>; the caller disposes the key.</summary>
-    internal SecretDecryptor CreateDecryptor(ReadOnlySpan<char> keyPassword, Transformation transformation, string settingSource, out RSA privateKey)
+    internal SecretDecryptor CreateDecryptor(ReadOnlySpan<char> keyPassword, Transformation transformation, string settingSource, bool diagnosePadding, out RSA privateKey)
     {
         privateKey = Entry.GetRsaPrivateKey(keyPassword);
-        return new SecretDecryptor(privateKey, transformation, Entry.Alias, Entry.CertificateSha256, settingSource);
+        return new SecretDecryptor(privateKey, transformation, Entry.Alias, Entry.CertificateSha256, settingSource) { DiagnosePadding = diagnosePadding };
     }
 
     /// <inheritdoc/>

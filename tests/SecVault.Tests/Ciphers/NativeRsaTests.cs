@@ -28,7 +28,7 @@ public sealed class NativeRsaTests
     private static SecretDecryptor Decryptor(string keystore, Transformation transformation, bool useNative)
     {
         var (privateKey, _, entry) = Key(keystore);
-        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, null, forceManagedPkcs1: false, useNative);
+        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, null, forceManagedPkcs1: false, useNative) { DiagnosePadding = true };
     }
 
     private static SecretEncryptor Encryptor(string keystore, Transformation transformation, bool useNative) =>

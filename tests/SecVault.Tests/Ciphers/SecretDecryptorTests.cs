@@ -7,10 +7,20 @@ public sealed class SecretDecryptorTests
 {
     public static TheoryData<string> CiphertextIds() => VectorManifest.CiphertextIds();
 
-    private static SecretDecryptor Decryptor(string keystore, string alias, Transformation transformation, bool managedPkcs1 = false)
+    private static SecretDecryptor Decryptor(string keystore, string alias, Transformation transformation, bool managedPkcs1 = false, bool diagnose = true)
     {
         var (privateKey, _, entry) = VectorKeys.Get(keystore, alias);
-        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, "secret-conf.properties", managedPkcs1);
+        return new SecretDecryptor(privateKey, transformation, entry.Alias, entry.CertificateSha256, "secret-conf.properties", managedPkcs1) { DiagnosePadding = diagnose };
+    }
+
+    /// <summary>A block below the 2048-bit modulus that is no valid padding under either scheme (checked by the caller).</summary>
+    private static string Garbage(int seed)
+    {
+        var (privateKey, _, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var block = new byte[256];
+        new Random(seed).NextBytes(block);
+        block[0] = (byte)(privateKey.ExportParameters(false).Modulus![0] - 1);
+        return Convert.ToBase64String(block);
     }
 
     private static VectorCiphertext Vector(string id) => VectorKeys.Manifest.Ciphertext(id);
@@ -43,6 +53,47 @@ public sealed class SecretDecryptorTests
         Assert.Equal(
             $"secret 'db_password' was encrypted with {actual.Other.Other.Name}, but secret-conf.properties says {actual.Other.Name}",
             error.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decrypt_by_default_gives_one_message_for_a_PKCS1_ciphertext_and_garbage_on_an_OAEP_vault(bool managedPkcs1)
+    {
+        var (_, publicKey, entry) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var pkcs1 = new SecretEncryptor(publicKey, Transformation.Pkcs1).Encrypt("value"u8.ToArray(), "db");
+        var garbage = Garbage(7);
+        var uniform = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1, managedPkcs1, diagnose: false);
+        var diagnosing = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1, managedPkcs1, diagnose: true);
+
+        var fromPkcs1 = Assert.Throws<CipherException>(() => uniform.Decrypt(pkcs1, "db"));
+        var fromGarbage = Assert.Throws<CipherException>(() => uniform.Decrypt(garbage, "db"));
+
+        Assert.False(uniform.DiagnosePadding);
+        Assert.Equal((fromGarbage.Error, fromGarbage.Message, fromGarbage.Hint), (fromPkcs1.Error, fromPkcs1.Message, fromPkcs1.Hint));
+        Assert.Equal(
+            $"secret 'db' does not decrypt with the vault's key and transformation (key 'wso2carbon', SHA-256 {entry.CertificateSha256}, RSA/ECB/OAEPwithSHA1andMGF1Padding)",
+            fromPkcs1.Message);
+        Assert.Contains("--diagnose-padding", fromPkcs1.Hint, StringComparison.Ordinal);
+        Assert.Equal(CipherError.PaddingMismatch, Assert.Throws<CipherException>(() => diagnosing.Decrypt(pkcs1, "db")).Error);
+        Assert.Equal(CipherError.DoesNotDecrypt, Assert.Throws<CipherException>(() => diagnosing.Decrypt(garbage, "db")).Error);
+    }
+
+    [Fact]
+    public void DecryptToString_by_default_gives_a_PKCS1_plaintext_that_is_not_UTF8_the_same_message_as_garbage()
+    {
+        // Under PKCS#1 v1.5, "not UTF-8" means "the padding was valid": it must not stand out either.
+        var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var latin = new SecretEncryptor(publicKey, Transformation.Pkcs1).Encrypt([0xC3, 0x28, 0xFF], "db");
+        var uniform = Decryptor("jks-rsa2048", "wso2carbon", Transformation.Pkcs1, diagnose: false);
+
+        var notUtf8 = Assert.Throws<CipherException>(() => uniform.DecryptToString(latin, "db"));
+        var garbage = Assert.Throws<CipherException>(() => uniform.DecryptToString(Garbage(8), "db"));
+
+        Assert.Equal((garbage.Message, garbage.Hint), (notUtf8.Message, notUtf8.Hint));
+        var diagnosing = Decryptor("jks-rsa2048", "wso2carbon", Transformation.Pkcs1);
+        Assert.Equal("secret 'db' decrypts to bytes that are not UTF-8", Assert.Throws<CipherException>(() => diagnosing.DecryptToString(latin, "db")).Message);
+        Assert.StartsWith("secret 'db' does not decrypt with key 'wso2carbon'", Assert.Throws<CipherException>(() => diagnosing.DecryptToString(Garbage(8), "db")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,7 +255,7 @@ public sealed class SecretDecryptorTests
     {
         var v = FirstVector("jks-rsa2048", "RSA/ECB/OAEPwithSHA1andMGF1Padding");
         var (privateKey, _, entry) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
-        var decryptor = new SecretDecryptor(privateKey, Transformation.Rsa, entry.Alias, entry.CertificateSha256);
+        var decryptor = new SecretDecryptor(privateKey, Transformation.Rsa, entry.Alias, entry.CertificateSha256) { DiagnosePadding = true };
 
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "x"));
 

@@ -155,7 +155,10 @@ public sealed class MiHomeResolverTests
             keystore_password = "{{home.Vector(Oaep).Ciphertext}}"
             """);
 
-        var ex = Fails(home, Options(home));
+        var options = Options(home);
+        options.DiagnosePadding = true;
+
+        var ex = Fails(home, options);
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("secret 'keystore_password' was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but secret-conf.properties says RSA", problem.Message);
@@ -181,7 +184,10 @@ public sealed class MiHomeResolverTests
                 """);
         }
 
-        var problems = Fails(home, Options(home)).Problems;
+        var options = Options(home);
+        options.DiagnosePadding = true;
+
+        var problems = Fails(home, options).Problems;
 
         Assert.Contains("was made with another key", problems.Single(p => p.Subject == "other_key").Message, StringComparison.Ordinal);
         Assert.Contains("does not decrypt with key 'wso2carbon' (SHA-256 ", problems.Single(p => p.Subject == "corrupt").Message, StringComparison.Ordinal);
@@ -409,7 +415,9 @@ public sealed class MiHomeResolverTests
         var pkcs1 = JavaInterop.Encrypt(home.Keystore, "wso2carbon", Pkcs1, Encoding.UTF8.GetBytes("live-pkcs1"));
         home.WriteToml($"a = \"$secret{{o}}\"\nb = \"$secret{{p}}\"\n[secrets]\no = \"{oaep}\"\np = \"$env{{P}}\"\n");
 
-        var ex = Fails(home, Options(home, new() { ["P"] = pkcs1 }));
+        var options = Options(home, new() { ["P"] = pkcs1 });
+        options.DiagnosePadding = true;
+        var ex = Fails(home, options);
         Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
         AssertNoValue(ex, "live-pkcs1", pkcs1);
 

@@ -158,9 +158,159 @@ public sealed class SynapseResolverTests
     {
         using var home = Home(out _);
         var ex = Assert.Throws<SecVaultResolutionException>(() =>
-            Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = home.Vector(Pkcs1).Ciphertext }));
+            Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = home.Vector(Pkcs1).Ciphertext }, o => o.DiagnosePadding = true));
 
         Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
         AssertNoValue(ex, home.Vector(Pkcs1).Ciphertext, "wso2carbon");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resolve_by_default_reports_a_PKCS1_ciphertext_and_garbage_alike_on_an_OAEP_lookup(bool diagnose)
+    {
+        using var home = Home(out _);
+        var garbage = new byte[256];
+        new Random(3).NextBytes(garbage);
+        garbage[0] = 0x01;
+        var env = new Dictionary<string, string> { ["P"] = home.Vector(Pkcs1).Ciphertext, ["G"] = Convert.ToBase64String(garbage) };
+
+        string Message(string variable) => Assert.Single(Assert.Throws<SecVaultResolutionException>(() =>
+            Resolve(home, $"<a>{{wso2:vault-lookup('{variable}','ENV','true')}}</a>", env, o => o.DiagnosePadding = diagnose)).Problems).Message;
+
+        var (pkcs1, random) = (Message("P").Replace("'P'", "'X'", StringComparison.Ordinal), Message("G").Replace("'G'", "'X'", StringComparison.Ordinal));
+        if (diagnose)
+        {
+            Assert.NotEqual(random, pkcs1);
+            Assert.Contains("was encrypted with RSA/ECB/PKCS1Padding", pkcs1, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(random, pkcs1);
+        }
+    }
+
+    private const string OutsideSecret = "outside-secret";
+
+    /// <summary>A home whose FILE root is <c>secrets/</c>, with <c>outside.txt</c> next to (not in) the root.</summary>
+    private static TestMiHome RootedHome(out string root)
+    {
+        var home = Home(out _);
+        root = home.Combine("secrets");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(home.Combine("outside.txt"), OutsideSecret);
+        return home;
+    }
+
+    private static Action<MiHomeResolverOptions> FileRoot(string root, bool allowOutside = false) => o =>
+    {
+        o.SystemProperties[SynapseResolver.FileRootProperty] = root;
+        o.SystemProperties[SynapseResolver.DockerRootProperty] = root;
+        o.AllowFileLookupsOutsideRoot = allowOutside;
+    };
+
+    [Fact]
+    public void Resolve_refuses_FILE_and_DOCKER_lookups_that_climb_out_of_their_root_with_dot_dot()
+    {
+        using var home = RootedHome(out var root);
+        var xml = "<a>{wso2:vault-lookup('../outside.txt','FILE','false')}</a>\n<b>{wso2:vault-lookup('x/../../outside.txt','DOCKER','false')}</b>";
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root)));
+
+        Assert.Equal(2, ex.Problems.Count);
+        Assert.Equal("wso2:vault-lookup('../outside.txt','FILE','false')", ex.Problems[0].Subject);
+        Assert.Equal((1, 4), (ex.Problems[0].Line, ex.Problems[0].Column));
+        Assert.Contains($"file {root}/../outside.txt is outside the lookup root {root}/", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("is outside the lookup root", ex.Problems[1].Message, StringComparison.Ordinal);
+        AssertNoValue(ex, OutsideSecret);
+    }
+
+    [Fact]
+    public void Resolve_refuses_an_escape_whether_or_not_the_file_outside_exists()
+    {
+        using var home = RootedHome(out var root);
+
+        var present = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('../outside.txt','FILE','false')}</a>", configure: FileRoot(root)));
+        var absent = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('../outside.txt.gone','FILE','false')}</a>", configure: FileRoot(root)));
+
+        Assert.Equal(
+            Assert.Single(present.Problems).Message.Replace("outside.txt", "X", StringComparison.Ordinal),
+            Assert.Single(absent.Problems).Message.Replace("outside.txt.gone", "X", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/..")]
+    public void Resolve_reports_a_FILE_name_that_is_the_root_itself_as_missing_not_as_an_escape(string name)
+    {
+        using var home = RootedHome(out var root);
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, $"<a>{{wso2:vault-lookup('{name}','FILE','false')}}</a>", configure: FileRoot(root)));
+
+        Assert.Equal($"file {root}/{name} does not exist", Assert.Single(ex.Problems).Message);
+    }
+
+    [Fact]
+    public void Resolve_never_reads_an_absolute_FILE_name_at_its_absolute_location()
+    {
+        using var home = RootedHome(out var root);
+        using var elsewhere = new TempFolder();
+        var outside = elsewhere.Combine("outside.txt");
+        File.WriteAllText(outside, OutsideSecret);
+        var xml = $"<a>{{wso2:vault-lookup('{outside}','FILE','false')}}</a>";
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root)));
+
+        // As upstream, the name is appended to the root: it names <root>/<absolute path>, which does not exist.
+        Assert.Contains($"file {root}/{outside} does not exist", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
+        AssertNoValue(ex, OutsideSecret);
+    }
+
+    [SkippableFact]
+    public void Resolve_refuses_a_FILE_lookup_through_a_symbolic_link_that_leads_outside_the_root()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        using var home = RootedHome(out var root);
+        File.CreateSymbolicLink(Path.Combine(root, "file-link"), home.Combine("outside.txt"));
+        Directory.CreateDirectory(home.Combine("outside-folder"));
+        File.WriteAllText(home.Combine("outside-folder", "db"), OutsideSecret);
+        Directory.CreateSymbolicLink(Path.Combine(root, "folder-link"), "../outside-folder");
+        File.CreateSymbolicLink(Path.Combine(root, "dangling"), "/nonexistent-secvault-target");
+        var xml = "<a>{wso2:vault-lookup('file-link','FILE','false')}{wso2:vault-lookup('folder-link/db','FILE','false')}{wso2:vault-lookup('dangling','FILE','false')}</a>";
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root)));
+
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.All(ex.Problems, p => Assert.Contains("through a symbolic link outside the lookup root", p.Message, StringComparison.Ordinal));
+        Assert.Contains($"file {root}/folder-link/db leads", ex.Problems[1].Message, StringComparison.Ordinal);
+        AssertNoValue(ex, OutsideSecret);
+    }
+
+    [SkippableFact]
+    public void Resolve_reads_nested_FILE_lookups_inside_the_root_even_through_links_that_stay_inside()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        using var home = RootedHome(out var root);
+        Directory.CreateDirectory(Path.Combine(root, "a", "b"));
+        File.WriteAllText(Path.Combine(root, "a", "b", "db.txt"), "nested\n");
+        File.CreateSymbolicLink(Path.Combine(root, "current"), "a/b/db.txt");
+        Directory.CreateSymbolicLink(home.Combine("root-link"), root);
+        var xml = "<a>{wso2:vault-lookup('a/b/db.txt','FILE','false')},{wso2:vault-lookup('a/./b/../b/db.txt','FILE','false')},{wso2:vault-lookup('current','FILE','false')}</a>";
+
+        Assert.Equal("<a>nested,nested,nested</a>", Resolve(home, xml, configure: FileRoot(root)).Render(true));
+        Assert.Equal("<a>nested,nested,nested</a>", Resolve(home, xml, configure: FileRoot(home.Combine("root-link"))).Render(true));
+    }
+
+    [SkippableFact]
+    public void Resolve_reads_outside_the_root_when_AllowFileLookupsOutsideRoot_is_set()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        using var home = RootedHome(out var root);
+        File.CreateSymbolicLink(Path.Combine(root, "file-link"), home.Combine("outside.txt"));
+        var xml = "<a>{wso2:vault-lookup('../outside.txt','FILE','false')},{wso2:vault-lookup('file-link','DOCKER','false')}</a>";
+
+        var resolution = Resolve(home, xml, configure: FileRoot(root, allowOutside: true));
+
+        Assert.Equal($"<a>{OutsideSecret},{OutsideSecret}</a>", resolution.Render(true));
     }
 }

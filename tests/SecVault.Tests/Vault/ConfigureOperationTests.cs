@@ -86,10 +86,12 @@ public sealed class ConfigureOperationTests
         Assert.False(later.WritesDeploymentToml);
         Assert.False(later.WritesSecretConf);
 
-        var pkcs1 = ConfigureOperation.Prepare(target2, key2, Password, Transformation.Pkcs1, Now.AddDays(3));
+        var pkcs1 = ConfigureOperation.Prepare(target2, key2, Password, Transformation.Pkcs1, Now.AddDays(3), diagnosePadding: true);
         Assert.True(pkcs1.WritesSecretConf);
         Assert.Contains("algorithm=RSA/ECB/PKCS1Padding", Encoding.ASCII.GetString(pkcs1.NewSecretConf!), StringComparison.Ordinal);
-        Assert.Contains(pkcs1.Warnings, w => w.Subject == "a" && w.Message.Contains("RSA/ECB/OAEPwithSHA1andMGF1Padding", StringComparison.Ordinal));
+        Assert.Contains(pkcs1.Warnings, w => w.Subject == "a" && w.Message.Contains("was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding", StringComparison.Ordinal));
+        var uniform = ConfigureOperation.Prepare(target2, key2, Password, Transformation.Pkcs1, Now.AddDays(3));
+        Assert.Contains(uniform.Warnings, w => w.Subject == "a" && w.Message.Contains("does not decrypt with the vault's key and transformation", StringComparison.Ordinal));
     }
 
     [SkippableFact]

@@ -26,10 +26,26 @@ public sealed class VerifierTests
         using var home = new TestMiHome(algorithm: Pkcs1);
         home.WriteToml(Sound(home));
 
-        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)));
+        var options = Options(home);
+        options.DiagnosePadding = true;
+
+        var problem = Assert.Single(Verifier.Verify(home.Home, options));
 
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
         Assert.Contains("was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but secret-conf.properties says RSA/ECB/PKCS1Padding", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_by_default_reports_a_padding_mismatch_like_any_ciphertext_that_does_not_decrypt()
+    {
+        using var home = new TestMiHome(algorithm: Pkcs1);
+        home.WriteToml(Sound(home));
+
+        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)));
+
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Contains("does not decrypt with the vault's key and transformation", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("OAEP", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
