@@ -83,7 +83,7 @@ public static class Verifier
                 problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.VerifyDottedAlias(entry.Alias)));
             }
 
-            problems.AddRange(resolver.ResolveValues().Problems);
+            problems.AddRange(resolver.ResolveValues(keepValues: false).Problems);
             foreach (var (leaf, placeholder) in references)
             {
                 Problem Warn(string message) => new(ProblemSeverity.Warning, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message);
