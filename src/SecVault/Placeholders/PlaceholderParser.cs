@@ -21,6 +21,11 @@ public static class PlaceholderParser
     public static IReadOnlyList<Placeholder> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
         var found = new List<Placeholder>();
         var i = 0;
         while (i < text.Length)

@@ -120,13 +120,17 @@ public sealed class MiHomeResolver : IDisposable
         }
     }
 
-    /// <summary>Resolves every value, collecting problems (errors and warnings) instead of throwing.</summary>
-    internal (IReadOnlyList<ResolvedValue> Values, List<Problem> Problems, string? Hint) ResolveValues()
+    /// <summary>
+    /// Resolves every value, collecting problems (errors and warnings) instead of throwing. With
+    /// <paramref name="keepValues"/> false only the problems are wanted: values without placeholders are skipped and no
+    /// value is kept, so a check of a huge file allocates nothing per plain value.
+    /// </summary>
+    internal (IReadOnlyList<ResolvedValue> Values, List<Problem> Problems, string? Hint) ResolveValues(bool keepValues = true)
     {
         var document = Document;
-        var leaves = document.Leaves.Where(l => !l.InSecrets).ToList();
-        var found = leaves.Select(l => l.StringValue is { } s ? PlaceholderParser.Find(s) : []).ToList();
-        var aliases = found.SelectMany(f => f).Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
+        var aliases = document.Leaves.Where(l => !l.InSecrets && l.StringValue is not null)
+            .SelectMany(l => PlaceholderParser.Find(l.StringValue!))
+            .Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
             .Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         var lookups = new Dictionary<string, SecretLookup>(StringComparer.Ordinal);
         if (aliases.Count > 0)
@@ -141,13 +145,22 @@ public sealed class MiHomeResolver : IDisposable
         var problems = new List<Problem>();
         string? hint = null;
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        var values = new List<ResolvedValue>(leaves.Count);
-        for (var i = 0; i < leaves.Count; i++)
+        var values = new List<ResolvedValue>(keepValues ? document.Leaves.Count : 0);
+        foreach (var leaf in document.Leaves)
         {
-            var leaf = leaves[i];
-            if (leaf.StringValue is not { } text || found[i].Count == 0)
+            if (leaf.InSecrets)
             {
-                values.Add(new ResolvedValue(leaf, leaf.ConfigurationValue, leaf.ConfigurationValue, false, false));
+                continue;
+            }
+
+            var found = leaf.StringValue is { } s ? PlaceholderParser.Find(s) : [];
+            if (leaf.StringValue is not { } text || found.Count == 0)
+            {
+                if (keepValues)
+                {
+                    values.Add(new ResolvedValue(leaf, leaf.ConfigurationValue, leaf.ConfigurationValue, false, false));
+                }
+
                 continue;
             }
 
@@ -155,7 +168,7 @@ public sealed class MiHomeResolver : IDisposable
             var plain = new StringBuilder(text.Length);
             var masked = new StringBuilder(text.Length);
             var copied = 0;
-            foreach (var placeholder in found[i])
+            foreach (var placeholder in found)
             {
                 var value = ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint);
                 if (value is null)
@@ -171,7 +184,10 @@ public sealed class MiHomeResolver : IDisposable
 
             plain.Append(text, copied, text.Length - copied);
             masked.Append(text, copied, text.Length - copied);
-            values.Add(new ResolvedValue(leaf, plain.ToString(), masked.ToString(), true, containsSecret));
+            if (keepValues)
+            {
+                values.Add(new ResolvedValue(leaf, plain.ToString(), masked.ToString(), true, containsSecret));
+            }
         }
 
         return (values, Distinct(problems), hint);

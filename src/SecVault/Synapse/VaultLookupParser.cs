@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text;
 
 namespace SecVault.Synapse;
@@ -10,11 +10,14 @@ namespace SecVault.Synapse;
 /// calls are also found in XPath expression attributes (<c>expression</c>, <c>xpath</c>, <c>source</c>). Comments,
 /// processing instructions and the document type are skipped; CDATA is element text.
 /// </summary>
-public static partial class VaultLookupParser
+public static class VaultLookupParser
 {
     private const string FunctionName = "vault-lookup";
 
     private static readonly string[] XPathAttributes = ["expression", "xpath", "source"];
+
+    // What Java's '.' does not match.
+    private static readonly SearchValues<char> JavaLineTerminators = SearchValues.Create("\n\r\u0085\u2028\u2029");
 
     /// <summary>All lookups, in text order.</summary>
     /// <param name="xml">The artifact's text.</param>
@@ -41,9 +44,61 @@ public static partial class VaultLookupParser
             [.. scanner.Problems.OrderBy(p => p.Start)]);
     }
 
-    // The upstream pattern; Java's '.' stops at every line terminator, not only LF.
-    [GeneratedRegex(@"\{([^:]*:vault-lookup\('[^\n\r\u0085\u2028\u2029]*?'\))\}", RegexOptions.CultureInvariant)]
-    private static partial Regex InlinePattern();
+    private const string InlineCallStart = ":" + FunctionName + "('";
+
+    private const string InlineTokenEnd = "')}";
+
+    /// <summary>
+    /// The inline tokens of <paramref name="text"/> as start and end offsets, in text order: exactly the matches of the
+    /// upstream pattern <c>\{([^:]*:vault-lookup\('.*?'\))\}</c> (Java's <c>.</c> stops at every line terminator), the
+    /// group being the token without its braces. Linear in the text where the backtracking regex is quadratic: every
+    /// <c>{</c> before the same first <c>:</c> shares one outcome, and the searches for <c>')}</c> and for a line
+    /// terminator only move forward.
+    /// </summary>
+    internal static List<(int Start, int End)> InlineTokens(string text)
+    {
+        var tokens = new List<(int Start, int End)>();
+        int closeFrom = 0, close = -1, lineEndFrom = 0, lineEnd = -1;
+        var open = text.IndexOf('{', StringComparison.Ordinal);
+        while (open >= 0)
+        {
+            // [^:]* is greedy and cannot pass a ':', so the call starts at the first ':' after the brace.
+            var colon = text.IndexOf(':', open + 1);
+            if (colon < 0)
+            {
+                break;
+            }
+
+            var next = colon + 1;
+            if (string.CompareOrdinal(text, colon, InlineCallStart, 0, InlineCallStart.Length) == 0)
+            {
+                var body = colon + InlineCallStart.Length;
+                if (body > close || closeFrom > body)
+                {
+                    closeFrom = body;
+                    close = text.IndexOf(InlineTokenEnd, body, StringComparison.Ordinal);
+                    close = close < 0 ? text.Length : close;
+                }
+
+                if (body > lineEnd || lineEndFrom > body)
+                {
+                    lineEndFrom = body;
+                    lineEnd = text.AsSpan(body).IndexOfAny(JavaLineTerminators);
+                    lineEnd = lineEnd < 0 ? text.Length : body + lineEnd;
+                }
+
+                if (close < text.Length && close < lineEnd)
+                {
+                    tokens.Add((open, close + InlineTokenEnd.Length));
+                    next = close + InlineTokenEnd.Length;
+                }
+            }
+
+            open = next < text.Length ? text.IndexOf('{', next) : -1;
+        }
+
+        return tokens;
+    }
 
     private static bool IsXPathSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
@@ -64,13 +119,11 @@ public static partial class VaultLookupParser
         public void ScanSegment(XmlSegment segment)
         {
             var text = segment.Text;
-            var covered = new List<(int Start, int End)>();
-            foreach (Match m in InlinePattern().Matches(text))
+            var covered = InlineTokens(text);
+            foreach (var (start, end) in covered)
             {
-                covered.Add((m.Index, m.Index + m.Length));
-                var group = m.Groups[1];
-                var call = ParseCall(text, group.Index, group.Index + group.Length, requireWholeRange: true);
-                Report(segment, call, m.Index, m.Index + m.Length, VaultLookupSite.InlineToken);
+                var call = ParseCall(text, start + 1, end - 1, requireWholeRange: true);
+                Report(segment, call, start, end, VaultLookupSite.InlineToken);
             }
 
             if (!segment.IsXPathAttribute)
@@ -78,6 +131,8 @@ public static partial class VaultLookupParser
                 return;
             }
 
+            // Calls are found in text order, so one forward pass over the sorted tokens tells whether a call is inside one.
+            var token = 0;
             var search = 0;
             while ((search = text.IndexOf(":" + FunctionName, search, StringComparison.Ordinal)) >= 0)
             {
@@ -96,7 +151,12 @@ public static partial class VaultLookupParser
                 }
 
                 var isCall = prefixStart < colon && IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
-                if (!isCall || covered.Exists(c => prefixStart >= c.Start && prefixStart < c.End))
+                while (token < covered.Count && covered[token].End <= prefixStart)
+                {
+                    token++;
+                }
+
+                if (!isCall || (token < covered.Count && covered[token].Start <= prefixStart))
                 {
                     continue;
                 }
@@ -108,7 +168,7 @@ public static partial class VaultLookupParser
 
         private void Report(XmlSegment segment, ParsedCall call, int start, int end, VaultLookupSite site)
         {
-            var rawStart = segment.RawIndex[start];
+            var rawStart = segment.Raw(start);
             var (line, column) = Position(rawStart);
             if (call.Error is { } kind)
             {
@@ -131,7 +191,7 @@ public static partial class VaultLookupParser
                 args.Count,
                 call.Prefix,
                 rawStart,
-                segment.RawIndex[end] - rawStart,
+                segment.Raw(end) - rawStart,
                 line,
                 column,
                 site)
@@ -263,10 +323,15 @@ public static partial class VaultLookupParser
 
     /// <summary>An attribute value or a run of element text, entity references decoded, mapped back to raw offsets.</summary>
     /// <param name="Text">The decoded text.</param>
-    /// <param name="RawIndex">Raw offset of each decoded char, plus one entry for the raw end.</param>
+    /// <param name="RawStart">Raw offset of the first char.</param>
+    /// <param name="RawIndex">Raw offset of each decoded char, plus one entry for the raw end; null when no entity was decoded.</param>
     /// <param name="Quote">The attribute's quote, or null for element text.</param>
     /// <param name="IsXPathAttribute">True for an attribute whose value is an XPath expression.</param>
-    internal sealed record XmlSegment(string Text, int[] RawIndex, char? Quote, bool IsXPathAttribute);
+    internal sealed record XmlSegment(string Text, int RawStart, int[]? RawIndex, char? Quote, bool IsXPathAttribute)
+    {
+        /// <summary>The raw offset of decoded offset <paramref name="index"/> (the text's length gives the raw end).</summary>
+        public int Raw(int index) => RawIndex is { } map ? map[index] : RawStart + index;
+    }
 
     /// <summary>A forgiving XML tokenizer yielding text the way an XML parser would hand it to Synapse.</summary>
     internal static class XmlSegments
@@ -418,43 +483,42 @@ public static partial class VaultLookupParser
             return close < 0 ? xml.Length : close + token.Length;
         }
 
-        private static XmlSegment Verbatim(string xml, int start, int end)
-        {
-            var map = new int[end - start + 1];
-            for (var k = 0; k < map.Length; k++)
-            {
-                map[k] = start + k;
-            }
-
-            return new XmlSegment(xml[start..end], map, null, false);
-        }
+        private static XmlSegment Verbatim(string xml, int start, int end) => new(xml[start..end], start, null, null, false);
 
         private static XmlSegment Decode(string xml, int start, int end, char? quote, bool isXPath)
         {
-            var sb = new StringBuilder(end - start);
-            var map = new List<int>(end - start + 1);
+            var amp = xml.IndexOf('&', start, end - start);
+            if (amp < 0)
+            {
+                // No entity reference: the text is the raw text, and offsets map by a shift.
+                return new XmlSegment(xml[start..end], start, null, quote, isXPath);
+            }
+
+            var chars = new char[end - start];
+            var map = new int[end - start + 1];
+            var length = 0;
             var i = start;
             while (i < end)
             {
-                if (xml[i] == '&' && TryEntity(xml, i, end, out var decoded, out var length))
+                if (xml[i] == '&' && TryEntity(xml, i, end, out var decoded, out var entityLength))
                 {
                     foreach (var c in decoded)
                     {
-                        sb.Append(c);
-                        map.Add(i);
+                        chars[length] = c;
+                        map[length++] = i;
                     }
 
-                    i += length;
+                    i += entityLength;
                     continue;
                 }
 
-                sb.Append(xml[i]);
-                map.Add(i);
+                chars[length] = xml[i];
+                map[length++] = i;
                 i++;
             }
 
-            map.Add(end);
-            return new XmlSegment(sb.ToString(), [.. map], quote, isXPath);
+            map[length] = end;
+            return new XmlSegment(new string(chars, 0, length), start, map[..(length + 1)], quote, isXPath);
         }
 
         private static bool TryEntity(string xml, int amp, int end, out string decoded, out int length)

@@ -23,7 +23,8 @@ public sealed class DeploymentToml
     private readonly byte[] _content;
     private readonly int _bomLength;
     private readonly string _text;
-    private readonly Dictionary<int, (TomlSpan Span, LiteralQuoting Quoting)> _stringLiterals;
+    // Indices into Leaves of the string values, ordered by literal start: an index of 4 bytes a string, not a map entry.
+    private readonly int[] _stringLeaves;
 
     private DeploymentToml(byte[] content, int bomLength, string text, string displayPath, TreeWalker walker)
     {
@@ -34,7 +35,7 @@ public sealed class DeploymentToml
         HasSecretsTable = walker.HasSecretsTable;
         Secrets = walker.Secrets;
         Leaves = walker.Leaves;
-        _stringLiterals = walker.StringLiterals;
+        _stringLeaves = walker.StringLeavesByStart();
     }
 
     /// <summary>The path used in messages, as given to <see cref="Parse"/>.</summary>
@@ -139,7 +140,7 @@ public sealed class DeploymentToml
         {
             ArgumentNullException.ThrowIfNull(replacement, nameof(replacements));
             ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(replacements));
-            if (!_stringLiterals.TryGetValue(replacement.Span.Start, out var literal) || literal.Span != replacement.Span)
+            if (FindStringLiteral(replacement.Span) is not { } quoting)
             {
                 throw new ArgumentException($"span {replacement.Span} is not a string literal of {DisplayPath}", nameof(replacements));
             }
@@ -153,11 +154,39 @@ public sealed class DeploymentToml
             output.AddRange(_content.AsSpan(bytePosition, keptBytes));
             bytePosition += keptBytes + StrictUtf8.GetByteCount(_text.AsSpan(replacement.Span.Start, replacement.Span.Length));
             textPosition = replacement.Span.End;
-            output.AddRange(EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, literal.Quoting)));
+            output.AddRange(EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting)));
         }
 
         output.AddRange(_content.AsSpan(bytePosition));
         return [.. output];
+    }
+
+    /// <summary>The quoting of the string literal at exactly <paramref name="span"/>, or null when no string value has that span.</summary>
+    private LiteralQuoting? FindStringLiteral(TomlSpan span)
+    {
+        int low = 0, high = _stringLeaves.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var found = Leaves[_stringLeaves[middle]].LiteralSpan;
+            if (found.Start == span.Start)
+            {
+                return found == span ? QuotingAt(span.Start) : null;
+            }
+
+            (low, high) = found.Start < span.Start ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
+
+    private LiteralQuoting QuotingAt(int start)
+    {
+        var literal = _text.AsSpan(start);
+        return literal.StartsWith("\"\"\"", StringComparison.Ordinal) ? LiteralQuoting.MultiLineBasic
+            : literal.StartsWith("'''", StringComparison.Ordinal) ? LiteralQuoting.MultiLineLiteral
+            : literal.StartsWith('\'') ? LiteralQuoting.Literal
+            : LiteralQuoting.Basic;
     }
 
     private static byte[] EncodeNewLiteral(string literal)
@@ -236,7 +265,25 @@ public sealed class DeploymentToml
 
         internal List<TomlLeaf> Leaves { get; } = [];
 
-        internal Dictionary<int, (TomlSpan Span, LiteralQuoting Quoting)> StringLiterals { get; } = [];
+        private List<int> StringLeaves { get; } = [];
+
+        /// <summary>The string leaves ordered by literal start (walk order is text order; sorted again only if it is not).</summary>
+        internal int[] StringLeavesByStart()
+        {
+            var order = StringLeaves.ToArray();
+            var sorted = true;
+            for (var i = 1; i < order.Length && sorted; i++)
+            {
+                sorted = Leaves[order[i - 1]].LiteralSpan.Start < Leaves[order[i]].LiteralSpan.Start;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(order, (a, b) => Leaves[a].LiteralSpan.Start.CompareTo(Leaves[b].LiteralSpan.Start));
+            }
+
+            return order;
+        }
 
         internal void Walk(DocumentSyntax document)
         {
@@ -294,6 +341,11 @@ public sealed class DeploymentToml
                     break;
                 default:
                     var leaf = MakeLeaf(value, path, inSecrets);
+                    if (leaf.Kind == TomlValueKind.String)
+                    {
+                        StringLeaves.Add(Leaves.Count);
+                    }
+
                     Leaves.Add(leaf);
                     if (inSecrets && !insideArray)
                     {
@@ -317,26 +369,21 @@ public sealed class DeploymentToml
             Secrets.Add(new SecretEntry(alias, path.Count > 2, SecretClassifier.Classify(stringValue), stringValue, kindName, line, column, span));
         }
 
-        private TomlLeaf MakeLeaf(ValueSyntax value, List<string> path, bool inSecrets)
+        private static TomlLeaf MakeLeaf(ValueSyntax value, List<string> path, bool inSecrets)
         {
             var (line, column) = Position(value);
             var span = SpanOf(value);
-            (TomlValueKind Kind, object Value, string Source) parsed = value switch
+            (TomlValueKind Kind, object Value) parsed = value switch
             {
-                StringValueSyntax s => (TomlValueKind.String, s.Value ?? string.Empty, s.Token!.Text ?? string.Empty),
-                IntegerValueSyntax i => (TomlValueKind.Integer, i.Value, i.Token!.Text ?? string.Empty),
-                FloatValueSyntax f => (TomlValueKind.Float, f.Value, f.Token!.Text ?? string.Empty),
-                BooleanValueSyntax b => (TomlValueKind.Boolean, b.Value, b.Token!.Text ?? string.Empty),
-                DateTimeValueSyntax d => (DateTimeKind(d.Kind), d.Token!.Text ?? string.Empty, d.Token!.Text ?? string.Empty),
+                StringValueSyntax s => (TomlValueKind.String, s.Value ?? string.Empty),
+                IntegerValueSyntax i => (TomlValueKind.Integer, i.Value),
+                FloatValueSyntax f => (TomlValueKind.Float, f.Value),
+                BooleanValueSyntax b => (TomlValueKind.Boolean, b.Value),
+                DateTimeValueSyntax d => (DateTimeKind(d.Kind), d.Token!.Text ?? string.Empty),
                 _ => throw new InvalidOperationException($"unexpected TOML value node {value.Kind}"),
             };
 
-            if (value is StringValueSyntax str)
-            {
-                StringLiterals[span.Start] = (span, Quoting(str.Token!.TokenKind));
-            }
-
-            return new TomlLeaf([.. path], inSecrets, parsed.Kind, parsed.Value, parsed.Source, line, column, span);
+            return new TomlLeaf(path.ToArray(), inSecrets, parsed.Kind, parsed.Value, line, column, span);
         }
 
         private List<string> ResolveHeader(List<string> segments, bool isTableArray)
@@ -392,14 +439,6 @@ public sealed class DeploymentToml
             var span = node is StringValueSyntax { Token: { } token } ? token.Span : node.Span;
             return new TomlSpan(span.Start.Offset, span.End.Offset - span.Start.Offset + 1);
         }
-
-        private static LiteralQuoting Quoting(TokenKind kind) => kind switch
-        {
-            TokenKind.StringLiteral => LiteralQuoting.Literal,
-            TokenKind.StringMulti => LiteralQuoting.MultiLineBasic,
-            TokenKind.StringLiteralMulti => LiteralQuoting.MultiLineLiteral,
-            _ => LiteralQuoting.Basic,
-        };
 
         private static TomlValueKind DateTimeKind(SyntaxKind kind) => kind switch
         {

@@ -46,20 +46,62 @@ internal static partial class TomlDiagnostics
     /// <summary>
     /// Drops duplicate-key diagnostics for keys that are defined once. Tomlyn 2.10's validator tells key paths apart by
     /// their hash codes, so two different keys of a large file (tens of thousands of keys) can collide and be reported
-    /// as one key defined twice; the walked leaves show whether the key really repeats.
+    /// as one key defined twice; the walked leaves show whether the key really repeats. Tomlyn names a key of an array
+    /// of tables without the index of the first element and with <c>[n]</c> for the others (<c>d.x.a</c>,
+    /// <c>d.[1].x.a</c>), where a leaf's path reads <c>d.0.x.a</c>, <c>d.1.x.a</c>.
     /// </summary>
     internal static List<DiagnosticMessage> WithoutFalseDuplicates(IEnumerable<DiagnosticMessage> diagnostics, IReadOnlyList<TomlLeaf> leaves)
     {
+        var all = diagnostics.ToList();
+        var reported = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var diagnostic in all)
+        {
+            if (DuplicateKeyPattern().Match(diagnostic.Message ?? string.Empty) is { Success: true } match)
+            {
+                var key = match.Groups["key"].Value.Split('.');
+                if (!reported.TryGetValue(key[^1], out var keys))
+                {
+                    reported[key[^1]] = keys = [];
+                }
+
+                keys.Add(key);
+            }
+        }
+
+        // Only leaves whose last key is a reported one are compared, so this stays linear on a huge file.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var leaf in leaves)
         {
-            counts[leaf.DottedPath] = counts.GetValueOrDefault(leaf.DottedPath) + 1;
+            var last = leaf.PathSegments[^1];
+            if (reported.TryGetValue(last[(last.LastIndexOf('.') + 1)..], out var keys))
+            {
+                var path = leaf.DottedPath.Split('.');
+                foreach (var key in keys.Where(k => SamePath(k, 0, path, 0)))
+                {
+                    var joined = string.Join('.', key);
+                    counts[joined] = counts.GetValueOrDefault(joined) + 1;
+                }
+            }
         }
 
-        return diagnostics
+        return all
             .Where(d => DuplicateKeyPattern().Match(d.Message ?? string.Empty) is not { Success: true } match
                 || counts.GetValueOrDefault(match.Groups["key"].Value) != 1)
             .ToList();
+    }
+
+    /// <summary>True when Tomlyn's key segments from <paramref name="k"/> name the leaf path segments from <paramref name="p"/>.</summary>
+    private static bool SamePath(string[] key, int k, string[] path, int p)
+    {
+        if (k == key.Length || p == path.Length)
+        {
+            return k == key.Length && p == path.Length;
+        }
+
+        var segment = key[k];
+        var index = segment.Length > 2 && segment[0] == '[' && segment[^1] == ']' ? segment[1..^1] : null;
+        return (string.Equals(index ?? segment, path[p], StringComparison.Ordinal) && SamePath(key, k + 1, path, p + 1))
+            || (path[p] == "0" && SamePath(key, k, path, p + 1));
     }
 
     private static bool IsDuplicate(string message) =>

@@ -5,13 +5,12 @@ namespace SecVault.Toml;
 /// <summary>One scalar value of a document with its path, type and position.</summary>
 public sealed class TomlLeaf
 {
-    internal TomlLeaf(IReadOnlyList<string> pathSegments, bool inSecrets, TomlValueKind kind, object value, string sourceText, int line, int column, TomlSpan literalSpan)
+    internal TomlLeaf(IReadOnlyList<string> pathSegments, bool inSecrets, TomlValueKind kind, object value, int line, int column, TomlSpan literalSpan)
     {
         PathSegments = pathSegments;
         InSecrets = inSecrets;
         Kind = kind;
         Value = value;
-        SourceText = sourceText;
         Line = line;
         Column = column;
         LiteralSpan = literalSpan;
@@ -57,10 +56,8 @@ public sealed class TomlLeaf
         double d when double.IsPositiveInfinity(d) => "inf",
         double d when double.IsNegativeInfinity(d) => "-inf",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
-        _ => SourceText,
+        _ => Convert.ToString(Value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
-
-    internal string SourceText { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{DottedPath} ({Kind}) at {Line}:{Column}";

@@ -91,7 +91,7 @@ public static class Verifier
                 }
             }
 
-            problems.AddRange(resolver.ResolveValues().Problems);
+            problems.AddRange(resolver.ResolveValues(keepValues: false).Problems);
             foreach (var (leaf, placeholder) in references)
             {
                 Problem Warn(string message) => new(ProblemSeverity.Warning, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message);

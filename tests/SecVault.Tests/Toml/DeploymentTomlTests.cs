@@ -90,6 +90,40 @@ public sealed partial class DeploymentTomlTests
     }
 
     [Fact]
+    public void Parse_accepts_large_inline_tables_in_an_array_of_tables_whose_hash_codes_may_collide()
+    {
+        // 300,000 keys: Tomlyn reports about ten colliding pairs in a run, named the way it names keys of an array
+        // of tables (datasource.props.k… for the first element, datasource.[1].props.k… for the second).
+        var text = new StringBuilder();
+        for (var element = 0; element < 2; element++)
+        {
+            text.Append("[[datasource]]\nprops = { ");
+            for (var i = 0; i < 150_000; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"k{i:D6} = {i}, ");
+            }
+
+            text.Append("last = 0 }\n");
+        }
+
+        var document = DeploymentToml.Parse(Encoding.UTF8.GetBytes(text.ToString()), "conf/deployment.toml");
+
+        Assert.Equal(300_002, document.Leaves.Count);
+        Assert.Equal("datasource.1.props.k149999", document.Leaves[^2].DottedPath);
+    }
+
+    [Theory]
+    [InlineData("[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource.props.a", 2)]
+    [InlineData("[[datasource]]\nid = 0\n[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource.[1].props.a", 4)]
+    public void A_real_duplicate_in_an_inline_table_of_an_array_of_tables_is_still_reported(string toml, string key, int line)
+    {
+        var e = Assert.Throws<TomlDocumentException>(() => Parse(toml));
+
+        Assert.Equal(TomlErrorKind.DuplicateKey, e.Kind);
+        Assert.Contains($"key '{key}' is defined twice (first at {line}:11)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_real_duplicate_among_many_keys_is_still_reported()
     {
         var text = new StringBuilder("[secrets]\n");
