@@ -61,15 +61,6 @@ public static class IndependentDecryptor
         return Run("openssl", ["pkeyutl", "-decrypt", "-inkey", pem, .. padding], input, []);
     }
 
-    /// <summary>
-    /// Also decrypts with the JDK's <c>javax.crypto.Cipher</c> when <c>java</c> is on PATH (null otherwise), for the
-    /// few tests that can afford a JVM start.
-    /// </summary>
-    public static string? DecryptWithJdkWhenPresent(string keystoreName, string alias, string ciphertext, string transformation = OaepSha1) =>
-        JavaInterop.IsAvailable
-            ? Encoding.UTF8.GetString(JavaInterop.Decrypt(VectorManifest.Load().Keystore(keystoreName), alias, transformation, ciphertext))
-            : null;
-
     private static string ExportPem(VectorKeystore keystore, string alias)
     {
         var n = Interlocked.Increment(ref _count);
