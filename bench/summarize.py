@@ -113,10 +113,11 @@ def main():
         return r, f"{r:.2f} ({ms(medians['create1'])} / {ms(medians['pkeyutl'])})"
 
     def bulk_ratio():
-        if not one_verify:
+        # Equal work: mi may use every core for the whole process, so its baseline is every core's public ops too.
+        if not all_verify:
             return None, ""
         rate = 10000 / medians["bulk"]
-        return rate / one_verify, f"{rate / one_verify:.2f} ({rate:.0f} secrets/s / {one_verify:.0f} verify/s)"
+        return rate / all_verify, f"{rate / all_verify:.2f} ({rate:.0f} secrets/s / {all_verify:.0f} verify/s, {cores} cores)"
 
     def resolve_ratio():
         if not all_sign:
@@ -135,7 +136,7 @@ def main():
                          "<= 0.15", configure_ratio, ["configure", "java50"]))
     out.append(ratio_row("`mi secret create` one piped secret, native wall / `openssl pkeyutl -encrypt`",
                          "<= 2.0", create1_ratio, ["create1", "pkeyutl"]))
-    out.append(ratio_row("`mi secret create -f` 10,000: secrets/s / openssl one-core public ops/s",
+    out.append(ratio_row("`mi secret create -f` 10,000: secrets/s / openssl all-core public ops/s",
                          ">= 1.0", bulk_ratio, ["bulk"]))
     out.append(ratio_row("`mi secret resolve` 1,000: decryptions/s / openssl all-core private ops/s",
                          ">= 0.8", resolve_ratio, ["resolve"]))

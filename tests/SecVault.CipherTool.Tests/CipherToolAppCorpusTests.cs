@@ -50,18 +50,18 @@ public sealed partial class CipherToolAppCorpusTests
         var after = home.DeploymentToml;
         AssertOnlyLiteralsChanged(original, before, plain, after);
         var document = DeploymentToml.Parse(after, "deployment.toml");
-        using var key = PrivateKey(out var entry);
-        var decryptor = new SecretDecryptor(key, Transformation.OaepSha1, entry.Alias, entry.CertificateSha256);
+        // openssl with the exported key decrypts, not SecVault's own decryptor (which would agree with any mistake of its encryptor).
+        static string Decrypt(string ciphertext) => IndependentDecryptor.Decrypt("jks-rsa2048", "wso2carbon", ciphertext);
         foreach (var marker in plain)
         {
             var now = document.Secrets.Single(s => s.Alias == marker.Alias);
             Assert.Equal(SecretClass.Encrypted, now.Class);
-            Assert.Equal(marker.PlainText, decryptor.DecryptToString(now.Value!, marker.Alias));
+            Assert.Equal(marker.PlainText, Decrypt(now.Value!));
         }
 
         foreach (var (alias, text) in ExpectedPlainText(shape))
         {
-            Assert.Equal(text, decryptor.DecryptToString(document.Secrets.Single(s => s.Alias == alias).Value!, alias));
+            Assert.Equal(text, Decrypt(document.Secrets.Single(s => s.Alias == alias).Value!));
         }
 
         Assert.Empty(home.TemporaryFiles());
@@ -141,13 +141,6 @@ public sealed partial class CipherToolAppCorpusTests
         return json.RootElement.TryGetProperty("plainText", out var p)
             ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.GetString()!)
             : [];
-    }
-
-    private static System.Security.Cryptography.RSA PrivateKey(out KeystoreEntry entry)
-    {
-        var store = Keystore.Load(VectorManifest.KeystorePath(VectorManifest.Load().Keystore("jks-rsa2048")), Tool.Password);
-        entry = store.GetEntry("wso2carbon");
-        return entry.GetRsaPrivateKey(Tool.Password);
     }
 
     [GeneratedRegex("""^("[A-Za-z0-9+/]{342}=="|'[A-Za-z0-9+/]{342}==')""")]

@@ -1,5 +1,7 @@
 using System.Text;
 using SecVault.Ciphers;
+using k8s.Models;
+using k8s;
 using SecVault.Properties;
 using SecVault.Testing;
 using YamlDotNet.RepresentationModel;
@@ -28,8 +30,8 @@ public sealed class CreateCommandTests : IDisposable
         var lines = MiHarness.ConsoleLines(result.StdOut);
         Assert.Equal(["db_password", "admin_password"], lines.Select(l => l.Alias));
         Assert.All(lines, l => Assert.Equal(344, l.Ciphertext.Length));
-        Assert.Equal("S3cret-db", _mi.Decrypt("jks-rsa2048", "wso2carbon", lines[0].Ciphertext));
-        Assert.Equal("pässwörd 密码", _mi.Decrypt("jks-rsa2048", "wso2carbon", lines[1].Ciphertext));
+        Assert.Equal("S3cret-db", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", lines[0].Ciphertext));
+        Assert.Equal("pässwörd 密码", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", lines[1].Ciphertext));
     }
 
     [SkippableFact]
@@ -78,7 +80,7 @@ public sealed class CreateCommandTests : IDisposable
         using var stream = File.OpenRead(path);
         var entries = PropertiesReader.ReadUtf8(stream, path);
         Assert.Equal(["admin pass", "db_password"], entries.Select(e => e.Key));
-        Assert.Equal("x=y:z", _mi.Decrypt("jks-rsa2048", "wso2carbon", entries[0].Value));
+        Assert.Equal("x=y:z", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", entries[0].Value));
         Assert.StartsWith("admin\\ pass = ", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
@@ -100,7 +102,7 @@ public sealed class CreateCommandTests : IDisposable
         Assert.Null(secret.Metadata.NamespaceProperty);
         Assert.Equal("Opaque", secret.Type);
         Assert.Equal(["Beta", "alpha", "zeta"], secret.StringData.Keys);
-        Assert.Equal("2", _mi.Decrypt("jks-rsa2048", "wso2carbon", secret.StringData["alpha"]));
+        Assert.Equal("2", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", secret.StringData["alpha"]));
         Assert.DoesNotContain("namespace", yaml, StringComparison.Ordinal);
     }
 
@@ -134,7 +136,7 @@ public sealed class CreateCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var lines = MiHarness.ConsoleLines(result.StdOut);
         Assert.Equal(["db_password", "unicode", "repeat"], lines.Select(l => l.Alias));
-        Assert.Equal(["abc", "été", "2"], lines.Select(l => _mi.Decrypt("jks-rsa2048", "wso2carbon", l.Ciphertext)));
+        Assert.Equal(["abc", "été", "2"], lines.Select(l => MiHarness.Decrypt("jks-rsa2048", "wso2carbon", l.Ciphertext)));
         Assert.Contains("mi: warning: secrets.properties: alias 'repeat' is repeated (lines 5 and 6); the last value is used", result.StdErr, StringComparison.Ordinal);
     }
 
@@ -165,7 +167,7 @@ public sealed class CreateCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var secret = KubernetesYaml.Deserialize<V1Secret>(File.ReadAllText(_mi.Work("security", "wso2-secrets.yaml")));
-        Assert.Equal("x", _mi.Decrypt("jks-rsa2048", "wso2carbon", secret.StringData["db_password"]));
+        Assert.Equal("x", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", secret.StringData["db_password"]));
     }
 
     [Fact]
@@ -177,7 +179,7 @@ public sealed class CreateCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var ciphertext = MiHarness.ConsoleLines(result.StdOut).Single().Ciphertext;
-        Assert.Equal("b", _mi.Decrypt("jks-rsa3072", "wso2carbon", ciphertext, Transformation.Pkcs1));
+        Assert.Equal("b", MiHarness.Decrypt("jks-rsa3072", "wso2carbon", ciphertext, IndependentDecryptor.Pkcs1));
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed class CreateCommandTests : IDisposable
         var result = _mi.RunProcess("a\nb\n", "secret", "create");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("b", _mi.Decrypt("jks-rsa2048", "wso2carbon", MiHarness.ConsoleLines(result.StdOut).Single().Ciphertext));
+        Assert.Equal("b", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", MiHarness.ConsoleLines(result.StdOut).Single().Ciphertext));
     }
 
     [Fact]
@@ -236,7 +238,7 @@ public sealed class CreateCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Entered secret values did not match.", result.StdErr, StringComparison.Ordinal);
-        Assert.Equal("one", _mi.Decrypt("jks-rsa2048", "wso2carbon", MiHarness.ConsoleLines(result.StdOut).Single().Ciphertext));
+        Assert.Equal("one", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", MiHarness.ConsoleLines(result.StdOut).Single().Ciphertext));
     }
 
     [Fact]
@@ -307,7 +309,7 @@ public sealed class CreateCommandTests : IDisposable
         Assert.Contains("mi: warning: the secret for alias 'db' starts or ends with whitespace", result.StdErr, StringComparison.Ordinal);
         var line = MiHarness.ConsoleLines(result.StdOut).Single();
         Assert.Equal("db", line.Alias);
-        Assert.Equal(" pw ", _mi.Decrypt("jks-rsa2048", "wso2carbon", line.Ciphertext));
+        Assert.Equal(" pw ", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", line.Ciphertext));
     }
 
     [Theory]

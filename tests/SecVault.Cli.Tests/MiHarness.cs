@@ -1,6 +1,4 @@
-using SecVault.Ciphers;
 using SecVault.Hosting;
-using SecVault.Keystores;
 using SecVault.Testing;
 
 namespace SecVault.Cli.Tests;
@@ -68,16 +66,12 @@ internal sealed class MiHarness : IDisposable
         return Run(console, ["secret", "init", "--keystore", VectorManifest.KeystorePath(keystore), "--alias", alias, "--password-stdin", .. extra]);
     }
 
-    /// <summary>Decrypts with SecVault's decryptor and the vector keystore's private key.</summary>
-    public string Decrypt(string keystoreName, string alias, string ciphertext, Transformation? transformation = null)
-    {
-        var vector = Manifest.Keystore(keystoreName);
-        var keystore = Keystore.Load(VectorManifest.KeystorePath(vector), vector.StorePassword);
-        var entry = keystore.GetEntry(alias);
-        using var key = entry.GetRsaPrivateKey(vector.KeyPassword);
-        var decryptor = new SecretDecryptor(key, transformation ?? Transformation.OaepSha1, entry.Alias, entry.CertificateSha256);
-        return decryptor.DecryptToString(ciphertext, "test");
-    }
+    /// <summary>
+    /// Decrypts with openssl and the vector keystore's exported private key (no SecVault code), so a ciphertext that
+    /// only SecVault's own decryptor would accept fails.
+    /// </summary>
+    public static string Decrypt(string keystoreName, string alias, string ciphertext, string transformation = IndependentDecryptor.OaepSha1) =>
+        IndependentDecryptor.Decrypt(keystoreName, alias, ciphertext, transformation);
 
     /// <summary>Parses console output into alias → ciphertext pairs, in order.</summary>
     public static List<(string Alias, string Ciphertext)> ConsoleLines(string stdout) =>

@@ -101,6 +101,16 @@ public sealed class Workspace : IDisposable
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>Gives the workspace folder and everything below it to <paramref name="user"/> (root only).</summary>
+    public void GiveAllTo(int user)
+    {
+        Ownership.GiveTo(_temp.Path, user);
+        foreach (var path in Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories))
+        {
+            Ownership.GiveTo(path, user);
+        }
+    }
+
     public string Expand(string text) => text
         .Replace("{home}", Home(), StringComparison.Ordinal)
         .Replace("{work}", Work(), StringComparison.Ordinal)

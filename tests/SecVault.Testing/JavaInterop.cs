@@ -107,7 +107,8 @@ public static class JavaInterop
         return Run("java", args, input, environment, outputInError: false);
     }
 
-    private static byte[] Run(
+    /// <summary>Runs a program (never through a shell) with this input and environment; returns its standard output, or throws with its standard error.</summary>
+    internal static byte[] Run(
         string program,
         string[] args,
         byte[] stdin,

@@ -53,6 +53,48 @@ public static class Ownership
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on a fresh thread whose file-system user and group are <paramref name="user"/>
+    /// (Linux <c>setfsuid</c>/<c>setfsgid</c>, which act on the calling thread only and, away from 0, drop the
+    /// thread's file capabilities), so root tests can meet file modes as an unprivileged user does. Root only.
+    /// </summary>
+    public static void RunAsFileSystemUser(int user, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                _ = SetFileSystemGroup(user);
+                _ = SetFileSystemUser(user);
+                // Both calls return the previous id whether they worked or not: ask again to know.
+                if (SetFileSystemUser(-1) != user || SetFileSystemGroup(-1) != user)
+                {
+                    throw new InvalidOperationException($"setfsuid/setfsgid({user}) did not take effect");
+                }
+
+                action();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "setfsuid")]
+    private static extern int SetFileSystemUser(int user);
+
+    [DllImport("libc", EntryPoint = "setfsgid")]
+    private static extern int SetFileSystemGroup(int group);
+
     [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
     private static extern int LinkChangeOwner([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int user, int group);
 

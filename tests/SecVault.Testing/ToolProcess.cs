@@ -15,10 +15,23 @@ public static class ToolProcess
     /// Runs <c>dotnet &lt;tool&gt;.dll args</c> in <paramref name="workingFolder"/> with piped (non-terminal) standard input;
     /// <paramref name="environment"/> entries are set (a null value removes the variable).
     /// </summary>
-    public static ProcessResult Run(string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static ProcessResult Run(string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Run([], tool, workingFolder, stdin, environment, args);
+
+    /// <summary>
+    /// Like <see cref="Run(string, string, string, IReadOnlyDictionary{string, string?}?, string[])"/>, but the tool runs
+    /// as <paramref name="user"/> (its own group, no supplementary groups) through <c>setpriv</c>; the caller must be root.
+    /// </summary>
+    public static ProcessResult RunAsUser(int user, string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var id = user.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Run(["setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--"], tool, workingFolder, stdin, environment, args);
+    }
+
+    private static ProcessResult Run(string[] prefix, string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(prefix.Length == 0 ? "dotnet" : prefix[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -28,6 +41,11 @@ public static class ToolProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var word in prefix.Skip(1).Append("dotnet").Skip(prefix.Length == 0 ? 1 : 0))
+        {
+            start.ArgumentList.Add(word);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, tool + ".dll"));
         foreach (var arg in args)
         {

@@ -96,14 +96,36 @@ public sealed class PasswordFileSourceTests
     [SkippableFact]
     public void GetPassword_reports_a_file_it_cannot_delete()
     {
-        Skip.If(OperatingSystem.IsWindows() || Environment.UserName == "root", "needs a read-only folder that binds the user");
+        Skip.If(OperatingSystem.IsWindows(), "a read-only folder is a POSIX notion; Windows deletes through ACLs");
         using var home = new TempFolder();
         File.WriteAllText(home.Combine(Name(1)), "secret-pw");
+        File.SetUnixFileMode(home.Combine(Name(1)), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (Ownership.IsRoot)
+        {
+            // Root deletes from any folder: the home and its file go to "nobody", who then meets the folder's mode.
+            Ownership.GiveTo(home.Path, Ownership.OtherUser);
+            Ownership.GiveTo(home.Combine(Name(1)), Ownership.OtherUser);
+        }
+
         File.SetUnixFileMode(home.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
-            var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: true).GetPassword(Request));
-            Assert.Equal(PasswordError.FileFailure, ex.Error);
+            PasswordException? ex = null;
+            void Consume() => ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: true).GetPassword(Request));
+            if (Ownership.IsRoot)
+            {
+                Ownership.RunAsFileSystemUser(Ownership.OtherUser, Consume);
+            }
+            else
+            {
+                Consume();
+            }
+
+            Assert.Equal(PasswordError.FileFailure, ex!.Error);
+            Assert.Contains(Name(1), ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret-pw", ex.Message, StringComparison.Ordinal);
+            // It failed at the delete, not before: the overwrite (which needs only the file) ran, the name stays.
+            Assert.Equal(new byte[9], File.ReadAllBytes(home.Combine(Name(1))));
         }
         finally
         {

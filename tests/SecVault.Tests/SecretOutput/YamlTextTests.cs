@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CsCheck;
 using SecVault.SecretOutput;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SecVault.Tests.SecretOutput;
 
-public sealed class YamlTextTests
+public sealed partial class YamlTextTests
 {
     [Theory]
     [InlineData("")]
@@ -39,7 +41,13 @@ public sealed class YamlTextTests
     [InlineData(" lead")]
     [InlineData("*ref")]
     [InlineData("@at")]
-    public void NeedsQuotes_is_true_for_scalars_a_yaml_reader_would_misread(string value) => Assert.True(YamlText.NeedsQuotes(value));
+    public void NeedsQuotes_is_true_for_scalars_a_yaml_reader_would_misread(string value)
+    {
+        Assert.True(YamlText.NeedsQuotes(value));
+        var (read, style) = WriteAndRead(value);
+        Assert.Equal(value, read);
+        Assert.Equal(ScalarStyle.DoubleQuoted, style);
+    }
 
     [Theory]
     [InlineData("db_password")]
@@ -50,28 +58,79 @@ public sealed class YamlTextTests
     [InlineData("yesno")]
     [InlineData("/opt/keys/wso2carbon.jks")]
     [InlineData("5E:7A:C1")]
-    public void NeedsQuotes_is_false_for_ordinary_plain_scalars(string value) => Assert.False(YamlText.NeedsQuotes(value));
+    public void NeedsQuotes_is_false_for_ordinary_plain_scalars(string value)
+    {
+        Assert.False(YamlText.NeedsQuotes(value));
+        var (read, style) = WriteAndRead(value);
+        Assert.Equal(value, read);
+        Assert.Equal(ScalarStyle.Plain, style);
+        Assert.False(IsImplicitlyTyped(value), $"'{value}' is a YAML 1.1/1.2 non-string");
+    }
 
     [Fact]
-    public void Any_string_written_as_a_scalar_reads_back_unchanged()
+    public void Any_string_written_as_a_scalar_reads_back_unchanged_and_is_plain_only_when_no_reader_can_retype_it()
     {
-        string[] prefixes = ["", "yes", "1", "-", "0x", ".", "a: ", "#"];
+        string[] prefixes = ["", "yes", "1", "-", "0x", ".", "a: ", "#", "~", "0o", "+", "<<", "2024-01-"];
+        var plain = 0;
+        var quoted = 0;
         Gen.Select(Gen.String[Gen.Char[' ', '~'], 0, 12], Gen.Int[0, prefixes.Length - 1], (s, i) => prefixes[i] + s)
             .Sample(value =>
             {
-                var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-                var emitter = YamlText.CreateEmitter(writer);
-                YamlText.BeginDocument(emitter);
-                YamlText.BeginMapping(emitter);
-                YamlText.Scalar(emitter, "k");
-                YamlText.Scalar(emitter, value);
-                YamlText.EndMapping(emitter);
-                YamlText.EndDocument(emitter);
-                var stream = new YamlStream();
-                stream.Load(new StringReader(writer.ToString()));
-                var node = (YamlScalarNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("k")];
-                return node.Value == value && (node.Style == YamlDotNet.Core.ScalarStyle.Plain) == !YamlText.NeedsQuotes(value)
-                    || node.Style != YamlDotNet.Core.ScalarStyle.Plain && node.Value == value;
+                var (read, style) = WriteAndRead(value);
+                Assert.Equal(value, read);
+                Assert.Equal(YamlText.NeedsQuotes(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain, style);
+                if (style == ScalarStyle.Plain)
+                {
+                    // The oracle is the YAML 1.1 and 1.2 core-schema resolution rules, not NeedsQuotes.
+                    Assert.False(IsImplicitlyTyped(value), $"'{value}' was written plain but a YAML reader types it");
+                    Interlocked.Increment(ref plain);
+                }
+                else
+                {
+                    Interlocked.Increment(ref quoted);
+                }
             });
+
+        // Both branches ran, so neither assertion above is vacuous.
+        Assert.True(plain > 10 && quoted > 10, $"{plain} plain, {quoted} quoted");
     }
+
+    /// <summary>Writes { k: value } with YamlText and reads it with YamlDotNet's parser: the value and the style it saw.</summary>
+    private static (string Value, ScalarStyle Style) WriteAndRead(string value)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = YamlText.CreateEmitter(writer);
+        YamlText.BeginDocument(emitter);
+        YamlText.BeginMapping(emitter);
+        YamlText.Scalar(emitter, "k");
+        YamlText.Scalar(emitter, value);
+        YamlText.EndMapping(emitter);
+        YamlText.EndDocument(emitter);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(writer.ToString()));
+        var node = (YamlScalarNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("k")];
+        return (node.Value!, node.Style);
+    }
+
+    /// <summary>
+    /// Whether a plain scalar resolves to something other than a string under YAML 1.1 (yaml.org/type: bool, null, int,
+    /// float, timestamp, merge, value) or the YAML 1.2 core schema, or starts with an indicator a plain scalar may not
+    /// start with; written from those specifications, independently of <see cref="YamlText.NeedsQuotes"/>.
+    /// </summary>
+    private static bool IsImplicitlyTyped(string value) => value.Length == 0
+        || value[0] is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' '
+            && !(value[0] == '-' && value.Length > 1 && value[1] != ' ')
+        || value.EndsWith(' ')
+        || value.Contains(": ", StringComparison.Ordinal) || value.EndsWith(':') || value.Contains(" #", StringComparison.Ordinal)
+        || Yaml11And12Scalars().IsMatch(value);
+
+    [GeneratedRegex("""
+        ^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+        |~|null|Null|NULL|<<|=
+        |[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?0o[0-7]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+        |[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+
+        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+        |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$
+        """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex Yaml11And12Scalars();
 }
