@@ -1,4 +1,3 @@
-using System.Text;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Passwords;
@@ -9,8 +8,8 @@ using SecVault.Toml;
 namespace SecVault.Resolution;
 
 /// <summary>
-/// Resolves an MI home's deployment.toml: every <c>$secret{}</c>, <c>$env{}</c> and <c>$sys{}</c> in every string
-/// outside <c>[secrets]</c>, in one pass, literally. The identity keystore is opened only when a secret is referenced.
+/// Resolves an MI home's deployment.toml: every <c>$secret{}</c>, <c>$env{}</c>, <c>$sys{}</c> and <c>$ref{}</c> in every
+/// string outside <c>[secrets]</c>, in one pass, literally (<see cref="ConfigReferences"/> for <c>$ref{}</c>). The identity keystore is opened only when a secret is referenced.
 /// Every problem is collected and thrown together as a <see cref="SecVaultResolutionException"/>.
 /// </summary>
 public sealed class MiHomeResolver : IDisposable
@@ -143,37 +142,19 @@ public sealed class MiHomeResolver : IDisposable
         var problems = new List<Problem>();
         string? hint = null;
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var references = new ConfigReferences(document, (placeholder, leaf) => ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint), problems.Add);
         var values = new List<ResolvedValue>(leaves.Count);
         for (var i = 0; i < leaves.Count; i++)
         {
             var leaf = leaves[i];
-            if (leaf.StringValue is not { } text || found[i].Count == 0)
+            if (leaf.StringValue is null || found[i].Count == 0)
             {
                 values.Add(new ResolvedValue(leaf, leaf.ConfigurationValue, leaf.ConfigurationValue, false, false));
                 continue;
             }
 
-            var containsSecret = false;
-            var plain = new StringBuilder(text.Length);
-            var masked = new StringBuilder(text.Length);
-            var copied = 0;
-            foreach (var placeholder in found[i])
-            {
-                var value = ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                plain.Append(text, copied, placeholder.Start - copied).Append(value);
-                masked.Append(text, copied, placeholder.Start - copied).Append(placeholder.Kind == PlaceholderKind.Secret ? ResolvedConfiguration.Mask : value);
-                containsSecret |= placeholder.Kind == PlaceholderKind.Secret;
-                copied = placeholder.Start + placeholder.Length;
-            }
-
-            plain.Append(text, copied, text.Length - copied);
-            masked.Append(text, copied, text.Length - copied);
-            values.Add(new ResolvedValue(leaf, plain.ToString(), masked.ToString(), true, containsSecret));
+            var resolved = references.Resolve(leaf) ?? new ResolvedText(leaf.StringValue, leaf.StringValue, false);
+            values.Add(new ResolvedValue(leaf, resolved.Plain, resolved.Masked, true, resolved.ContainsSecret));
         }
 
         return (values, Distinct(problems), hint);

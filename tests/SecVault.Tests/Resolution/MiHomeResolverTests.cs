@@ -254,7 +254,7 @@ public sealed class MiHomeResolverTests
         var problems = Fails(home, Options(home)).Problems;
 
         Assert.Equal(4, problems.Count);
-        Assert.Contains("unsupported placeholder", problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("$ref{b.c}: no key b.c in deployment.toml, and MI has no default for it", problems[0].Message);
         Assert.Contains("empty name", problems[1].Message, StringComparison.Ordinal);
         Assert.Equal([1, 2, 3, 4], problems.Select(p => p.Line));
     }

@@ -124,4 +124,17 @@ public sealed class VerifierTests
         Assert.Equal("warning conf/deployment.toml:4:7 db: alias 'db' is never referenced", Verifier.Format(problem));
         Assert.Equal("error conf/x: boom", Verifier.Format(new Problem(ProblemSeverity.Error, "conf/x", 0, 0, "", "boom")));
     }
+
+    [Fact]
+    public void Verify_reports_no_error_for_ref_values_of_an_MI_shaped_config_but_one_for_a_dangling_reference()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Tests.Resolution.ReferenceFixture.Toml("wso2carbon.jks", home.Vector(Oaep).Ciphertext));
+
+        Assert.DoesNotContain(Verifier.Verify(home.Home, Options(home)), p => p.Severity == ProblemSeverity.Error);
+
+        home.WriteToml(Tests.Resolution.ReferenceFixture.Toml("wso2carbon.jks", home.Vector(Oaep).Ciphertext) + "\n[x]\ny = \"$ref{server.host}\"\n");
+        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)), p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal("server.host", problem.Subject);
+    }
 }
