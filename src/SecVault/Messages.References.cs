@@ -17,4 +17,7 @@ internal static partial class Messages
 
     internal static string ReferenceNotAllowedInSecrets(string placeholder) =>
         $"{placeholder}: $ref{{}} is not resolved inside [secrets]; only $env{{}} and $sys{{}} are";
+
+    internal static string VerifyVaultKeyDefaulted(string key, string fallback) =>
+        $"the line {key} is missing (a file written by Carbon's cipher tool); the runtime uses the default {fallback}";
 }

@@ -137,4 +137,23 @@ public sealed class VerifierTests
         var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)), p => p.Severity == ProblemSeverity.Error);
         Assert.Equal("server.host", problem.Subject);
     }
+
+    [Fact]
+    public void A_Carbon_written_secret_conf_without_enabled_or_algorithm_lines_gets_warnings_and_still_decrypts_with_RSA()
+    {
+        using var home = new TestMiHome(algorithm: Pkcs1);
+        home.SetVaultProperty("secVault.enabled", null);
+        home.SetVaultProperty("secretRepositories.file.algorithm", null);
+        home.WriteToml("[keystore.tls]\npassword = \"$secret{db}\"\n[secrets]\ndb = \"" + home.Vector(Pkcs1).Ciphertext + "\"\n");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        Assert.Equal(
+            [
+                "warning conf/security/secret-conf.properties secVault.enabled: the line secVault.enabled is missing (a file written by Carbon's cipher tool); the runtime uses the default true",
+                "warning conf/security/secret-conf.properties secretRepositories.file.algorithm: the line secretRepositories.file.algorithm is missing (a file written by Carbon's cipher tool); the runtime uses the default RSA (PKCS#1 v1.5 padding)",
+            ],
+            problems.Select(Verifier.Format));
+        Assert.Equal("wso2carbon", Resolve(home, Options(home)).Value("keystore:tls:password"));
+    }
 }
