@@ -27,6 +27,26 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_follows_ref_placeholders_and_masks_a_ref_to_a_secret_unless_shown()
+    {
+        _home.Home.WriteToml(_home.SoundToml
+            + "[keystore.internal]\nfile_name = \"$ref{keystore.primary.file_name}\"\npassword = \"$ref{keystore.primary.password}\"\n"
+            + "[monitoring]\njmx_hostname = \"$ref{server.hostname}\"\nurl = \"http://$ref{server.hostname}:$ref{server.offset}/\"\n");
+
+        var masked = _home.Run("resolve", "--format", "flat");
+        var shown = _home.Run("resolve", "--format", "flat", "--show-secrets");
+
+        Assert.Equal(0, masked.ExitCode);
+        Assert.EndsWith(
+            "keystore:internal:file_name = repository/resources/security/wso2carbon.jks\nkeystore:internal:password = ********\n"
+            + "monitoring:jmx_hostname = localhost\nmonitoring:url = http://localhost:10/\n",
+            masked.StdOut,
+            StringComparison.Ordinal);
+        Assert.Contains($"keystore:internal:password = {RuntimeHome.DbPassword}\n", shown.StdOut, StringComparison.Ordinal);
+        _home.AssertClean(masked);
+    }
+
+    [Fact]
     public void Resolve_show_secrets_prints_each_decrypted_value_as_a_toml_basic_string()
     {
         var result = _home.Run("resolve", "--show-secrets");
