@@ -39,6 +39,13 @@ internal static class CipherToolApp
         if (options.Mode == CipherToolMode.Help)
         {
             console.StdOut.WriteLine(Messages.CipherToolUsage);
+            console.StdOut.WriteLine(Messages.CipherToolHelpFooter);
+            return 0;
+        }
+
+        if (options.Mode == CipherToolMode.Version)
+        {
+            console.StdOut.WriteLine(ToolVersion.Of(typeof(CipherToolApp).Assembly));
             return 0;
         }
 
@@ -77,7 +84,9 @@ internal static class CipherToolApp
 
     private static int Execute(Options options, IConsole console, IEnvironment environment, string currentFolder, TimeProvider time)
     {
-        // Every password source is settled before any other work, so a missing one fails at once.
+        // The MI home comes first: a wrong one is reported as such, not as a missing password. Every password source is
+        // then settled before any other work, so a missing one fails at once.
+        var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
         if (options.Password is not null)
         {
             Warning(console, Messages.PasswordOptionVisible);
@@ -105,7 +114,6 @@ internal static class CipherToolApp
             return 1;
         }
 
-        var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
         Info(console, Messages.UsingMiHome(home.Path, home.Source));
         var overrides = options.ConfigFolder is null
             ? null

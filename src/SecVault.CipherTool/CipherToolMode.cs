@@ -14,4 +14,7 @@ internal enum CipherToolMode
 
     /// <summary><c>-help</c>.</summary>
     Help,
+
+    /// <summary><c>--version</c>.</summary>
+    Version,
 }

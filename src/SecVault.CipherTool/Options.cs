@@ -10,6 +10,8 @@ internal sealed class Options
 {
     private static readonly string[] HelpOptions = ["-help", "-h", "--help"];
 
+    private static readonly string[] VersionOptions = ["--version", "-version"];
+
     private static readonly string[] Unsupported = ["symmetric", "rotate", "old.alias", "security.jce.provider"];
 
     private Options()
@@ -37,7 +39,7 @@ internal sealed class Options
     /// <summary>The <c>-Ddeployment.config.file.path</c> value, or null.</summary>
     public string? DeploymentFile { get; private set; }
 
-    /// <summary>Parses the arguments; a help option anywhere wins over everything else.</summary>
+    /// <summary>Parses the arguments; a help option anywhere wins over everything else, then a version option.</summary>
     /// <exception cref="UsageException">An unknown, unsupported, valueless or conflicting option, or a stray argument.</exception>
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -46,6 +48,12 @@ internal sealed class Options
         if (args.Any(a => HelpOptions.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
             options.Mode = CipherToolMode.Help;
+            return options;
+        }
+
+        if (args.Any(a => VersionOptions.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        {
+            options.Mode = CipherToolMode.Version;
             return options;
         }
 

@@ -49,6 +49,13 @@ internal sealed class InitCommand
 
         KeystoreType? declared = typeOption is null ? null : ParseTypeOption(typeOption);
         var location = ExpandPath(keystoreOption?.Trim() ?? Ask(Messages.CliInitKeystorePrompt, Messages.CliInitKeystoreEmpty, v => v.Length > 0));
+
+        // A mistyped path is reported now, not after the user has typed the type, the alias and the password.
+        if (!File.Exists(location))
+        {
+            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(location), location);
+        }
+
         if (typeOption is null && console.IsInputTerminal)
         {
             var guess = KeystoreTypeGuess.Guess(location);

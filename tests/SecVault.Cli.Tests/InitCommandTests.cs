@@ -85,6 +85,21 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Init_reports_a_missing_keystore_file_before_asking_for_the_type_alias_or_password()
+    {
+        var missing = _mi.Work("no-such.jks");
+        var console = new TestConsole(terminalAnswers: [missing, "JKS", "wso2carbon", "pw"]);
+
+        var result = _mi.Run(console, "secret", "init");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith($"mi: error: keystore {missing} does not exist\n", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter Key Store type", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", result.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(_mi.ConfigFile));
+    }
+
+    [Fact]
     public void Init_expands_a_leading_tilde_and_stores_an_absolute_path()
     {
         var vector = _mi.Manifest.Keystore("jks-rsa2048");
