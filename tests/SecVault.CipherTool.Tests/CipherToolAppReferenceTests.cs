@@ -55,6 +55,10 @@ public sealed class CipherToolAppReferenceTests
         Assert.Contains("ciphertool: using the internal keystore wso2carbon.jks (JKS, alias wso2carbon)", result.Err, StringComparison.Ordinal);
         Assert.Contains("encrypted 2 secrets (keystore_password, db)", result.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("error", result.Err, StringComparison.Ordinal);
+        Assert.Contains(
+            "ciphertool: warning: conf/deployment.toml:19:10: $ref{no.such.key}: no key no.such.key in deployment.toml, and MI has no default for it\n",
+            result.Err,
+            StringComparison.Ordinal);
         var document = DeploymentToml.Parse(home.DeploymentToml, "deployment.toml");
         var keystore = VectorManifest.Load().Keystore("jks-rsa2048");
         string Java(string alias) => Encoding.UTF8.GetString(JavaInterop.Decrypt(
