@@ -1,10 +1,12 @@
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Vault;
 
 namespace SecVault.CipherTool;
@@ -40,6 +42,13 @@ internal static class CipherToolApp
         if (options.Mode == CipherToolMode.Help)
         {
             console.StdOut.WriteLine(CipherToolText.CipherToolUsage);
+            console.StdOut.WriteLine(Messages.CipherToolHelpFooter);
+            return 0;
+        }
+
+        if (options.Mode == CipherToolMode.Version)
+        {
+            console.StdOut.WriteLine(ToolVersion.Of(typeof(CipherToolApp).Assembly));
             return 0;
         }
 
@@ -78,7 +87,9 @@ internal static class CipherToolApp
 
     private static int Execute(Options options, IConsole console, IEnvironment environment, string currentFolder, TimeProvider time)
     {
-        // Every password source is settled before any other work, so a missing one fails at once.
+        // The MI home comes first: a wrong one is reported as such, not as a missing password. Every password source is
+        // then settled before any other work, so a missing one fails at once.
+        var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
         if (options.Password is not null)
         {
             Warning(console, CipherToolText.PasswordOptionVisible);
@@ -106,7 +117,6 @@ internal static class CipherToolApp
             return 1;
         }
 
-        var home = MiHome.Discover(options.CarbonHome, environment, currentFolder);
         Info(console, HomeText.UsingMiHome(home.Path, home.Source));
         var overrides = options.ConfigFolder is null
             ? null

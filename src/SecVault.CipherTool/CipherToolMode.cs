@@ -1,3 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
+
 namespace SecVault.CipherTool;
 
 /// <summary>What a <c>ciphertool</c> run does.</summary>
@@ -14,4 +21,7 @@ internal enum CipherToolMode
 
     /// <summary><c>-help</c>.</summary>
     Help,
+
+    /// <summary><c>--version</c>.</summary>
+    Version,
 }

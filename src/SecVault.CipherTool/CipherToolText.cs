@@ -1,3 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
+
 namespace SecVault.CipherTool;
 
 /// <summary>The ciphertool executable's own text: help, option descriptions, prompts and its messages.</summary>

@@ -1,4 +1,9 @@
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Vault;
 
 namespace SecVault.CipherTool;
@@ -10,6 +15,8 @@ namespace SecVault.CipherTool;
 internal sealed class Options
 {
     private static readonly string[] HelpOptions = ["-help", "-h", "--help"];
+
+    private static readonly string[] VersionOptions = ["--version", "-version"];
 
     private static readonly string[] Unsupported = ["symmetric", "rotate", "old.alias", "security.jce.provider"];
 
@@ -41,7 +48,7 @@ internal sealed class Options
     /// <summary>The <c>-Ddiagnose.padding</c> value (bare means true), or null: then only a terminal gets the diagnosis.</summary>
     public bool? DiagnosePadding { get; private set; }
 
-    /// <summary>Parses the arguments; a help option anywhere wins over everything else.</summary>
+    /// <summary>Parses the arguments; a help option anywhere wins over everything else, then a version option.</summary>
     /// <exception cref="UsageException">An unknown, unsupported, valueless or conflicting option, or a stray argument.</exception>
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -50,6 +57,12 @@ internal sealed class Options
         if (args.Any(a => HelpOptions.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
             options.Mode = CipherToolMode.Help;
+            return options;
+        }
+
+        if (args.Any(a => VersionOptions.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        {
+            options.Mode = CipherToolMode.Version;
             return options;
         }
 

@@ -4,8 +4,12 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using SecVault.Diagnostics;
 using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Hosting;
+using SecVault.Placeholders;
 using SecVault.Resolution;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 

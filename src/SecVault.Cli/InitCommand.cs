@@ -1,7 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using SecVault.CliConfig;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Keystores;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -49,6 +55,13 @@ internal sealed class InitCommand
 
         KeystoreType? declared = typeOption is null ? null : ParseTypeOption(typeOption);
         var location = ExpandPath(keystoreOption?.Trim() ?? Ask(MiText.CliInitKeystorePrompt, MiText.CliInitKeystoreEmpty, v => v.Length > 0));
+
+        // A mistyped path is reported now, not after the user has typed the type, the alias and the password.
+        if (!File.Exists(location))
+        {
+            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(location), location);
+        }
+
         if (typeOption is null && console.IsInputTerminal)
         {
             var guess = KeystoreTypeGuess.Guess(location);

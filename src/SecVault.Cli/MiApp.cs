@@ -1,5 +1,13 @@
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.CommandLine;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Hosting;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -26,6 +34,13 @@ internal static class MiApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
+
+        // 'mi help [command...]' is 'mi [command...] --help', as in the upstream CLI.
+        if (args.Count > 0 && args[0] == "help")
+        {
+            args = [.. args.Skip(1), "--help"];
+        }
+
         var parseResult = root.Parse(args, CliSyntax.ParserConfiguration);
         var unknown = parseResult.Errors.Count == 0 ? CliSyntax.FindUnknownOption(parseResult) : null;
         if (parseResult.Errors.Count > 0 || unknown is not null)
@@ -92,10 +107,43 @@ internal static class MiApp
             secret,
         };
         root.SetAction(ShowHelp);
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help)
+            {
+                help.Action = new HelpWithFooter();
+            }
+            else if (option is VersionOption version)
+            {
+                version.Action = new PrintVersion();
+            }
+        }
+
         return root;
     }
 
-    private static int ShowHelp(ParseResult parseResult) => new HelpAction().Invoke(parseResult);
+    private static int ShowHelp(ParseResult parseResult) => new HelpWithFooter().Invoke(parseResult);
+
+    /// <summary>The generated help, then the exit codes and environment variables.</summary>
+    private sealed class HelpWithFooter : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var exit = new HelpAction().Invoke(parseResult);
+            parseResult.InvocationConfiguration.Output.WriteLine(Messages.MiHelpFooter);
+            return exit;
+        }
+    }
+
+    /// <summary>The version of this build (not of the hosting process, as the default action would print in tests).</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ToolVersion.Of(typeof(MiApp).Assembly));
+            return ExitCodes.Success;
+        }
+    }
 
     private static string HelpHint(ParseResult parseResult)
     {

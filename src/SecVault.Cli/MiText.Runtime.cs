@@ -1,4 +1,10 @@
 using System.Globalization;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 

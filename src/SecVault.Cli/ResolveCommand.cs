@@ -1,8 +1,12 @@
 using System.CommandLine;
 using System.Text;
 using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 

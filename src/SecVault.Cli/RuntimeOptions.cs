@@ -1,8 +1,12 @@
 using System.CommandLine;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Passwords;
+using SecVault.Placeholders;
 using SecVault.Resolution;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -49,8 +53,18 @@ internal sealed class RuntimeOptions
     }
 
     /// <summary>The MI home: <c>--home</c>, else steps 2-5 of the MI home search.</summary>
-    public MiHome FindHome(ParseResult parseResult, MiContext context) =>
-        MiHome.Discover(parseResult.GetValue(_home), context.Environment, context.CurrentFolder);
+    public MiHome FindHome(ParseResult parseResult, MiContext context)
+    {
+        try
+        {
+            return MiHome.Discover(parseResult.GetValue(_home), context.Environment, context.CurrentFolder);
+        }
+        catch (MiHomeException ex) when (ex.Hint == HomeText.MiHomeNotFoundHint)
+        {
+            // The library's hint names ciphertool's -Dcarbon.home=DIR; mi spells it --home.
+            throw new MiHomeException(ex.Message, Messages.CliMiHomeNotFoundHint, ex.Path);
+        }
+    }
 
     /// <summary>
     /// Resolver options from the parsed values; with <c>--password-stdin</c> the password line is read from

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SecVault;
 
 /// <summary>Keystore messages; none takes a password.</summary>
@@ -37,9 +39,18 @@ internal static partial class Messages
 
     internal const string KeystoreWrongKeyPasswordHint = "check the key password (keytool's -keypass); it may differ from the store password";
 
+    internal const int KeystoreAliasesShown = 10;
+
     internal static string KeystoreUnknownAlias(string path, string alias, IEnumerable<string> present)
     {
-        var list = string.Join(", ", present.Select(Quote));
+        // A keystore can hold thousands of trusted certificates: name a few, count the rest.
+        var all = present.ToList();
+        var list = string.Join(", ", all.Take(KeystoreAliasesShown).Select(Quote));
+        if (all.Count > KeystoreAliasesShown)
+        {
+            list += string.Create(CultureInfo.InvariantCulture, $" … and {all.Count - KeystoreAliasesShown} more");
+        }
+
         return list.Length == 0
             ? $"keystore {path} has no alias '{alias}'; it holds no entries"
             : $"keystore {path} has no alias '{alias}'; aliases present: {list}";

@@ -1,6 +1,14 @@
-using System.Text;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Text;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Toml;
+using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 
@@ -71,14 +79,53 @@ public sealed class CipherToolAppTests
     [Fact]
     public void Without_a_password_source_or_terminal_it_fails_at_once_with_a_hint()
     {
-        // No MI home anywhere: the password check must come first.
-        using var folder = new TempFolder();
-        var result = Tool.Run(new TestConsole(), null, folder.Path, "-Dconfigure");
+        using var home = new TempMiHome(Toml);
+        var result = Tool.Run(new TestConsole(), null, home.Path, "-Dconfigure");
 
         Assert.Equal(1, result.Exit);
         Assert.Equal(
             "ciphertool: error: no keystore password: standard input is not a terminal\nciphertool: hint: use -Dpassword.stdin\n",
             result.Err);
+    }
+
+    [Fact]
+    public void A_missing_MI_home_is_reported_as_such_before_any_password_check()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.Path, "nowhere");
+
+        var result = Tool.Run(new TestConsole(), null, folder.Path, "-Dcarbon.home=" + missing, "-Dconfigure");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Equal($"ciphertool: error: no MI home at {missing} (given by the command line): not a folder\n", result.Err);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("-version")]
+    public void Version_prints_the_informational_version_of_ciphertool_and_exits_0(string option)
+    {
+        var expected = typeof(CipherToolApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        var result = Tool.Run(new TestConsole(), null, Path.GetTempPath(), option);
+
+        Assert.Equal(new ToolResult(0, expected + "\n", string.Empty), result);
+    }
+
+    [Fact]
+    public void Help_lists_the_exit_codes_and_environment_variables()
+    {
+        var result = Tool.Run(new TestConsole(), null, Path.GetTempPath(), "-help");
+
+        Assert.Equal(0, result.Exit);
+        foreach (var line in new[]
+        {
+            "  0    success", "  1    failure", "  2    usage error", "  130  interrupted (Ctrl+C)",
+            "  CARBON_HOME, MI_HOME ", "  SECVAULT_NATIVE_RSA ", "MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret'", "NO_COLOR",
+        })
+        {
+            Assert.Contains(line, result.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,4 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 
@@ -34,7 +40,9 @@ public sealed class CipherToolProcessTests
     [Fact]
     public void A_process_with_redirected_stdin_and_no_password_option_fails_at_once()
     {
-        var (exit, stdout, stderr) = RunProcess(string.Empty, "-Dconfigure");
+        // The MI home is found first (issue 13), so the home must exist for the password check to be reached.
+        using var home = new TempMiHome(Toml);
+        var (exit, stdout, stderr) = RunProcess(string.Empty, "-Dcarbon.home=" + home.Path, "-Dconfigure");
         Assert.Equal(1, exit);
         Assert.Equal(string.Empty, stdout);
         Assert.Equal("ciphertool: error: no keystore password: standard input is not a terminal\nciphertool: hint: use -Dpassword.stdin\n", stderr);

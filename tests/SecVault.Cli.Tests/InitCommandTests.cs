@@ -1,5 +1,11 @@
 using SecVault.CliConfig;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 
@@ -82,6 +88,21 @@ public sealed class InitCommandTests : IDisposable
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order().ToList(), positions);
         Assert.Equal("wso2carbon", new CliConfigStore(_mi.ConfigFolder).Load().KeyAlias);
+    }
+
+    [Fact]
+    public void Init_reports_a_missing_keystore_file_before_asking_for_the_type_alias_or_password()
+    {
+        var missing = _mi.Work("no-such.jks");
+        var console = new TestConsole(terminalAnswers: [missing, "JKS", "wso2carbon", "pw"]);
+
+        var result = _mi.Run(console, "secret", "init");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith($"mi: error: keystore {missing} does not exist\n", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter Key Store type", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", result.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(_mi.ConfigFile));
     }
 
     [Fact]

@@ -1,4 +1,11 @@
+using System.Reflection;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 
@@ -21,6 +28,65 @@ public sealed class MiAppTests : IDisposable
         Assert.Contains("init", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("create", result.StdOut, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.StdErr);
+    }
+
+    [Fact]
+    public void Version_prints_the_informational_version_of_mi_and_exits_0()
+    {
+        var expected = typeof(MiApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        var result = _mi.Run(new TestConsole(), "--version");
+
+        Assert.Equal((0, expected + "\n", string.Empty), (result.ExitCode, result.StdOut, result.StdErr));
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    public void Help_and_the_help_option_print_the_same_help_with_exit_codes_and_environment_variables(string word)
+    {
+        var result = _mi.Run(new TestConsole(), word);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(_mi.Run(new TestConsole(), "-h").StdOut, result.StdOut);
+        foreach (var line in new[]
+        {
+            "  0    success", "  1    failure", "  2    usage error", "  130  interrupted (Ctrl+C)",
+            "  MI_KEYSTORE_PASSWORD ", "  MI_KEY_PASSWORD ", "  MI_CLI_HOME ", "  SECVAULT_NATIVE_RSA ", "NO_COLOR",
+        })
+        {
+            Assert.Contains(line, result.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Help_before_a_command_shows_that_command_help()
+    {
+        var help = _mi.Run(new TestConsole(), "help", "secret", "verify");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Equal(_mi.Run(new TestConsole(), "secret", "verify", "--help").StdOut, help.StdOut);
+    }
+
+    [Fact]
+    public void Without_an_MI_home_the_hint_names_the_home_option_of_mi()
+    {
+        var result = _mi.Run(new TestConsole(), new Dictionary<string, string>(), "secret", "verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("mi: error: cannot find the MI home\nmi: hint: pass --home DIR or set CARBON_HOME\n", result.StdErr);
+    }
+
+    [Fact]
+    public void A_missing_home_folder_is_reported_as_a_missing_home_before_any_password_is_asked()
+    {
+        var missing = _mi.Work("nowhere");
+        var console = new TestConsole(terminalAnswers: ["pw"]);
+
+        var result = _mi.Run(console, "secret", "resolve", "--home", missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"mi: error: no MI home at {missing} (given by the command line): not a folder\n", result.StdErr);
     }
 
     [Fact]

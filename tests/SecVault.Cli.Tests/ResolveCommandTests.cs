@@ -1,4 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 
@@ -24,6 +30,26 @@ public sealed class ResolveCommandTests : IDisposable
             .Replace("\"$sys{carbon.home}\"", $"\"{_home.Home.Path}\"", StringComparison.Ordinal);
         Assert.Equal(expected, result.StdOut);
         _home.AssertClean(result);
+    }
+
+    [Fact]
+    public void Resolve_follows_ref_placeholders_and_masks_a_ref_to_a_secret_unless_shown()
+    {
+        _home.Home.WriteToml(_home.SoundToml
+            + "[keystore.internal]\nfile_name = \"$ref{keystore.primary.file_name}\"\npassword = \"$ref{keystore.primary.password}\"\n"
+            + "[monitoring]\njmx_hostname = \"$ref{server.hostname}\"\nurl = \"http://$ref{server.hostname}:$ref{server.offset}/\"\n");
+
+        var masked = _home.Run("resolve", "--format", "flat");
+        var shown = _home.Run("resolve", "--format", "flat", "--show-secrets");
+
+        Assert.Equal(0, masked.ExitCode);
+        Assert.EndsWith(
+            "keystore:internal:file_name = repository/resources/security/wso2carbon.jks\nkeystore:internal:password = ********\n"
+            + "monitoring:jmx_hostname = localhost\nmonitoring:url = http://localhost:10/\n",
+            masked.StdOut,
+            StringComparison.Ordinal);
+        Assert.Contains($"keystore:internal:password = {RuntimeHome.DbPassword}\n", shown.StdOut, StringComparison.Ordinal);
+        _home.AssertClean(masked);
     }
 
     [Fact]

@@ -1,4 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 
@@ -17,6 +23,22 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(string.Empty, result.StdOut);
         Assert.Equal("0 errors, 0 warnings\n", result.StdErr);
         _home.AssertClean(result);
+    }
+
+    [Fact]
+    public void Verify_accepts_ref_placeholders_and_reports_a_dangling_one_as_a_located_error()
+    {
+        _home.Home.WriteToml(_home.SoundToml + "[keystore.internal]\npassword = \"$ref{keystore.primary.password}\"\nalias = \"$ref{keystore.primary.alias}\"\n");
+        var sound = _home.Run("verify");
+        _home.Home.WriteToml(_home.SoundToml + "[monitoring]\nhost = \"$ref{server.host}\"\n");
+        var dangling = _home.Run("verify");
+
+        Assert.Equal(0, sound.ExitCode);
+        Assert.Equal("0 errors, 0 warnings\n", sound.StdErr);
+        Assert.Equal(1, dangling.ExitCode);
+        Assert.Equal(
+            "error conf/deployment.toml:19:8 server.host: $ref{server.host}: no key server.host in deployment.toml, and MI has no default for it\n",
+            dangling.StdOut);
     }
 
     [Fact]

@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Passwords;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Extensions.Configuration.Tests;
 
@@ -53,6 +58,42 @@ public sealed class MiDeploymentTomlConfigurationProviderTests
         Assert.Equal("8253", configuration["ports:1"]);
         Assert.Equal("true", configuration["on"]);
         Assert.Null(configuration["secrets:db"]);
+    }
+
+    [Fact]
+    public void Build_follows_ref_placeholders_to_file_values_secrets_and_MI_defaults()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Toml(home) + """
+            [server]
+            hostname = "mi.example.test"
+            [keystore.internal]
+            file_name = "$ref{keystore.primary.file_name}"
+            password = "$ref{keystore.tls.password}"
+            [monitoring]
+            jmx_host = "$ref{server.hostname}"
+            node = "$ref{datasource.0.id}@$ref{server.hostname}"
+            """);
+
+        var configuration = new ConfigurationBuilder().AddMiDeploymentToml(home.Path, o => Configure(o, home)).Build();
+
+        Assert.Equal("repository/resources/security/wso2carbon.jks", configuration["keystore:internal:file_name"]);
+        Assert.Equal("wso2carbon", configuration["keystore:internal:password"]);
+        Assert.Equal("mi.example.test", configuration["monitoring:jmx_host"]);
+        Assert.Equal("WSO2_CARBON_DB@mi.example.test", configuration["monitoring:node"]);
+    }
+
+    [Fact]
+    public void A_dangling_reference_fails_the_load_with_its_position_and_key()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml("[a]\nb = \"$ref{c.d}\"\n");
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() =>
+            new ConfigurationBuilder().AddMiDeploymentToml(home.Path, o => Configure(o, home)).Build());
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal((2, 5, "c.d"), (problem.Line, problem.Column, problem.Subject));
     }
 
     [Fact]

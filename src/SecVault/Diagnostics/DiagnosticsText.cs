@@ -22,8 +22,6 @@ internal static partial class DiagnosticsText
 
     internal static string SystemPropertyEmpty(string name) => $"system property {name} is empty";
 
-    internal static string UnsupportedPlaceholder(string placeholder) => $"{placeholder}: unsupported placeholder ($ref{{}} is not implemented)";
-
     internal static string PlaceholderNotAllowedHere(string placeholder) => $"{placeholder}: only $env{{}} and $sys{{}} placeholders are allowed here";
 }
 

@@ -7,7 +7,7 @@ internal static partial class HomeText
 
     internal const string MiHomeNotFoundHint = "pass -Dcarbon.home=DIR or set CARBON_HOME";
 
-    internal static string MiHomeMissing(string source, string path) => $"the MI home given by {source} is not a folder: {path}";
+    internal static string MiHomeMissing(string source, string path) => $"no MI home at {path} (given by {source}): not a folder";
 
     internal static string MiHomeSourceName(MiHomeSource source) => source switch
     {

@@ -6,7 +6,9 @@ using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Passwords;
 using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Toml;
+using SecVault.Vault;
 
 namespace SecVault.Resolution;
 

@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Passwords;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Resolution;
 

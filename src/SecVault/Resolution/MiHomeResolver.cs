@@ -1,16 +1,19 @@
 using System.Text;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Passwords;
 using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Toml;
+using SecVault.Vault;
 
 namespace SecVault.Resolution;
 
 /// <summary>
-/// Resolves an MI home's deployment.toml: every <c>$secret{}</c>, <c>$env{}</c> and <c>$sys{}</c> in every string
-/// outside <c>[secrets]</c>, in one pass, literally. The identity keystore is opened only when a secret is referenced.
+/// Resolves an MI home's deployment.toml: every <c>$secret{}</c>, <c>$env{}</c>, <c>$sys{}</c> and <c>$ref{}</c> in every
+/// string outside <c>[secrets]</c>, in one pass, literally (<see cref="ConfigReferences"/> for <c>$ref{}</c>). The identity keystore is opened only when a secret is referenced.
 /// Every problem is collected and thrown together as a <see cref="SecVaultResolutionException"/>.
 /// </summary>
 public sealed class MiHomeResolver : IDisposable
@@ -122,15 +125,14 @@ public sealed class MiHomeResolver : IDisposable
 
     /// <summary>
     /// Resolves every value, collecting problems (errors and warnings) instead of throwing. With
-    /// <paramref name="keepValues"/> false only the problems are wanted: values without placeholders are skipped and no
-    /// value is kept, so a check of a huge file allocates nothing per plain value.
+    /// <paramref name="keepValues"/> false only the problems are wanted: values without placeholders are not kept.
     /// </summary>
     internal (IReadOnlyList<ResolvedValue> Values, List<Problem> Problems, string? Hint) ResolveValues(bool keepValues = true)
     {
         var document = Document;
-        var aliases = document.Leaves.Where(l => !l.InSecrets && l.StringValue is not null)
-            .SelectMany(l => PlaceholderParser.Find(l.StringValue!))
-            .Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
+        var leaves = document.Leaves.Where(l => !l.InSecrets).ToList();
+        var found = leaves.Select(l => l.StringValue is { } s ? PlaceholderParser.Find(s) : []).ToList();
+        var aliases = found.SelectMany(f => f).Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
             .Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         var lookups = new Dictionary<string, SecretLookup>(StringComparer.Ordinal);
         if (aliases.Count > 0)
@@ -145,16 +147,12 @@ public sealed class MiHomeResolver : IDisposable
         var problems = new List<Problem>();
         string? hint = null;
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        var values = new List<ResolvedValue>(keepValues ? document.Leaves.Count : 0);
-        foreach (var leaf in document.Leaves)
+        var references = new ConfigReferences(document, (placeholder, leaf) => ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint), problems.Add);
+        var values = new List<ResolvedValue>(leaves.Count);
+        for (var i = 0; i < leaves.Count; i++)
         {
-            if (leaf.InSecrets)
-            {
-                continue;
-            }
-
-            var found = leaf.StringValue is { } s ? PlaceholderParser.Find(s) : [];
-            if (leaf.StringValue is not { } text || found.Count == 0)
+            var leaf = leaves[i];
+            if (leaf.StringValue is null || found[i].Count == 0)
             {
                 if (keepValues)
                 {
@@ -164,29 +162,10 @@ public sealed class MiHomeResolver : IDisposable
                 continue;
             }
 
-            var containsSecret = false;
-            var plain = new StringBuilder(text.Length);
-            var masked = new StringBuilder(text.Length);
-            var copied = 0;
-            foreach (var placeholder in found)
-            {
-                var value = ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                plain.Append(text, copied, placeholder.Start - copied).Append(value);
-                masked.Append(text, copied, placeholder.Start - copied).Append(placeholder.Kind == PlaceholderKind.Secret ? ResolvedConfiguration.Mask : value);
-                containsSecret |= placeholder.Kind == PlaceholderKind.Secret;
-                copied = placeholder.Start + placeholder.Length;
-            }
-
-            plain.Append(text, copied, text.Length - copied);
-            masked.Append(text, copied, text.Length - copied);
+            var resolved = references.Resolve(leaf) ?? new ResolvedText(leaf.StringValue, leaf.StringValue, false);
             if (keepValues)
             {
-                values.Add(new ResolvedValue(leaf, plain.ToString(), masked.ToString(), true, containsSecret));
+                values.Add(new ResolvedValue(leaf, resolved.Plain, resolved.Masked, true, resolved.ContainsSecret));
             }
         }
 

@@ -1,5 +1,10 @@
 using System.Text;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.IO;
+using SecVault.Placeholders;
+using SecVault.Vault;
 
 namespace SecVault.Synapse;
 

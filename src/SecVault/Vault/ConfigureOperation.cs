@@ -2,9 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Keystores;
+using SecVault.Placeholders;
+using SecVault.Resolution;
+using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;
@@ -95,6 +99,7 @@ public sealed class ConfigureOperation
             warnings.Add(Warning(document.DisplayPath, 0, 0, "secrets", Messages.NoSecretsTable));
         }
 
+        warnings.AddRange(ReferenceWarnings(document));
         var plain = new List<SecretEntry>();
         var encrypted = new List<SecretEntry>();
         var dynamic = 0;
@@ -231,6 +236,22 @@ public sealed class ConfigureOperation
         {
             privateKey?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Broken <c>$ref{}</c>s outside the keystore selection (dangling, cycles): configure does not need those values,
+    /// so they are warnings here; <c>$env{}</c>, <c>$sys{}</c> and <c>$secret{}</c> are not looked at.
+    /// </summary>
+    private static IEnumerable<Problem> ReferenceWarnings(DeploymentToml document)
+    {
+        var problems = new List<Problem>();
+        var references = new ConfigReferences(document, (_, _) => string.Empty, problems.Add);
+        foreach (var leaf in document.Leaves.Where(l => !l.InSecrets && l.StringValue is { } text && text.Contains("$ref{", StringComparison.Ordinal)))
+        {
+            _ = references.Resolve(leaf);
+        }
+
+        return problems.Select(p => p with { Severity = ProblemSeverity.Warning });
     }
 
     private static Problem Warning(string path, int line, int column, string subject, string message) =>

@@ -1,7 +1,10 @@
 using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Placeholders;
+using SecVault.Resolution;
+using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;
@@ -33,7 +36,7 @@ public sealed class KeystoreSelection
     /// <summary>Which setting was used.</summary>
     public KeystoreRole Role { get; }
 
-    /// <summary>The location as configured (after <c>$env{}</c>/<c>$sys{}</c> substitution).</summary>
+    /// <summary>The location as configured (after <c>$env{}</c>/<c>$sys{}</c>/<c>$ref{}</c> substitution).</summary>
     public string ConfiguredLocation { get; }
 
     /// <summary>The keystore's absolute path, which exists.</summary>
@@ -53,6 +56,17 @@ public sealed class KeystoreSelection
         ArgumentNullException.ThrowIfNull(sources);
 
         var problems = new List<Problem>();
+        var references = new ConfigReferences(document, (placeholder, leaf) =>
+        {
+            var (value, message) = DynamicPlaceholders.Lookup(placeholder, sources);
+            if (message is not null)
+            {
+                problems.Add(new Problem(ProblemSeverity.Error, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message));
+            }
+
+            return value;
+        }, problems.Add);
+
         string? Setting(string table, string key)
         {
             var leaf = document.GetLeaf(table, key);
@@ -61,14 +75,14 @@ public sealed class KeystoreSelection
                 return null;
             }
 
-            if (leaf.StringValue is not { } text)
+            if (leaf.StringValue is null)
             {
                 problems.Add(new Problem(ProblemSeverity.Error, document.DisplayPath, leaf.Line, leaf.Column, $"{table}.{key}", Messages.KeystoreSettingNotAString(table, key)));
                 return null;
             }
 
-            var value = DynamicPlaceholders.Substitute(text, sources, (placeholder, message) =>
-                problems.Add(new Problem(ProblemSeverity.Error, document.DisplayPath, leaf.Line, leaf.Column, placeholder.Name, message)));
+            // $ref{} takes the referenced key's value or MI's default for it, as MI's config mapper does.
+            var value = references.Resolve(leaf)?.Plain;
             return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         }
 

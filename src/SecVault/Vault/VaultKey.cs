@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
+using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 
 namespace SecVault.Vault;
 

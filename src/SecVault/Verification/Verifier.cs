@@ -5,6 +5,7 @@ using SecVault.Home;
 using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Verification;
 
@@ -15,6 +16,13 @@ namespace SecVault.Verification;
 public static class Verifier
 {
     private static readonly int[] CiphertextSizes = [128, 256, 384, 512];
+
+    // What the runtime reads when a vault configuration key is absent (VaultConfiguration.Enabled and FileAlgorithm).
+    private static readonly Dictionary<string, string> RuntimeDefaults = new(StringComparer.Ordinal)
+    {
+        ["secVault.enabled"] = "true",
+        ["secretRepositories.file.algorithm"] = "RSA (PKCS#1 v1.5 padding)",
+    };
 
     /// <summary>
     /// Checks <paramref name="home"/> and the Synapse artifacts <paramref name="synapsePaths"/> (a folder means every
@@ -160,7 +168,10 @@ public static class Verifier
             var vault = resolver.Identity.RequireConfigured();
             foreach (var key in VaultConfiguration.Keys.Where(k => !vault.Properties.ContainsKey(k)))
             {
-                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
+                // Carbon-written files may lack these two lines; the runtime then uses its defaults, so this is advice only.
+                problems.Add(RuntimeDefaults.TryGetValue(key, out var fallback)
+                    ? new Problem(ProblemSeverity.Warning, display, 0, 0, key, Messages.VerifyVaultKeyDefaulted(key, fallback))
+                    : new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
             }
 
             if (vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))

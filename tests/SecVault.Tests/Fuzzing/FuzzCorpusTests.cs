@@ -1,3 +1,10 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
+
 namespace SecVault.Tests.Fuzzing;
 
 public sealed class FuzzCorpusTests

@@ -1,5 +1,11 @@
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Keystores;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 
 namespace SecVault.Tests.Keystores;
 
@@ -284,5 +290,18 @@ public sealed class KeystoreTests
             [.. System.Text.Encoding.BigEndianUnicode.GetBytes(password), .. "Mighty Aphrodite"u8, .. content]);
 #pragma warning restore CA5350
         return [.. content, .. digest];
+    }
+
+    [Fact]
+    public void An_unknown_alias_in_a_large_keystore_names_ten_aliases_and_counts_the_rest()
+    {
+        var present = Enumerable.Range(1, 25).Select(i => "cert" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+
+        var message = Messages.KeystoreUnknownAlias("ks.jks", "wso2carbon", present);
+
+        Assert.Equal(
+            "keystore ks.jks has no alias 'wso2carbon'; aliases present: 'cert01', 'cert02', 'cert03', 'cert04', 'cert05', "
+            + "'cert06', 'cert07', 'cert08', 'cert09', 'cert10' … and 15 more",
+            message);
     }
 }

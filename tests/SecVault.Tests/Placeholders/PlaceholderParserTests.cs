@@ -1,5 +1,10 @@
 using CsCheck;
+using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Placeholders;
+using SecVault.Synapse;
+using SecVault.Vault;
 
 namespace SecVault.Tests.Placeholders;
 

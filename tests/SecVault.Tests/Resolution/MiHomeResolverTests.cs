@@ -1,8 +1,13 @@
 using System.Text;
 using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Passwords;
+using SecVault.Placeholders;
 using SecVault.Resolution;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Resolution;
@@ -261,7 +266,7 @@ public sealed class MiHomeResolverTests
         var problems = Fails(home, Options(home)).Problems;
 
         Assert.Equal(4, problems.Count);
-        Assert.Contains("unsupported placeholder", problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("$ref{b.c}: no key b.c in deployment.toml, and MI has no default for it", problems[0].Message);
         Assert.Contains("empty name", problems[1].Message, StringComparison.Ordinal);
         Assert.Equal([1, 2, 3, 4], problems.Select(p => p.Line));
     }

@@ -1,7 +1,11 @@
 using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
+using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Synapse;

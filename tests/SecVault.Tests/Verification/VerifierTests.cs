@@ -1,6 +1,11 @@
 using SecVault.Diagnostics;
+using SecVault.Exec;
+using SecVault.Home;
 using SecVault.Passwords;
+using SecVault.Placeholders;
+using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Vault;
 using SecVault.Verification;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
@@ -139,5 +144,37 @@ public sealed class VerifierTests
 
         Assert.Equal("warning conf/deployment.toml:4:7 db: alias 'db' is never referenced", Verifier.Format(problem));
         Assert.Equal("error conf/x: boom", Verifier.Format(new Problem(ProblemSeverity.Error, "conf/x", 0, 0, "", "boom")));
+    }
+
+    [Fact]
+    public void Verify_reports_no_error_for_ref_values_of_an_MI_shaped_config_but_one_for_a_dangling_reference()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Tests.Resolution.ReferenceFixture.Toml("wso2carbon.jks", home.Vector(Oaep).Ciphertext));
+
+        Assert.DoesNotContain(Verifier.Verify(home.Home, Options(home)), p => p.Severity == ProblemSeverity.Error);
+
+        home.WriteToml(Tests.Resolution.ReferenceFixture.Toml("wso2carbon.jks", home.Vector(Oaep).Ciphertext) + "\n[x]\ny = \"$ref{server.host}\"\n");
+        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home)), p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal("server.host", problem.Subject);
+    }
+
+    [Fact]
+    public void A_Carbon_written_secret_conf_without_enabled_or_algorithm_lines_gets_warnings_and_still_decrypts_with_RSA()
+    {
+        using var home = new TestMiHome(algorithm: Pkcs1);
+        home.SetVaultProperty("secVault.enabled", null);
+        home.SetVaultProperty("secretRepositories.file.algorithm", null);
+        home.WriteToml("[keystore.tls]\npassword = \"$secret{db}\"\n[secrets]\ndb = \"" + home.Vector(Pkcs1).Ciphertext + "\"\n");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        Assert.Equal(
+            [
+                "warning conf/security/secret-conf.properties secVault.enabled: the line secVault.enabled is missing (a file written by Carbon's cipher tool); the runtime uses the default true",
+                "warning conf/security/secret-conf.properties secretRepositories.file.algorithm: the line secretRepositories.file.algorithm is missing (a file written by Carbon's cipher tool); the runtime uses the default RSA (PKCS#1 v1.5 padding)",
+            ],
+            problems.Select(Verifier.Format));
+        Assert.Equal("wso2carbon", Resolve(home, Options(home)).Value("keystore:tls:password"));
     }
 }
