@@ -12,7 +12,7 @@ namespace SecVault.CipherTool;
 /// The <c>ciphertool</c> command: parses options, asks for passwords and values, prints, and maps failures to exit
 /// codes (0 success, 1 failure, 2 usage). Every rule lives in the library (<see cref="SecVault.Vault"/>).
 /// </summary>
-internal static class CipherToolApp
+internal static partial class CipherToolApp
 {
     private const string Tool = "ciphertool";
     private const int MaxTries = 3;
@@ -112,6 +112,11 @@ internal static class CipherToolApp
             : new Dictionary<string, string> { ["carbon.config.dir.path"] = Path.GetFullPath(options.ConfigFolder, Path.GetFullPath(currentFolder)) };
         var sources = new VariableSources(environment, SystemProperties.For(home, overrides));
         var tomlPath = VaultTarget.DeploymentTomlPathFor(home, options.ConfigFolder, options.DeploymentFile, currentFolder);
+        if (options.EncryptionMode != VaultEncryptionMode.Asymmetric)
+        {
+            return ExecuteSymmetric(options, console, home, sources, tomlPath, password, time);
+        }
+
         var target = VaultTarget.Load(home, tomlPath, sources);
         var selection = target.Keystore;
         Info(console, Messages.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
@@ -218,7 +223,11 @@ internal static class CipherToolApp
         return 0;
     }
 
-    private static int SingleValue(IConsole console, VaultKey key, Transformation transformation)
+    private static int SingleValue(IConsole console, VaultKey key, Transformation transformation) =>
+        SingleValue(console, value => key.EncryptValue(value, transformation));
+
+    /// <summary>Reads one value (twice on a terminal, else one line of standard input), encrypts it and prints the ciphertext.</summary>
+    private static int SingleValue(IConsole console, Func<string, string> encrypt)
     {
         string? value;
         if (console.IsInputTerminal)
@@ -240,7 +249,7 @@ internal static class CipherToolApp
             }
         }
 
-        var ciphertext = key.EncryptValue(value, transformation);
+        var ciphertext = encrypt(value);
         console.StdErr.Write(Messages.EncryptedValueIs);
         console.StdErr.Flush();
         console.StdOut.WriteLine(ciphertext);

@@ -1,4 +1,5 @@
 using SecVault.Ciphers;
+using SecVault.Vault;
 
 namespace SecVault.CipherTool;
 
@@ -10,7 +11,7 @@ internal sealed class Options
 {
     private static readonly string[] HelpOptions = ["-help", "-h", "--help"];
 
-    private static readonly string[] Unsupported = ["symmetric", "rotate", "old.alias", "security.jce.provider"];
+    private static readonly string[] Unsupported = ["rotate", "old.alias", "security.jce.provider"];
 
     private Options()
     {
@@ -27,6 +28,12 @@ internal sealed class Options
 
     /// <summary>The transformation (default OAEP).</summary>
     public Transformation Transformation { get; private set; } = Transformation.Default;
+
+    /// <summary>Asymmetric (RSA), or with <c>-Dsymmetric</c> an AES vault: a keystore's secret key, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
+    public VaultEncryptionMode EncryptionMode { get; private set; } = VaultEncryptionMode.Asymmetric;
+
+    /// <summary>The AES algorithm of a symmetric vault (default <c>AES/GCM/NoPadding</c>); null for RSA.</summary>
+    public string? SymmetricAlgorithm { get; private set; }
 
     /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
     public string? CarbonHome { get; private set; }
@@ -50,6 +57,7 @@ internal sealed class Options
         }
 
         string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null;
+        bool symmetric = false, keyBased = false;
         foreach (var arg in args)
         {
             if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
@@ -85,6 +93,12 @@ internal sealed class Options
                 case "org.wso2.ciphertransformation":
                     transformation = value ?? throw new UsageException(Messages.OptionNeedsValue(display));
                     break;
+                case "symmetric":
+                    symmetric = IsTrue(value);
+                    break;
+                case "key.based.encryption":
+                    keyBased = IsTrue(value);
+                    break;
                 case "carbon.home":
                     options.CarbonHome = NonEmpty(value, display);
                     break;
@@ -104,6 +118,15 @@ internal sealed class Options
             throw new UsageException(Messages.ConflictingOptions(passwordOption, stdinOption));
         }
 
+        if (symmetric || keyBased)
+        {
+            // Upstream's key-based switch only means something with -Dsymmetric; SecVault takes it alone too.
+            options.EncryptionMode = keyBased ? VaultEncryptionMode.KeyBased : VaultEncryptionMode.Symmetric;
+            options.SymmetricAlgorithm = SymmetricSecretCipher.TryParseAlgorithm(transformation ?? SymmetricSecretCipher.GcmAlgorithm)
+                ?? throw new UsageException(Messages.SymmetricAlgorithmUnknown(transformation!, SymmetricSecretCipher.AcceptedAlgorithms));
+            return options;
+        }
+
         if (transformation is not null)
         {
             try
@@ -118,6 +141,9 @@ internal sealed class Options
 
         return options;
     }
+
+    // As Java's Boolean.parseBoolean, but a bare -Dname (the empty string) also switches on.
+    private static bool IsTrue(string? value) => value is null || value.Length == 0 || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static string NonEmpty(string? value, string display) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException(Messages.OptionNeedsValue(display)) : value;

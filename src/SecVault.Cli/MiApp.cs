@@ -25,7 +25,7 @@ internal static class MiApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
-        var parseResult = root.Parse(args, CliSyntax.ParserConfiguration);
+        var parseResult = root.Parse(CliSyntax.SplitSystemProperties(args), CliSyntax.ParserConfiguration);
         var unknown = parseResult.Errors.Count == 0 ? CliSyntax.FindUnknownOption(parseResult) : null;
         if (parseResult.Errors.Count > 0 || unknown is not null)
         {

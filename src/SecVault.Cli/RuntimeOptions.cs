@@ -11,6 +11,9 @@ namespace SecVault.Cli;
 /// </summary>
 internal sealed class RuntimeOptions
 {
+    /// <summary>The upstream system property that announces a separate private-key password.</summary>
+    public const string KeyPasswordProperty = "key.password";
+
     private readonly Option<string?> _home = new("--home") { Description = Messages.CliHomeOption, HelpName = "DIR" };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = Messages.CliPasswordStdinOption };
@@ -55,6 +58,11 @@ internal sealed class RuntimeOptions
         {
             options.SystemProperties[name] = value;
         }
+
+        // MI's -Dkey.password=true (Boolean.getBoolean): the private key has its own password, given as the second
+        // line of the password file or of --password-stdin, by MI_KEY_PASSWORD, or at a second prompt.
+        options.SeparateKeyPassword = options.SystemProperties.TryGetValue(KeyPasswordProperty, out var separate)
+            && string.Equals(separate, "true", StringComparison.OrdinalIgnoreCase);
 
         return options;
     }

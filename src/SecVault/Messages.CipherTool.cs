@@ -15,7 +15,10 @@ internal static partial class Messages
           -Dcarbon.home=DIR                      the MI home (else CARBON_HOME, MI_HOME, the current folder)
           -Dpassword.stdin                       read the keystore password from the first line of standard input
           -Dpassword=PW                          the keystore password (visible to other users: avoid)
-          -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding
+          -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding;
+                                                 with -Dsymmetric AES/GCM/NoPadding (default), AES or AES/ECB/PKCS5Padding
+          -Dsymmetric                            AES with the secret key at the keystore's alias (a PKCS12 keystore)
+          -Dsymmetric -Dkey.based.encryption=true  AES-256 with a key given instead of the password (64 hex digits)
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
           -help, -h, --help                      this text

@@ -107,7 +107,7 @@ public static class JavaInterop
         return Run("java", args, input, environment, outputInError: false);
     }
 
-    private static byte[] Run(
+    internal static byte[] Run(
         string program,
         string[] args,
         byte[] stdin,

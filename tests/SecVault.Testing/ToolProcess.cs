@@ -18,7 +18,17 @@ public static class ToolProcess
     public static ProcessResult Run(string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo("dotnet")
+        return RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, tool + ".dll"), .. args], workingFolder, stdin, environment);
+    }
+
+    /// <summary>
+    /// Runs any program without a shell in <paramref name="workingFolder"/> with piped standard input; the MI
+    /// password and home variables are removed, then <paramref name="environment"/> entries set (null removes one).
+    /// </summary>
+    public static ProcessResult RunProgram(string program, IEnumerable<string> args, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -28,13 +38,12 @@ public static class ToolProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, tool + ".dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "CARBON_HOME", "MI_HOME", "MI_CLI_HOME", "MI_KEYSTORE_PASSWORD", "MI_KEY_PASSWORD" })
+        foreach (var name in new[] { "CARBON_HOME", "MI_HOME", "MI_CLI_HOME", "MI_KEYSTORE_PASSWORD", "MI_KEY_PASSWORD", "MI_PEER_PASSWORD", "MI_PEER_KEY_PASSWORD", "JAVA_TOOL_OPTIONS" })
         {
             start.Environment.Remove(name);
         }
@@ -51,7 +60,7 @@ public static class ToolProcess
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -67,7 +76,7 @@ public static class ToolProcess
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} did not finish within {Timeout}");
+            throw new TimeoutException($"{program} did not finish within {Timeout}");
         }
 
         Task.WaitAll(stdout, stderr);

@@ -13,7 +13,7 @@ namespace SecVault.Ciphers;
 /// Decrypts ciphertexts with one private key and transformation, diagnosing failures (another key, the other
 /// padding, not UTF-8). Safe for concurrent use; the caller keeps ownership of the RSA object.
 /// </summary>
-public sealed class SecretDecryptor
+public sealed class SecretDecryptor : ISecretDecryptor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

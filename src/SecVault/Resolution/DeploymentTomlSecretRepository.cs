@@ -142,12 +142,10 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
 
     private void Decrypt(List<(int Index, SecretEntry Entry, string Ciphertext)> pending, SecretLookup?[] results)
     {
-        SecretDecryptor decryptor;
+        ISecretDecryptor decryptor;
         try
         {
-            var vault = _identity.RequireConfigured();
-            var transformation = Transformation.Parse(vault.FileAlgorithm ?? Transformation.Rsa.Name);
-            decryptor = _identity.Decryptor(transformation, Path.GetFileName(IdentityKey.VaultDisplayPath));
+            decryptor = _identity.VaultDecryptor(Path.GetFileName(IdentityKey.VaultDisplayPath));
         }
         catch (SecVaultException ex)
         {

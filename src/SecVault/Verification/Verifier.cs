@@ -150,22 +150,26 @@ public static class Verifier
         try
         {
             var vault = resolver.Identity.RequireConfigured();
-            foreach (var key in VaultConfiguration.Keys.Where(k => !vault.Properties.ContainsKey(k)))
+            foreach (var key in vault.RequiredKeys.Where(k => !vault.Properties.ContainsKey(k)))
             {
                 problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, key, Messages.VerifyVaultKeyMissing(key)));
             }
 
-            if (vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
+            if (vault.EncryptionMode != VaultEncryptionMode.KeyBased && vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
             {
                 problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "keystore.identity.type", Messages.VerifyIdentityType(type)));
             }
 
-            if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
+            if (vault.EncryptionMode != VaultEncryptionMode.Asymmetric)
+            {
+                SymmetricChecks.Check(vault, display, problems);
+            }
+            else if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
             {
                 problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", Messages.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
             }
 
-            _ = resolver.Identity.Entry;
+            resolver.Identity.OpenVaultKey();
         }
         catch (SecVaultException ex)
         {

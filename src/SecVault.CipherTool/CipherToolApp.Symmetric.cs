@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using SecVault.Ciphers;
+using SecVault.Home;
+using SecVault.Hosting;
+using SecVault.Keystores;
+using SecVault.Resolution;
+using SecVault.Vault;
+
+namespace SecVault.CipherTool;
+
+/// <summary><c>ciphertool -Dsymmetric</c>: the AES key of a PKCS12 secret-key entry, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
+internal static partial class CipherToolApp
+{
+    private static int ExecuteSymmetric(Options options, IConsole console, MiHome home, VariableSources sources, string tomlPath, string? password, TimeProvider time)
+    {
+        if (options.Mode == CipherToolMode.Change)
+        {
+            Error(console, Messages.SymmetricChangeUnsupported, Messages.SymmetricChangeUnsupportedHint);
+            return 1;
+        }
+
+        var keyBased = options.EncryptionMode == VaultEncryptionMode.KeyBased;
+        var algorithm = options.SymmetricAlgorithm!;
+        var target = VaultTarget.Load(home, tomlPath, sources, selectKeystore: !keyBased);
+        SymmetricSecretCipher cipher;
+        IReadOnlyList<KeyValuePair<string, string>> secretConf;
+        if (keyBased)
+        {
+            Info(console, Messages.UsingKeyBasedKey);
+            password ??= console.ReadHidden(Messages.EncryptionKeyPrompt);
+            if (string.IsNullOrEmpty(password))
+            {
+                Error(console, Messages.NoEncryptionKeyEntered, null);
+                return 1;
+            }
+
+            var key = SymmetricSecretCipher.KeyFromText(password, Messages.TheEncryptionKey);
+            try
+            {
+                cipher = new SymmetricSecretCipher(key, algorithm, Messages.TheEncryptionKey);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+
+            secretConf = VaultConfiguration.KeyBasedEntries(cipher.Algorithm);
+        }
+        else
+        {
+            var selection = target.Keystore;
+            Info(console, Messages.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
+            password ??= console.ReadHidden(Messages.PasswordPrompt(selection.Role));
+            if (password is null)
+            {
+                Error(console, Messages.NoPasswordEntered, null);
+                return 1;
+            }
+
+            var keystore = Keystore.Load(selection.Path, password, selection.Type);
+            var entry = keystore.GetEntry(selection.Alias);
+            if (entry.Kind != KeystoreEntryKind.SecretKey)
+            {
+                Error(console, Messages.CipherToolAliasNotSecretKey(selection.Alias, selection.ConfiguredLocation), Messages.SymmetricAliasNotSecretKeyHint);
+                return 1;
+            }
+
+            // securevault 1.2.1 recovers the key with the store password, so it must open with it here too.
+            using (var material = entry.GetSecretKey(password))
+            {
+                if (material.Algorithm != "AES")
+                {
+                    Error(console, Messages.SymmetricKeyNotAes(selection.Alias, selection.ConfiguredLocation, material.Algorithm), null);
+                    return 1;
+                }
+
+                cipher = new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'");
+            }
+
+            if (keystore.Type != KeystoreType.Pkcs12)
+            {
+                Warning(console, Messages.VerifySymmetricNeedsPkcs12(keystore.Type.ToJavaName()));
+            }
+
+            secretConf = VaultConfiguration.SymmetricEntries(home.Path, selection.Path, keystore.Type, selection.Alias, cipher.Algorithm);
+        }
+
+        using (cipher)
+        {
+            if (options.Mode != CipherToolMode.Configure)
+            {
+                return SingleValue(console, value => value.Length == 0
+                    ? throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue)
+                    : ConfigureOperation.EncryptChecked(cipher, value, Messages.SingleValueAlias));
+            }
+
+            ConfigureOperation operation;
+            using (Lock(target))
+            {
+                // Read again under the lock: another SecVault writer may have finished while the key was typed.
+                var current = VaultTarget.Load(target.Home, target.DeploymentTomlPath, sources, selectKeystore: !keyBased);
+                operation = ConfigureOperation.PrepareSymmetric(current, cipher, secretConf, time.GetUtcNow());
+                foreach (var warning in operation.Warnings)
+                {
+                    Warning(console, warning.ToString());
+                }
+
+                operation.Commit();
+            }
+
+            Info(console, operation.Summary);
+            return 0;
+        }
+    }
+}
