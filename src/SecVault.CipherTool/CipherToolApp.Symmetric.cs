@@ -11,6 +11,24 @@ namespace SecVault.CipherTool;
 /// <summary><c>ciphertool -Dsymmetric</c>: the AES key of a PKCS12 secret-key entry, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
 internal static partial class CipherToolApp
 {
+    /// <summary>
+    /// The AES key at <paramref name="alias"/>, recovered with the store password as securevault 1.2.1 does; an entry
+    /// that is not an AES secret key throws.
+    /// </summary>
+    private static SymmetricSecretCipher AesKeyAt(Keystore keystore, string alias, string location, string password, string algorithm)
+    {
+        var entry = keystore.GetEntry(alias);
+        if (entry.Kind != KeystoreEntryKind.SecretKey)
+        {
+            throw new VaultException(Messages.CipherToolAliasNotSecretKey(alias, location), Messages.SymmetricAliasNotSecretKeyHint);
+        }
+
+        using var material = entry.GetSecretKey(password);
+        return material.Algorithm == "AES"
+            ? new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'")
+            : throw new VaultException(Messages.SymmetricKeyNotAes(alias, location, material.Algorithm));
+    }
+
     private static int ExecuteSymmetric(Options options, IConsole console, MiHome home, VariableSources sources, string tomlPath, string? password, TimeProvider time)
     {
         if (options.Mode == CipherToolMode.Change)
@@ -20,6 +38,12 @@ internal static partial class CipherToolApp
         }
 
         var keyBased = options.EncryptionMode == VaultEncryptionMode.KeyBased;
+        if (keyBased && options.Mode == CipherToolMode.Rotate)
+        {
+            Error(console, Messages.RotateKeyBasedUnsupported, null);
+            return 1;
+        }
+
         var algorithm = options.SymmetricAlgorithm!;
         var target = VaultTarget.Load(home, tomlPath, sources, selectKeystore: !keyBased);
         SymmetricSecretCipher cipher;
@@ -58,24 +82,7 @@ internal static partial class CipherToolApp
             }
 
             var keystore = Keystore.Load(selection.Path, password, selection.Type);
-            var entry = keystore.GetEntry(selection.Alias);
-            if (entry.Kind != KeystoreEntryKind.SecretKey)
-            {
-                Error(console, Messages.CipherToolAliasNotSecretKey(selection.Alias, selection.ConfiguredLocation), Messages.SymmetricAliasNotSecretKeyHint);
-                return 1;
-            }
-
-            // securevault 1.2.1 recovers the key with the store password, so it must open with it here too.
-            using (var material = entry.GetSecretKey(password))
-            {
-                if (material.Algorithm != "AES")
-                {
-                    Error(console, Messages.SymmetricKeyNotAes(selection.Alias, selection.ConfiguredLocation, material.Algorithm), null);
-                    return 1;
-                }
-
-                cipher = new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'");
-            }
+            cipher = AesKeyAt(keystore, selection.Alias, selection.ConfiguredLocation, password, algorithm);
 
             if (keystore.Type != KeystoreType.Pkcs12)
             {
@@ -87,6 +94,12 @@ internal static partial class CipherToolApp
 
         using (cipher)
         {
+            if (options.Mode == CipherToolMode.Rotate)
+            {
+                using var old = AesKeyAt(Keystore.Load(target.Keystore.Path, password, target.Keystore.Type), options.OldAlias!, target.Keystore.ConfiguredLocation, password, algorithm);
+                return Rotate(console, target, sources, options, old, (bytes, _) => cipher.Encrypt(bytes), cipher, secretConf, time, selectKeystore: true);
+            }
+
             if (options.Mode != CipherToolMode.Configure)
             {
                 return SingleValue(console, value => value.Length == 0

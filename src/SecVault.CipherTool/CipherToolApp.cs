@@ -136,6 +136,7 @@ internal static partial class CipherToolApp
             {
                 CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
+                CipherToolMode.Rotate => Rotate(console, target, sources, key, passwordChars, options, time),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }

@@ -12,6 +12,9 @@ internal enum CipherToolMode
     /// <summary><c>-Dchange</c>.</summary>
     Change,
 
+    /// <summary><c>-Drotate -Dold.alias=A</c>.</summary>
+    Rotate,
+
     /// <summary><c>-help</c>.</summary>
     Help,
 }

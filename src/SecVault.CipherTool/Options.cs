@@ -11,7 +11,7 @@ internal sealed class Options
 {
     private static readonly string[] HelpOptions = ["-help", "-h", "--help"];
 
-    private static readonly string[] Unsupported = ["rotate", "old.alias", "security.jce.provider"];
+    private static readonly string[] Unsupported = ["security.jce.provider"];
 
     private Options()
     {
@@ -34,6 +34,9 @@ internal sealed class Options
 
     /// <summary>The AES algorithm of a symmetric vault (default <c>AES/GCM/NoPadding</c>); null for RSA.</summary>
     public string? SymmetricAlgorithm { get; private set; }
+
+    /// <summary>The <c>-Dold.alias</c> value (the key <c>-Drotate</c> moves secrets away from), or null.</summary>
+    public string? OldAlias { get; private set; }
 
     /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
     public string? CarbonHome { get; private set; }
@@ -71,8 +74,13 @@ internal sealed class Options
             var display = equals < 0 ? arg : arg[..equals];
             switch (name)
             {
-                case "configure" or "change":
-                    var mode = name == "configure" ? CipherToolMode.Configure : CipherToolMode.Change;
+                case "configure" or "change" or "rotate":
+                    var mode = name switch
+                    {
+                        "configure" => CipherToolMode.Configure,
+                        "change" => CipherToolMode.Change,
+                        _ => CipherToolMode.Rotate,
+                    };
                     if (modeOption is not null && options.Mode != mode)
                     {
                         throw new UsageException(Messages.ConflictingOptions(modeOption, display));
@@ -92,6 +100,9 @@ internal sealed class Options
                     break;
                 case "org.wso2.ciphertransformation":
                     transformation = value ?? throw new UsageException(Messages.OptionNeedsValue(display));
+                    break;
+                case "old.alias":
+                    options.OldAlias = NonEmpty(value, display);
                     break;
                 case "symmetric":
                     symmetric = IsTrue(value);
@@ -116,6 +127,11 @@ internal sealed class Options
         if (passwordOption is not null && stdinOption is not null)
         {
             throw new UsageException(Messages.ConflictingOptions(passwordOption, stdinOption));
+        }
+
+        if (options.Mode == CipherToolMode.Rotate && options.OldAlias is null)
+        {
+            throw new UsageException(Messages.RotateNeedsOldAlias);
         }
 
         if (symmetric || keyBased)

@@ -8,6 +8,7 @@ internal static partial class Messages
     internal const string CipherToolUsage = """
         Usage: ciphertool [OPTIONS] -Dconfigure   encrypt plain [secrets] values, write secret-conf.properties
                ciphertool [OPTIONS] -Dchange      replace chosen [secrets] values interactively
+               ciphertool [OPTIONS] -Drotate -Dold.alias=A   re-encrypt every [secrets] value from alias A to the selected alias
                ciphertool [OPTIONS]               encrypt one value and print it
                ciphertool -help
 

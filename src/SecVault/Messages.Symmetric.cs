@@ -70,4 +70,16 @@ internal static partial class Messages
 
     internal static string CipherToolAliasNotSecretKey(string alias, string location) =>
         $"alias '{alias}' of keystore {location} is not a secret key; -Dsymmetric encrypts with the AES key at that alias";
+
+    internal static string RotateDynamicLeft(int count) =>
+        $"{count} dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key";
+
+    internal static string RotateSummary(int rotated, string oldAlias, string newAlias, int dynamic) =>
+        $"re-encrypted {rotated} secret(s) from '{oldAlias}' to '{newAlias}'; {dynamic} dynamic";
+
+    internal const string RotateNeedsOldAlias = "-Drotate needs -Dold.alias=ALIAS, the alias the secrets are encrypted with now";
+
+    internal const string RotateKeyBasedUnsupported = "-Drotate is not supported with -Dkey.based.encryption: give the new key to -Dconfigure after decrypting the old values";
+
+    internal static string RotateSameAlias(string alias) => $"-Dold.alias is '{alias}', the alias the keystore settings already select; nothing to rotate";
 }

@@ -43,9 +43,9 @@ public sealed class CipherToolProcessTests
     [Fact]
     public void A_usage_error_as_a_process_exits_2()
     {
-        var (exit, _, stderr) = RunProcess(string.Empty, "-Drotate");
+        var (exit, _, stderr) = RunProcess(string.Empty, "-Dsecurity.jce.provider=BC");
         Assert.Equal(2, exit);
-        Assert.Contains("'-Drotate' is not supported by SecVault", stderr, StringComparison.Ordinal);
+        Assert.Contains("'-Dsecurity.jce.provider' is not supported by SecVault", stderr, StringComparison.Ordinal);
     }
 
     private static (int Exit, string Out, string Err) RunProcess(string stdin, params string[] args)

@@ -61,8 +61,6 @@ public sealed class OptionsTests
     }
 
     [Theory]
-    [InlineData("-Drotate")]
-    [InlineData("-Dold.alias=x")]
     [InlineData("-Dsecurity.jce.provider=BC")]
     public void Upstream_options_SecVault_leaves_out_are_named_as_not_supported(string arg)
     {
@@ -82,6 +80,18 @@ public sealed class OptionsTests
 
         Assert.Equal(mode, options.EncryptionMode.ToString());
         Assert.Equal(algorithm, options.SymmetricAlgorithm);
+    }
+
+    [Fact]
+    public void Rotate_takes_the_old_alias_and_without_it_is_a_usage_error_naming_the_option()
+    {
+        var options = Options.Parse(["-Drotate", "-Dold.alias=old-key", "-Dsymmetric"]);
+        var e = Assert.Throws<UsageException>(() => Options.Parse(["-Drotate"]));
+
+        Assert.Equal(CipherToolMode.Rotate, options.Mode);
+        Assert.Equal("old-key", options.OldAlias);
+        Assert.Contains("-Dold.alias", e.Message, StringComparison.Ordinal);
+        Assert.Throws<UsageException>(() => Options.Parse(["-Drotate", "-Dold.alias=a", "-Dconfigure"]));
     }
 
     [Fact]

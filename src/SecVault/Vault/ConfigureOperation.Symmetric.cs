@@ -51,18 +51,30 @@ public sealed partial class ConfigureOperation
     internal static string EncryptChecked(SymmetricSecretCipher cipher, string value, string alias)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
+        try
+        {
+            return EncryptChecked(bytes, alias, (b, _) => cipher.Encrypt(b), cipher);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Encrypts <paramref name="bytes"/>, then decrypts the ciphertext with <paramref name="check"/>: it must give the same bytes.</summary>
+    internal static string EncryptChecked(byte[] bytes, string alias, Func<byte[], string, string> encrypt, ISecretDecryptor check)
+    {
         byte[]? back = null;
         try
         {
-            var ciphertext = cipher.Encrypt(bytes);
-            back = cipher.Decrypt(ciphertext, alias);
+            var ciphertext = encrypt(bytes, alias);
+            back = check.Decrypt(ciphertext, alias);
             return CryptographicOperations.FixedTimeEquals(back, bytes)
                 ? ciphertext
                 : throw new CipherException(CipherError.DoesNotDecrypt, Messages.SymmetricRoundTripFailed(alias), alias);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(bytes);
             if (back is not null)
             {
                 CryptographicOperations.ZeroMemory(back);
