@@ -1,14 +1,9 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.Benchmarks;
 

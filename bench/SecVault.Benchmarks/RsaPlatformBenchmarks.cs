@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Benchmarks;
 

@@ -1,12 +1,10 @@
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Vault;
 
 namespace SecVault.CipherTool;
@@ -15,7 +13,7 @@ namespace SecVault.CipherTool;
 /// The <c>ciphertool</c> command: parses options, asks for passwords and values, prints, and maps failures to exit
 /// codes (0 success, 1 failure, 2 usage). Every rule lives in the library (<see cref="SecVault.Vault"/>).
 /// </summary>
-internal static class CipherToolApp
+internal static partial class CipherToolApp
 {
     private const string Tool = "ciphertool";
     private const int MaxTries = 3;
@@ -123,6 +121,11 @@ internal static class CipherToolApp
             : new Dictionary<string, string> { ["carbon.config.dir.path"] = Path.GetFullPath(options.ConfigFolder, Path.GetFullPath(currentFolder)) };
         var sources = new VariableSources(environment, SystemProperties.For(home, overrides));
         var tomlPath = VaultTarget.DeploymentTomlPathFor(home, options.ConfigFolder, options.DeploymentFile, currentFolder);
+        if (options.EncryptionMode != VaultEncryptionMode.Asymmetric)
+        {
+            return ExecuteSymmetric(options, console, home, sources, tomlPath, password, time);
+        }
+
         var target = VaultTarget.Load(home, tomlPath, sources);
         var selection = target.Keystore;
         Info(console, VaultText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
@@ -143,6 +146,7 @@ internal static class CipherToolApp
                 // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
                 CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
+                CipherToolMode.Rotate => Rotate(console, target, sources, key, passwordChars, options, time),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }
@@ -236,7 +240,11 @@ internal static class CipherToolApp
         return 0;
     }
 
-    private static int SingleValue(IConsole console, VaultKey key, Transformation transformation)
+    private static int SingleValue(IConsole console, VaultKey key, Transformation transformation) =>
+        SingleValue(console, value => key.EncryptValue(value, transformation));
+
+    /// <summary>Reads one value (twice on a terminal, else one line of standard input), encrypts it and prints the ciphertext.</summary>
+    private static int SingleValue(IConsole console, Func<string, string> encrypt)
     {
         string? value;
         if (console.IsInputTerminal)
@@ -258,7 +266,7 @@ internal static class CipherToolApp
             }
         }
 
-        var ciphertext = key.EncryptValue(value, transformation);
+        var ciphertext = encrypt(value);
         console.StdErr.Write(CipherToolText.EncryptedValueIs);
         console.StdErr.Flush();
         console.StdOut.WriteLine(ciphertext);

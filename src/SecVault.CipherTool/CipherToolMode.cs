@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.CipherTool;
 
 /// <summary>What a <c>ciphertool</c> run does.</summary>
@@ -18,6 +11,9 @@ internal enum CipherToolMode
 
     /// <summary><c>-Dchange</c>.</summary>
     Change,
+
+    /// <summary><c>-Drotate -Dold.alias=A</c>.</summary>
+    Rotate,
 
     /// <summary><c>-help</c>.</summary>
     Help,

@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.CipherTool;
 
 /// <summary>The ciphertool executable's own text: help, option descriptions, prompts and its messages.</summary>
@@ -13,6 +6,7 @@ internal static partial class CipherToolText
     internal const string CipherToolUsage = """
         Usage: ciphertool [OPTIONS] -Dconfigure   encrypt plain [secrets] values, write secret-conf.properties
                ciphertool [OPTIONS] -Dchange      replace chosen [secrets] values interactively
+               ciphertool [OPTIONS] -Drotate -Dold.alias=A   re-encrypt every [secrets] value from alias A to the selected alias
                ciphertool [OPTIONS]               encrypt one value and print it
                ciphertool -help
 
@@ -20,7 +14,10 @@ internal static partial class CipherToolText
           -Dcarbon.home=DIR                      the MI home (else CARBON_HOME, MI_HOME, the current folder)
           -Dpassword.stdin                       read the keystore password from the first line of standard input
           -Dpassword=PW                          the keystore password (visible to other users: avoid)
-          -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding
+          -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding;
+                                                 with -Dsymmetric AES/GCM/NoPadding (default), AES or AES/ECB/PKCS5Padding
+          -Dsymmetric                            AES with the secret key at the keystore's alias (a PKCS12 keystore)
+          -Dsymmetric -Dkey.based.encryption=true  AES-256 with a key given instead of the password (64 hex digits)
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
           -Ddiagnose.padding[=true|false]        say why a ciphertext does not decrypt (default: only on a terminal)

@@ -1,9 +1,5 @@
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Vault;
 
 namespace SecVault.CipherTool;
@@ -18,7 +14,7 @@ internal sealed class Options
 
     private static readonly string[] VersionOptions = ["--version", "-version"];
 
-    private static readonly string[] Unsupported = ["symmetric", "rotate", "old.alias", "security.jce.provider"];
+    private static readonly string[] Unsupported = ["security.jce.provider"];
 
     private Options()
     {
@@ -35,6 +31,15 @@ internal sealed class Options
 
     /// <summary>The transformation (default OAEP).</summary>
     public Transformation Transformation { get; private set; } = Transformation.Default;
+
+    /// <summary>Asymmetric (RSA), or with <c>-Dsymmetric</c> an AES vault: a keystore's secret key, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
+    public VaultEncryptionMode EncryptionMode { get; private set; } = VaultEncryptionMode.Asymmetric;
+
+    /// <summary>The AES algorithm of a symmetric vault (default <c>AES/GCM/NoPadding</c>); null for RSA.</summary>
+    public string? SymmetricAlgorithm { get; private set; }
+
+    /// <summary>The <c>-Dold.alias</c> value (the key <c>-Drotate</c> moves secrets away from), or null.</summary>
+    public string? OldAlias { get; private set; }
 
     /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
     public string? CarbonHome { get; private set; }
@@ -67,6 +72,7 @@ internal sealed class Options
         }
 
         string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null;
+        bool symmetric = false, keyBased = false;
         foreach (var (arg, index) in args.Select((a, i) => (a, i)))
         {
             if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
@@ -80,8 +86,13 @@ internal sealed class Options
             var display = equals < 0 ? arg : arg[..equals];
             switch (name)
             {
-                case "configure" or "change":
-                    var mode = name == "configure" ? CipherToolMode.Configure : CipherToolMode.Change;
+                case "configure" or "change" or "rotate":
+                    var mode = name switch
+                    {
+                        "configure" => CipherToolMode.Configure,
+                        "change" => CipherToolMode.Change,
+                        _ => CipherToolMode.Rotate,
+                    };
                     if (modeOption is not null && options.Mode != mode)
                     {
                         throw new UsageException(VaultText.ConflictingOptions(modeOption, display));
@@ -101,6 +112,15 @@ internal sealed class Options
                     break;
                 case "org.wso2.ciphertransformation":
                     transformation = value ?? throw new UsageException(VaultText.OptionNeedsValue(display));
+                    break;
+                case "old.alias":
+                    options.OldAlias = NonEmpty(value, display);
+                    break;
+                case "symmetric":
+                    symmetric = IsTrue(value);
+                    break;
+                case "key.based.encryption":
+                    keyBased = IsTrue(value);
                     break;
                 case "carbon.home":
                     options.CarbonHome = NonEmpty(value, display);
@@ -129,6 +149,20 @@ internal sealed class Options
             throw new UsageException(VaultText.ConflictingOptions(passwordOption, stdinOption));
         }
 
+        if (options.Mode == CipherToolMode.Rotate && options.OldAlias is null)
+        {
+            throw new UsageException(Messages.RotateNeedsOldAlias);
+        }
+
+        if (symmetric || keyBased)
+        {
+            // Upstream's key-based switch only means something with -Dsymmetric; SecVault takes it alone too.
+            options.EncryptionMode = keyBased ? VaultEncryptionMode.KeyBased : VaultEncryptionMode.Symmetric;
+            options.SymmetricAlgorithm = SymmetricSecretCipher.TryParseAlgorithm(transformation ?? SymmetricSecretCipher.GcmAlgorithm)
+                ?? throw new UsageException(Messages.SymmetricAlgorithmUnknown(transformation!, SymmetricSecretCipher.AcceptedAlgorithms));
+            return options;
+        }
+
         if (transformation is not null)
         {
             try
@@ -143,6 +177,9 @@ internal sealed class Options
 
         return options;
     }
+
+    // As Java's Boolean.parseBoolean, but a bare -Dname (the empty string) also switches on.
+    private static bool IsTrue(string? value) => value is null || value.Length == 0 || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static string NonEmpty(string? value, string display) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException(VaultText.OptionNeedsValue(display)) : value;

@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.CipherTool;
 
 /// <summary>The command line is wrong: exit 2 with the message and a pointer to <c>-help</c>.</summary>

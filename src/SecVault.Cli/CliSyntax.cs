@@ -1,11 +1,5 @@
 using System.CommandLine.Parsing;
 using System.CommandLine;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -33,8 +27,39 @@ internal static class CliSyntax
     };
 
     /// <summary>
-    /// The <c>-D</c> values as properties in the given order (a repeated name takes the last value);
-    /// a value without <c>=</c> or with an empty name is a usage error.
+    /// The arguments with each joined <c>-DNAME=VALUE</c> split into <c>-D</c> and <c>NAME=VALUE</c>, up to a <c>--</c>.
+    /// Left joined, System.CommandLine reads <c>-Dk…</c> as <c>-D</c> bundled with the short option <c>-k</c>.
+    /// </summary>
+    public static IReadOnlyList<string> SplitSystemProperties(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var result = new List<string>(args.Count + 4);
+        var split = true;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                split = false;
+            }
+
+            if (split && arg.Length > 2 && arg.StartsWith("-D", StringComparison.Ordinal) && arg[2] is not ('=' or ':'))
+            {
+                result.Add("-D");
+                result.Add(arg[2..]);
+            }
+            else
+            {
+                result.Add(arg);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The <c>-D</c> values as properties in the given order (a repeated name takes the last value). As the JVM reads
+    /// it, <c>-DNAME</c> without <c>=</c> sets NAME to the empty string; an empty name is a usage error.
     /// </summary>
     public static IReadOnlyDictionary<string, string> GetSystemProperties(ParseResult parseResult, Option<string[]> option)
     {
@@ -46,9 +71,15 @@ internal static class CliSyntax
         {
             position++;
             var equals = item.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            if (equals == 0 || item.Length == 0)
             {
                 throw new UsageException(MiText.CliBadSystemProperty(position));
+            }
+
+            if (equals < 0)
+            {
+                properties[item] = string.Empty;
+                continue;
             }
 
             properties[item[..equals]] = item[(equals + 1)..];

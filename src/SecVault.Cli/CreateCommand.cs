@@ -1,14 +1,8 @@
 using System.CommandLine;
 using SecVault.Ciphers;
 using SecVault.CliConfig;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.IO;
-using SecVault.Placeholders;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 

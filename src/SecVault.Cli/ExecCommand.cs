@@ -4,12 +4,8 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using SecVault.Diagnostics;
 using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 

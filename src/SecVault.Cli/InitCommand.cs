@@ -1,13 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SecVault.CliConfig;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Keystores;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 

@@ -1,13 +1,7 @@
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -41,7 +35,7 @@ internal static class MiApp
             args = [.. args.Skip(1), "--help"];
         }
 
-        var parseResult = root.Parse(args, CliSyntax.ParserConfiguration);
+        var parseResult = root.Parse(CliSyntax.SplitSystemProperties(args), CliSyntax.ParserConfiguration);
         var unknown = parseResult.Errors.Count == 0 ? CliSyntax.FindUnknownOption(parseResult) : null;
         if (parseResult.Errors.Count > 0 || unknown is not null)
         {

@@ -1,10 +1,4 @@
 using System.Globalization;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -19,7 +13,7 @@ internal static partial class MiText
 
     internal const string CliHomeOption = "The MI home (default: CARBON_HOME, MI_HOME, the current folder, or the parent of bin)";
 
-    internal const string CliPasswordStdinOption = "Read the keystore password from the first line of standard input";
+    internal const string CliPasswordStdinOption = "Read the keystore password from the first line of standard input (with -Dkey.password=true, the private-key password from the second)";
 
     internal const string CliConsumePasswordFileOption = "Consume the MI home's password file as the server does (default: keep it for the server)";
 

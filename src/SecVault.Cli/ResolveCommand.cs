@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 

@@ -1,12 +1,8 @@
 using System.CommandLine;
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Passwords;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli;
 
@@ -17,6 +13,9 @@ namespace SecVault.Cli;
 /// </summary>
 internal sealed class RuntimeOptions
 {
+    /// <summary>The upstream system property that announces a separate private-key password.</summary>
+    public const string KeyPasswordProperty = "key.password";
+
     private readonly Option<string?> _home = new("--home") { Description = MiText.CliHomeOption, HelpName = "DIR" };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliPasswordStdinOption };
@@ -87,6 +86,11 @@ internal sealed class RuntimeOptions
         {
             options.SystemProperties[name] = value;
         }
+
+        // MI's -Dkey.password=true (Boolean.getBoolean): the private key has its own password, given as the second
+        // line of the password file or of --password-stdin, by MI_KEY_PASSWORD, or at a second prompt.
+        options.SeparateKeyPassword = options.SystemProperties.TryGetValue(KeyPasswordProperty, out var separate)
+            && string.Equals(separate, "true", StringComparison.OrdinalIgnoreCase);
 
         return options;
     }

@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.Cli;
 
 /// <summary>A usage error found after parsing (a missing value without a terminal, conflicting options); exit 2.</summary>

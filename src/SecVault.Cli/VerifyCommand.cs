@@ -1,10 +1,5 @@
 using System.CommandLine;
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 using SecVault.Verification;
 
 namespace SecVault.Cli;

@@ -2,14 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Passwords;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Extensions.Configuration;
 

@@ -1,16 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text;
-using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Keystores;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 

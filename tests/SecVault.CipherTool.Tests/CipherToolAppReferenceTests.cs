@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 

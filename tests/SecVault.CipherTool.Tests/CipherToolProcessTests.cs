@@ -1,10 +1,4 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 
@@ -51,9 +45,9 @@ public sealed class CipherToolProcessTests
     [Fact]
     public void A_usage_error_as_a_process_exits_2()
     {
-        var (exit, _, stderr) = RunProcess(string.Empty, "-Drotate");
+        var (exit, _, stderr) = RunProcess(string.Empty, "-Dsecurity.jce.provider=BC");
         Assert.Equal(2, exit);
-        Assert.Contains("'-Drotate' is not supported by SecVault", stderr, StringComparison.Ordinal);
+        Assert.Contains("'-Dsecurity.jce.provider' is not supported by SecVault", stderr, StringComparison.Ordinal);
     }
 
     [SkippableFact]

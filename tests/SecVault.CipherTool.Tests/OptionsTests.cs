@@ -1,10 +1,4 @@
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.CipherTool.Tests;
 
@@ -78,15 +72,45 @@ public sealed class OptionsTests
     }
 
     [Theory]
-    [InlineData("-Dsymmetric")]
-    [InlineData("-Drotate")]
-    [InlineData("-Dold.alias=x")]
     [InlineData("-Dsecurity.jce.provider=BC")]
     public void Upstream_options_SecVault_leaves_out_are_named_as_not_supported(string arg)
     {
         var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
         Assert.Contains("not supported by SecVault", e.Message, StringComparison.Ordinal);
         Assert.Contains(arg.Split('=')[0], e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "-Dsymmetric" }, "Symmetric", "AES/GCM/NoPadding")]
+    [InlineData(new[] { "-Dsymmetric=true", "-Dorg.wso2.CipherTransformation=AES" }, "Symmetric", "AES")]
+    [InlineData(new[] { "-Dsymmetric", "-Dkey.based.encryption=true" }, "KeyBased", "AES/GCM/NoPadding")]
+    [InlineData(new[] { "-DSYMMETRIC", "-Dorg.wso2.CipherTransformation=AES/ECB/PKCS5Padding" }, "Symmetric", "AES/ECB/PKCS5Padding")]
+    public void Symmetric_switches_choose_the_mode_and_an_aes_algorithm(string[] args, string mode, string algorithm)
+    {
+        var options = Options.Parse(args);
+
+        Assert.Equal(mode, options.EncryptionMode.ToString());
+        Assert.Equal(algorithm, options.SymmetricAlgorithm);
+    }
+
+    [Fact]
+    public void Rotate_takes_the_old_alias_and_without_it_is_a_usage_error_naming_the_option()
+    {
+        var options = Options.Parse(["-Drotate", "-Dold.alias=old-key", "-Dsymmetric"]);
+        var e = Assert.Throws<UsageException>(() => Options.Parse(["-Drotate"]));
+
+        Assert.Equal(CipherToolMode.Rotate, options.Mode);
+        Assert.Equal("old-key", options.OldAlias);
+        Assert.Contains("-Dold.alias", e.Message, StringComparison.Ordinal);
+        Assert.Throws<UsageException>(() => Options.Parse(["-Drotate", "-Dold.alias=a", "-Dconfigure"]));
+    }
+
+    [Fact]
+    public void An_rsa_transformation_with_symmetric_is_a_usage_error_listing_the_aes_names()
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse(["-Dsymmetric", "-Dorg.wso2.CipherTransformation=RSA/ECB/PKCS1Padding"]));
+
+        Assert.Contains("AES/GCM/NoPadding", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,10 +1,4 @@
 using System.CommandLine;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 
@@ -27,6 +21,23 @@ public sealed class CliSyntaxTests
     }
 
     [Fact]
+    public void A_system_property_without_equals_is_the_empty_string_as_the_jvm_reads_it()
+    {
+        Assert.Equal(string.Empty, CliSyntax.GetSystemProperties(Parse(["-Dflag"]), _properties)["flag"]);
+    }
+
+    [Theory]
+    [InlineData("-Dkey.password=true")]
+    [InlineData("-Dk=v")]
+    [InlineData("-Dverbose=1")]
+    public void Joined_system_properties_are_split_before_parsing_so_no_letter_is_read_as_a_short_option(string arg)
+    {
+        var split = CliSyntax.SplitSystemProperties([arg, "--", "-Dchild=1"]);
+
+        Assert.Equal(["-D", arg[2..], "--", "-Dchild=1"], split);
+    }
+
+    [Fact]
     public void Repeated_system_properties_keep_the_last_value_and_values_may_hold_equals_signs()
     {
         var result = Parse(["-Da=1", "-D", "b=x=y", "-Da=2", "-Dempty="]);
@@ -39,7 +50,6 @@ public sealed class CliSyntaxTests
     }
 
     [Theory]
-    [InlineData("-Dnoequals")]
     [InlineData("-D", "=value")]
     public void A_system_property_without_a_name_is_a_usage_error_that_does_not_echo_it(params string[] args)
     {

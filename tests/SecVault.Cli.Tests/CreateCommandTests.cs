@@ -1,13 +1,6 @@
 using System.Text;
-using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Properties;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 using YamlDotNet.RepresentationModel;
 using k8s.Models;
 using k8s;

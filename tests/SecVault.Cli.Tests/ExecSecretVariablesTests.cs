@@ -1,11 +1,6 @@
 using System.Text;
-using SecVault.Diagnostics;
 using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 

@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.Cli.Tests;
 

@@ -31,7 +31,20 @@ public static class ToolProcess
     private static ProcessResult Run(string[] prefix, string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo(prefix.Length == 0 ? "dotnet" : prefix[0])
+        var dll = Path.Combine(AppContext.BaseDirectory, tool + ".dll");
+        return prefix.Length == 0
+            ? RunProgram("dotnet", [dll, .. args], workingFolder, stdin, environment)
+            : RunProgram(prefix[0], [.. prefix.Skip(1), "dotnet", dll, .. args], workingFolder, stdin, environment);
+    }
+
+    /// <summary>
+    /// Runs any program without a shell in <paramref name="workingFolder"/> with piped standard input; the MI
+    /// password and home variables are removed, then <paramref name="environment"/> entries set (null removes one).
+    /// </summary>
+    public static ProcessResult RunProgram(string program, IEnumerable<string> args, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -41,18 +54,12 @@ public static class ToolProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var word in prefix.Skip(1).Append("dotnet").Skip(prefix.Length == 0 ? 1 : 0))
-        {
-            start.ArgumentList.Add(word);
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, tool + ".dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "CARBON_HOME", "MI_HOME", "MI_CLI_HOME", "MI_KEYSTORE_PASSWORD", "MI_KEY_PASSWORD" })
+        foreach (var name in new[] { "CARBON_HOME", "MI_HOME", "MI_CLI_HOME", "MI_KEYSTORE_PASSWORD", "MI_KEY_PASSWORD", "MI_PEER_PASSWORD", "MI_PEER_KEY_PASSWORD", "JAVA_TOOL_OPTIONS" })
         {
             start.Environment.Remove(name);
         }
@@ -69,7 +76,7 @@ public static class ToolProcess
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -85,7 +92,7 @@ public static class ToolProcess
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} did not finish within {Timeout}");
+            throw new TimeoutException($"{program} did not finish within {Timeout}");
         }
 
         Task.WaitAll(stdout, stderr);

@@ -23,4 +23,7 @@ public enum CipherError
 
     /// <summary>The transformation name is blank or not one SecVault accepts.</summary>
     UnknownTransformation,
+
+    /// <summary>The ciphertext's form belongs to another algorithm (AES-GCM JSON against plain AES, or the reverse).</summary>
+    FormatMismatch,
 }

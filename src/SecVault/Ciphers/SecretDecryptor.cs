@@ -14,7 +14,7 @@ namespace SecVault.Ciphers;
 /// with <see cref="DiagnosePadding"/>, the other padding and not-UTF-8 apart. Safe for concurrent use; the caller keeps
 /// ownership of the RSA object.
 /// </summary>
-public sealed class SecretDecryptor
+public sealed class SecretDecryptor : ISecretDecryptor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -287,7 +287,8 @@ public sealed class SecretDecryptor
     /// The failure for decrypted bytes that are not UTF-8: its own message with <see cref="DiagnosePadding"/>, else the
     /// uniform one, since under PKCS#1 v1.5 "not UTF-8" means "the padding was valid".
     /// </summary>
-    internal CipherException NotUtf8(string alias) => DiagnosePadding
+    /// <inheritdoc/>
+    public CipherException NotUtf8(string alias) => DiagnosePadding
         ? new CipherException(CipherError.NotUtf8, Messages.PlaintextNotUtf8(alias), alias)
         : Uniform(CipherError.NotUtf8, alias);
 

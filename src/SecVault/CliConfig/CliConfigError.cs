@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.CliConfig;
 
 /// <summary>Why the CLI configuration (<c>keystore_info.yaml</c>) cannot be used.</summary>

@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.CliConfig;
 
 /// <summary>The CLI configuration cannot be read or used; names the file and field, never a value that could be secret.</summary>

@@ -2,14 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Keystores;
-using SecVault.Placeholders;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

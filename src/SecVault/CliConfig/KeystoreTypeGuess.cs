@@ -1,11 +1,5 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.IO;
 using SecVault.Keystores;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.CliConfig;
 

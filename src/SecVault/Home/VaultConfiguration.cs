@@ -32,7 +32,29 @@ public sealed class VaultConfiguration
         "keystore.identity.key.secretProvider",
     ];
 
+    /// <summary>The <c>secretRepositories.file.encryptionMode</c> value of <see cref="VaultEncryptionMode.Symmetric"/>.</summary>
+    public const string SymmetricModeName = "symmetric";
+
+    /// <summary>The <c>secretRepositories.file.encryptionMode</c> value of <see cref="VaultEncryptionMode.KeyBased"/>.</summary>
+    public const string KeyBasedModeName = "key.based.symmetric.encryption";
+
+    /// <summary>The callback id SecVault writes as <c>key.based.password</c>: the key is then asked of the password sources.</summary>
+    public const string KeyBasedPasswordId = "key.based.password";
+
     private const string DefaultCallbackHandler = "org.wso2.carbon.securevault.DefaultSecretCallbackHandler";
+
+    private static readonly string[] KeyBasedKeys =
+    [
+        "secVault.enabled",
+        "carbon.secretProvider",
+        "secretRepositories",
+        "secretRepositories.file.provider",
+        "secretRepositories.file.location",
+        "secretRepositories.file.algorithm",
+        "secretRepositories.file.encryptionMode",
+        "key.based.password",
+        "key.based.secretProvider",
+    ];
 
     private VaultConfiguration(IReadOnlyDictionary<string, string> properties)
     {
@@ -61,6 +83,64 @@ public sealed class VaultConfiguration
     /// <summary><c>keystore.identity.alias</c>, or null when absent.</summary>
     public string? KeystoreAlias => Get("keystore.identity.alias");
 
+    /// <summary>The encryption mode, read as securevault 1.2.1 does: exact <c>symmetric</c> or <c>key.based.symmetric.encryption</c>, else asymmetric.</summary>
+    public VaultEncryptionMode EncryptionMode => Get("secretRepositories.file.encryptionMode") switch
+    {
+        SymmetricModeName => VaultEncryptionMode.Symmetric,
+        KeyBasedModeName => VaultEncryptionMode.KeyBased,
+        _ => VaultEncryptionMode.Asymmetric,
+    };
+
+    /// <summary>The algorithm in effect: <c>secretRepositories.file.algorithm</c>, else <c>RSA</c>, or <c>AES/GCM/NoPadding</c> in a symmetric mode.</summary>
+    public string EffectiveAlgorithm => FileAlgorithm ?? (EncryptionMode == VaultEncryptionMode.Asymmetric ? "RSA" : "AES/GCM/NoPadding");
+
+    /// <summary><c>key.based.password</c>: the key itself, or a callback id when <see cref="KeyBasedSecretProvider"/> is set.</summary>
+    public string? KeyBasedPassword => Get("key.based.password");
+
+    /// <summary><c>key.based.secretProvider</c>: when set, the key is the password its callback handler gives.</summary>
+    public string? KeyBasedSecretProvider => Get("key.based.secretProvider");
+
+    /// <summary>The keys a complete configuration of this mode has.</summary>
+    public IReadOnlyList<string> RequiredKeys => EncryptionMode switch
+    {
+        VaultEncryptionMode.KeyBased => KeyBasedKeys.Where(k => k != "key.based.secretProvider").ToList(),
+        VaultEncryptionMode.Symmetric => [.. Keys, "secretRepositories.file.encryptionMode"],
+        _ => Keys,
+    };
+
+    /// <summary>
+    /// The identity keystore's path: <c>keystore.identity.location</c> as is when absolute, else relative to
+    /// <paramref name="homePath"/> (MI opens it relative to its working folder, which its launcher sets to the home).
+    /// </summary>
+    public string? KeystorePath(string homePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(homePath);
+        var location = KeystoreLocation?.Trim();
+        return string.IsNullOrEmpty(location) ? null : ResolveLocation(location, homePath);
+    }
+
+    /// <summary>An identity keystore location, absolute or relative to <paramref name="homePath"/>, as an absolute path.</summary>
+    public static string ResolveLocation(string location, string homePath) =>
+        Path.IsPathFullyQualified(location) ? location : Path.GetFullPath(Path.Combine(homePath, location));
+
+    /// <summary>
+    /// The location to write: relative to <paramref name="homePath"/> (with <c>/</c>) when the keystore is inside the
+    /// home, so the home can move; absolute otherwise.
+    /// </summary>
+    public static string LocationToWrite(string keystorePath, string? homePath)
+    {
+        var full = Path.GetFullPath(keystorePath);
+        if (string.IsNullOrEmpty(homePath))
+        {
+            return full;
+        }
+
+        var relative = Path.GetRelativePath(Path.GetFullPath(homePath), full);
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? full
+            : relative.Replace('\\', '/');
+    }
+
     /// <summary><c>keystore.identity.CipherTransformation</c> (used only by vault lookups), or null when absent.</summary>
     public string? CipherTransformation => Get("keystore.identity.CipherTransformation");
 
@@ -87,18 +167,66 @@ public sealed class VaultConfiguration
     /// <summary>The properties <c>ciphertool -Dconfigure</c> writes, in their fixed order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Entries(string keystorePath, KeystoreType type, string alias, Transformation transformation)
     {
-        ArgumentException.ThrowIfNullOrEmpty(keystorePath);
-        ArgumentException.ThrowIfNullOrEmpty(alias);
         ArgumentNullException.ThrowIfNull(transformation);
+        return Entries(null, keystorePath, type, alias, transformation.Name);
+    }
+
+    /// <summary>
+    /// The properties <c>ciphertool -Dconfigure</c> writes for an RSA vault, the location relative to
+    /// <paramref name="homePath"/> when the keystore is inside it (absolute when <paramref name="homePath"/> is null).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Entries(string? homePath, string keystorePath, KeystoreType type, string alias, Transformation transformation)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        return Entries(homePath, keystorePath, type, alias, transformation.Name);
+    }
+
+    /// <summary>The properties of a symmetric vault keeping its AES key in a PKCS12 keystore at <paramref name="alias"/>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> SymmetricEntries(string? homePath, string keystorePath, KeystoreType type, string alias, string algorithm)
+    {
+        var entries = Entries(homePath, keystorePath, type, alias, algorithm).ToList();
+        var at = entries.FindIndex(e => e.Key == "secretRepositories.file.algorithm") + 1;
+        entries.Insert(at, new("secretRepositories.file.encryptionMode", SymmetricModeName));
+        return entries;
+    }
+
+    /// <summary>
+    /// The properties of a key-based symmetric vault: no keystore; <c>key.based.password</c> is a callback id and the key
+    /// is the password MI's callback handler gives (the password file, the console), never written here.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> KeyBasedEntries(string algorithm)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(algorithm);
         string[] values =
         [
-            "true",
-            "org.wso2.securevault.secret.handler.SecretManagerSecretCallbackHandler",
-            "file",
-            "org.wso2.securevault.secret.repository.FileBaseSecretRepositoryProvider",
-            Path.Combine("conf", "security", "cipher-text.properties"),
-            transformation.Name,
-            Path.GetFullPath(keystorePath),
+            .. RepositoryValues(algorithm),
+            KeyBasedModeName,
+            KeyBasedPasswordId,
+            DefaultCallbackHandler,
+        ];
+        return KeyBasedKeys.Select((key, i) => new KeyValuePair<string, string>(key, values[i])).ToList();
+    }
+
+    /// <summary>The values of the six keys every mode writes first, from <c>secVault.enabled</c> to the algorithm.</summary>
+    private static string[] RepositoryValues(string algorithm) =>
+    [
+        "true",
+        "org.wso2.securevault.secret.handler.SecretManagerSecretCallbackHandler",
+        "file",
+        "org.wso2.securevault.secret.repository.FileBaseSecretRepositoryProvider",
+        Path.Combine("conf", "security", "cipher-text.properties"),
+        algorithm,
+    ];
+
+    private static List<KeyValuePair<string, string>> Entries(string? homePath, string keystorePath, KeystoreType type, string alias, string algorithm)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keystorePath);
+        ArgumentException.ThrowIfNullOrEmpty(alias);
+        ArgumentException.ThrowIfNullOrEmpty(algorithm);
+        string[] values =
+        [
+            .. RepositoryValues(algorithm),
+            LocationToWrite(keystorePath, homePath),
             type.ToJavaName(),
             alias,
             "identity.store.password",

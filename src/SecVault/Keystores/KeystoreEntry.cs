@@ -6,6 +6,9 @@ namespace SecVault.Keystores;
 /// <summary>Unprotects a private key: the PKCS#8 DER of the key, or null when the password is wrong.</summary>
 internal delegate byte[]? PrivateKeyUnprotector(ReadOnlySpan<char> keyPassword);
 
+/// <summary>Unprotects a secret key: its raw bytes and algorithm, or null when the password is wrong.</summary>
+internal delegate SecretKeyMaterial? SecretKeyUnprotector(ReadOnlySpan<char> password);
+
 /// <summary>One entry of a <see cref="Keystore"/>: a private key with its certificate, a trusted certificate or a secret key.</summary>
 public sealed class KeystoreEntry
 {
@@ -13,11 +16,13 @@ public sealed class KeystoreEntry
 
     private readonly X509Certificate2? _certificate;
     private readonly PrivateKeyUnprotector? _unprotector;
+    private readonly SecretKeyUnprotector? _secretUnprotector;
     private readonly string _path;
 
-    internal KeystoreEntry(string path, string alias, KeystoreEntryKind kind, X509Certificate2? certificate, PrivateKeyUnprotector? unprotector)
+    internal KeystoreEntry(string path, string alias, KeystoreEntryKind kind, X509Certificate2? certificate, PrivateKeyUnprotector? unprotector, SecretKeyUnprotector? secretUnprotector = null)
     {
         _path = path;
+        _secretUnprotector = secretUnprotector;
         Alias = alias;
         Kind = kind;
         _certificate = certificate;
@@ -88,12 +93,7 @@ public sealed class KeystoreEntry
 
         EnsureRsa();
         var pkcs8 = _unprotector(keyPassword)
-            ?? throw new KeystoreException(
-                KeystoreError.WrongKeyPassword,
-                Messages.KeystoreWrongKeyPassword(_path, Alias),
-                _path,
-                Alias,
-                Messages.KeystoreWrongKeyPasswordHint);
+            ?? throw WrongKeyPasswordError();
         try
         {
             var rsa = RSA.Create();
@@ -112,6 +112,29 @@ public sealed class KeystoreEntry
         {
             CryptographicOperations.ZeroMemory(pkcs8);
         }
+    }
+
+    /// <summary>True when this is a secret-key entry whose key SecVault can read (PKCS12 secret bags).</summary>
+    public bool CanReadSecretKey => _secretUnprotector is not null;
+
+    /// <summary>
+    /// The raw bytes and algorithm of a secret-key entry, unlocked with <paramref name="password"/> (the caller zeroes
+    /// the bytes); any other entry, or a secret key SecVault cannot read, throws.
+    /// </summary>
+    public SecretKeyMaterial GetSecretKey(ReadOnlySpan<char> password)
+    {
+        if (Kind != KeystoreEntryKind.SecretKey)
+        {
+            throw new KeystoreException(KeystoreError.NotASecretKey, Messages.KeystoreNotASecretKey(_path, Alias), _path, Alias);
+        }
+
+        if (_secretUnprotector is null)
+        {
+            throw new KeystoreException(KeystoreError.UnsupportedProtection, Messages.KeystoreSecretKeyUnreadable(_path, Alias), _path, Alias);
+        }
+
+        return _secretUnprotector(password)
+            ?? throw WrongKeyPasswordError();
     }
 
     internal static string AlgorithmName(string? oid) => oid switch
@@ -168,6 +191,9 @@ public sealed class KeystoreEntry
             throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, Messages.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
         }
     }
+
+    private KeystoreException WrongKeyPasswordError() =>
+        new(KeystoreError.WrongKeyPassword, Messages.KeystoreWrongKeyPassword(_path, Alias), _path, Alias, Messages.KeystoreWrongKeyPasswordHint);
 
     private KeystoreException SecretKeyError() =>
         new(KeystoreError.SecretKeyEntry, Messages.KeystoreSecretKeyEntry(_path, Alias), _path, Alias);

@@ -38,4 +38,10 @@ public enum KeystoreError
 
     /// <summary>A private key was asked of a trusted-certificate entry.</summary>
     NoPrivateKey,
+
+    /// <summary>A secret key was asked of an entry that holds a private key or a certificate.</summary>
+    NotASecretKey,
+
+    /// <summary>The entry's protection is one SecVault cannot read (such as a JCEKS secret key).</summary>
+    UnsupportedProtection,
 }

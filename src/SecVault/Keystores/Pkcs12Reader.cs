@@ -6,7 +6,10 @@ using Org.BouncyCastle.Security;
 
 namespace SecVault.Keystores;
 
-/// <summary>Reads PKCS#12 files through BouncyCastle's <see cref="Pkcs12Store"/> (PBES1 and PBES2 bags, SHA-1 and SHA-256 MACs).</summary>
+/// <summary>
+/// Reads PKCS#12 files through BouncyCastle's <see cref="Pkcs12Store"/> (PBES1 and PBES2 bags, SHA-1 and SHA-256 MACs),
+/// and their secret-key entries through <see cref="Pkcs12SecretBags"/>.
+/// </summary>
 internal static class Pkcs12Reader
 {
     public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
@@ -67,6 +70,11 @@ internal static class Pkcs12Reader
                 var certificate = store.GetCertificate(alias).Certificate;
                 entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.TrustedCertificate, Load(certificate.GetEncoded(), path, alias), null));
             }
+        }
+
+        foreach (var (alias, unprotector) in Pkcs12SecretBags.Read(data))
+        {
+            entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.SecretKey, null, null, unprotector));
         }
 
         return entries;

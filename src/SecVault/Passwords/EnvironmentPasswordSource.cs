@@ -1,14 +1,11 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Passwords;
 
-/// <summary>Source 3 (a SecVault addition): <c>MI_KEYSTORE_PASSWORD</c> and, for a separate key password, <c>MI_KEY_PASSWORD</c>.</summary>
+/// <summary>
+/// Source 3 (a SecVault addition): <c>MI_KEYSTORE_PASSWORD</c> and, for a separate key password, <c>MI_KEY_PASSWORD</c>
+/// (used whenever it is set, and required when a separate key password is asked).
+/// </summary>
 public sealed class EnvironmentPasswordSource(IEnvironment environment) : IPasswordSource
 {
     /// <summary>The store password variable.</summary>
@@ -32,11 +29,11 @@ public sealed class EnvironmentPasswordSource(IEnvironment environment) : IPassw
             return null;
         }
 
-        string? key = null;
-        if (request.SeparateKeyPassword)
+        // A set MI_KEY_PASSWORD is used even when no separate key password was announced: setting it says so.
+        var key = _environment.GetVariable(KeyVariable);
+        if (request.SeparateKeyPassword && key is null)
         {
-            key = _environment.GetVariable(KeyVariable)
-                ?? throw new PasswordException(PasswordError.Incomplete, Messages.PasswordKeyVariableMissing(KeyVariable, StoreVariable));
+            throw new PasswordException(PasswordError.Incomplete, Messages.PasswordKeyVariableMissing(KeyVariable, StoreVariable));
         }
 
         return KeystorePassword.FromStrings(store, key);

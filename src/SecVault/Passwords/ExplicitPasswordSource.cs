@@ -1,10 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
-
 namespace SecVault.Passwords;
 
 /// <summary>Source 1: a password given explicitly, by a delegate (the provider's <c>PasswordProvider</c>) or standard input.</summary>

@@ -6,9 +6,7 @@ using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Passwords;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.Resolution;
 
@@ -156,12 +154,10 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
 
     private void Decrypt(List<(int Index, SecretEntry Entry, string Ciphertext)> pending, SecretLookup?[] results)
     {
-        SecretDecryptor decryptor;
+        ISecretDecryptor decryptor;
         try
         {
-            var vault = _identity.RequireConfigured();
-            var transformation = Transformation.Parse(vault.FileAlgorithm ?? Transformation.Rsa.Name);
-            decryptor = _identity.Decryptor(transformation, Path.GetFileName(IdentityKey.VaultDisplayPath));
+            decryptor = _identity.VaultDecryptor(Path.GetFileName(IdentityKey.VaultDisplayPath));
         }
         catch (SecVaultException ex)
         {
@@ -207,7 +203,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
         }
     }
 
-    private SecretLookup ToLookup(SecretDecryptor decryptor, SecretEntry entry, byte[] plain)
+    private SecretLookup ToLookup(ISecretDecryptor decryptor, SecretEntry entry, byte[] plain)
     {
         try
         {

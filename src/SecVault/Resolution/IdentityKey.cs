@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Passwords;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Resolution;
 
@@ -16,7 +12,7 @@ namespace SecVault.Resolution;
 /// then a password is asked of the sources and the keystore opened. A failure is kept and thrown again, so a
 /// password is never asked twice.
 /// </summary>
-internal sealed class IdentityKey : IDisposable
+internal sealed partial class IdentityKey : IDisposable
 {
     private readonly MiHome _home;
     private readonly IPasswordSource _passwords;
@@ -92,6 +88,7 @@ internal sealed class IdentityKey : IDisposable
         lock (_gate)
         {
             _key?.Key.Dispose();
+            _symmetric?.Dispose();
         }
     }
 
@@ -124,7 +121,17 @@ internal sealed class IdentityKey : IDisposable
 
     private (RSA, KeystoreEntry) Load()
     {
-        var vault = RequireConfigured();
+        var (path, type, alias) = IdentitySettings(RequireConfigured());
+        using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
+            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(path), Messages.PasswordNotAvailableHint);
+        var keystore = Keystore.Load(path, password.Store, type);
+        var entry = keystore.GetEntry(alias);
+        return (entry.GetRsaPrivateKey(password.Key), entry);
+    }
+
+    /// <summary>The identity keystore's path (relative locations from the MI home), type and alias; missing or unknown ones throw.</summary>
+    private (string Path, KeystoreType Type, string Alias) IdentitySettings(VaultConfiguration vault)
+    {
         var location = vault.KeystoreLocation;
         var alias = vault.KeystoreAlias;
         var typeName = vault.KeystoreType;
@@ -133,17 +140,10 @@ internal sealed class IdentityKey : IDisposable
             throw new VaultException(DiagnosticsText.VaultIdentityIncomplete, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         }
 
-        var path = Path.IsPathFullyQualified(location) ? location : Path.GetFullPath(Path.Combine(_home.Path, location));
-        if (!KeystoreTypes.TryParse(typeName, out var type))
-        {
-            throw new VaultException(Messages.UnknownKeystoreType(typeName), path: VaultDisplayPath);
-        }
-
-        using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
-            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(path), Messages.PasswordNotAvailableHint);
-        var keystore = Keystore.Load(path, password.Store, type);
-        var entry = keystore.GetEntry(alias.Trim());
-        return (entry.GetRsaPrivateKey(password.Key), entry);
+        var path = VaultConfiguration.ResolveLocation(location.Trim(), _home.Path);
+        return KeystoreTypes.TryParse(typeName, out var type)
+            ? (path, type, alias.Trim())
+            : throw new VaultException(Messages.UnknownKeystoreType(typeName), path: VaultDisplayPath);
     }
 
     private (VaultConfiguration?, Exception?) ReadVault()

@@ -1,11 +1,5 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Passwords;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Resolution;
 

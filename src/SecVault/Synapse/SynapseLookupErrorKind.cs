@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
-
 namespace SecVault.Synapse;
 
 /// <summary>What is wrong with a vault lookup.</summary>

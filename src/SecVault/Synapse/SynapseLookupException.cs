@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
-
 namespace SecVault.Synapse;
 
 /// <summary>A vault lookup in a Synapse artifact could not be parsed; names the position, never a value.</summary>

@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
-
 namespace SecVault.Synapse;
 
 /// <summary>A vault lookup that could not be parsed, with its position in the XML text.</summary>

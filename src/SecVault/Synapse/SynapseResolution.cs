@@ -1,10 +1,5 @@
 using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Vault;
 
 namespace SecVault.Synapse;
 

@@ -3,11 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Vault;
 
 namespace SecVault.Synapse;
 

@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
-
 namespace SecVault.Synapse;
 
 /// <summary>One <c>prefix:vault-lookup(...)</c> found in a Synapse artifact, with its exact span in the XML text.</summary>

@@ -1,11 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
 
 namespace SecVault.Synapse;
 

@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Vault;
-
 namespace SecVault.Synapse;
 
 /// <summary>Everything a tolerant scan of one Synapse artifact found: the lookups that parse and the problems.</summary>

@@ -1,10 +1,6 @@
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.IO;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;

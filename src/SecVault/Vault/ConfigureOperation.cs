@@ -2,13 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Keystores;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;
@@ -17,7 +14,7 @@ namespace SecVault.Vault;
 /// <c>ciphertool -Dconfigure</c>: encrypts the plain-text markers of [secrets] in place and writes
 /// secret-conf.properties. <see cref="Prepare"/> computes both files without writing; <see cref="Commit"/> writes them.
 /// </summary>
-public sealed class ConfigureOperation
+public sealed partial class ConfigureOperation
 {
     private readonly VaultTarget _target;
     private readonly byte[]? _deploymentToml;
@@ -92,6 +89,24 @@ public sealed class ConfigureOperation
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(transformation);
 
+        var (plain, encrypted, dynamic, warnings) = Classify(target);
+        var replacements = EncryptPlain(plain, key.CreateEncryptor(transformation));
+        CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
+        if (key.Selection.Type == KeystoreType.Jceks)
+        {
+            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", Messages.JceksIdentityKeystore));
+        }
+
+        var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
+        var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
+        var entries = VaultConfiguration.Entries(target.Home.Path, key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
+        var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
+        return new ConfigureOperation(target, newToml, newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
+    }
+
+    /// <summary>Sorts [secrets] into plain-text markers, ciphertexts and dynamic values; warns of dotted aliases and no table.</summary>
+    private static (List<SecretEntry> Plain, List<SecretEntry> Encrypted, int Dynamic, List<Problem> Warnings) Classify(VaultTarget target)
+    {
         var document = target.Document;
         var warnings = new List<Problem>();
         if (!document.HasSecretsTable)
@@ -133,18 +148,7 @@ public sealed class ConfigureOperation
             }
         }
 
-        var replacements = EncryptPlain(plain, key.CreateEncryptor(transformation));
-        CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
-        if (key.Selection.Type == KeystoreType.Jceks)
-        {
-            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", Messages.JceksIdentityKeystore));
-        }
-
-        var newToml = replacements.Count > 0 ? document.Rewrite(replacements) : null;
-        var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
-        var entries = VaultConfiguration.Entries(key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
-        var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
-        return new ConfigureOperation(target, newToml, newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
+        return (plain, encrypted, dynamic, warnings);
     }
 
     /// <summary>

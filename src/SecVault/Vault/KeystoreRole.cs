@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-
 namespace SecVault.Vault;
 
 /// <summary>Which keystore setting of deployment.toml was chosen.</summary>

@@ -1,10 +1,8 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;

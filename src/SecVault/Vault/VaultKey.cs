@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Keystores;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 
 namespace SecVault.Vault;
 

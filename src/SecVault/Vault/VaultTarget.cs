@@ -1,9 +1,7 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Toml;
 
 namespace SecVault.Vault;
@@ -14,13 +12,15 @@ namespace SecVault.Vault;
 /// </summary>
 public sealed class VaultTarget
 {
-    private VaultTarget(MiHome home, string deploymentTomlPath, FileSnapshot snapshot, DeploymentToml document, KeystoreSelection keystore)
+    private readonly KeystoreSelection? _keystore;
+
+    private VaultTarget(MiHome home, string deploymentTomlPath, FileSnapshot snapshot, DeploymentToml document, KeystoreSelection? keystore)
     {
         Home = home;
         DeploymentTomlPath = deploymentTomlPath;
         Snapshot = snapshot;
         Document = document;
-        Keystore = keystore;
+        _keystore = keystore;
     }
 
     /// <summary>The MI home.</summary>
@@ -32,8 +32,11 @@ public sealed class VaultTarget
     /// <summary>The parsed deployment.toml; its <see cref="DeploymentToml.DisplayPath"/> is relative to the MI home when inside it.</summary>
     public DeploymentToml Document { get; }
 
-    /// <summary>The keystore chosen from the document.</summary>
-    public KeystoreSelection Keystore { get; }
+    /// <summary>The keystore chosen from the document; a target loaded without a keystore (key-based vaults) throws.</summary>
+    public KeystoreSelection Keystore => _keystore ?? throw new InvalidOperationException("this target was loaded without a keystore");
+
+    /// <summary>True when a keystore was selected (every target but a key-based vault's).</summary>
+    public bool HasKeystore => _keystore is not null;
 
     /// <summary>The absolute path of <c>conf/security/secret-conf.properties</c>.</summary>
     public string SecretConfPath => Home.SecretConfPath;
@@ -66,7 +69,13 @@ public sealed class VaultTarget
     /// <exception cref="VaultException">The file is missing or the keystore is not found.</exception>
     /// <exception cref="TomlDocumentException">The file is not valid TOML.</exception>
     /// <exception cref="SecVaultResolutionException">A keystore setting has an unresolvable placeholder.</exception>
-    public static VaultTarget Load(MiHome home, string deploymentTomlPath, VariableSources sources)
+    public static VaultTarget Load(MiHome home, string deploymentTomlPath, VariableSources sources) => Load(home, deploymentTomlPath, sources, selectKeystore: true);
+
+    /// <summary>
+    /// Like <see cref="Load(MiHome, string, VariableSources)"/>; with <paramref name="selectKeystore"/> false no keystore is
+    /// looked for (a key-based symmetric vault has none).
+    /// </summary>
+    public static VaultTarget Load(MiHome home, string deploymentTomlPath, VariableSources sources, bool selectKeystore)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentException.ThrowIfNullOrEmpty(deploymentTomlPath);
@@ -95,7 +104,7 @@ public sealed class VaultTarget
         }
 
         var document = DeploymentToml.Parse(snapshot.Content, displayPath);
-        var keystore = KeystoreSelection.FromDeploymentToml(document, home, sources);
+        var keystore = selectKeystore ? KeystoreSelection.FromDeploymentToml(document, home, sources) : null;
         return new VaultTarget(home, path, snapshot, document, keystore);
     }
 

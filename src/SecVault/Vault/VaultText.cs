@@ -1,9 +1,3 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-
 namespace SecVault.Vault;
 
 /// <summary>Messages of the <c>ciphertool</c> executable; none takes a password or a value.</summary>

@@ -5,7 +5,6 @@ using SecVault.Home;
 using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Verification;
 
@@ -166,7 +165,7 @@ public static class Verifier
         try
         {
             var vault = resolver.Identity.RequireConfigured();
-            foreach (var key in VaultConfiguration.Keys.Where(k => !vault.Properties.ContainsKey(k)))
+            foreach (var key in vault.RequiredKeys.Where(k => !vault.Properties.ContainsKey(k)))
             {
                 // Carbon-written files may lack these two lines; the runtime then uses its defaults, so this is advice only.
                 problems.Add(RuntimeDefaults.TryGetValue(key, out var fallback)
@@ -174,17 +173,21 @@ public static class Verifier
                     : new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
             }
 
-            if (vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
+            if (vault.EncryptionMode != VaultEncryptionMode.KeyBased && vault.KeystoreType is { } type && type is not ("JKS" or "PKCS12"))
             {
                 problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "keystore.identity.type", DiagnosticsText.VerifyIdentityType(type)));
             }
 
-            if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
+            if (vault.EncryptionMode != VaultEncryptionMode.Asymmetric)
+            {
+                SymmetricChecks.Check(vault, display, problems);
+            }
+            else if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
             {
                 problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", Messages.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
             }
 
-            _ = resolver.Identity.Entry;
+            resolver.Identity.OpenVaultKey();
         }
         catch (SecVaultException ex)
         {

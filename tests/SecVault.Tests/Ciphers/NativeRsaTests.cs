@@ -2,12 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers.Native;
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Ciphers;
 

@@ -1,11 +1,5 @@
 using SecVault.CliConfig;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.CliConfig;
 

@@ -1,13 +1,7 @@
 using System.Text;
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Toml;
-using SecVault.Vault;
 using Xunit.Abstractions;
 
 namespace SecVault.Tests.Fuzzing;

@@ -1,12 +1,6 @@
 using System.Text;
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Fuzzing;
 

@@ -1,13 +1,9 @@
 using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Placeholders;
 using SecVault.Properties;
 using SecVault.Synapse;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Fuzzing;
 

@@ -1,12 +1,6 @@
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Keystores;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 using Xunit.Abstractions;
 
 namespace SecVault.Tests.Fuzzing;

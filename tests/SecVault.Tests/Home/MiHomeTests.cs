@@ -1,11 +1,6 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Home;
 

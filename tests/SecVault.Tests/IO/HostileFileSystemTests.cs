@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.IO;
 using SecVault.Passwords;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.Tests.IO;
 

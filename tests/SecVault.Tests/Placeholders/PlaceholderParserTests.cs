@@ -1,10 +1,5 @@
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Placeholders;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Placeholders;
 

@@ -1,13 +1,8 @@
 using System.Text;
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Passwords;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Resolution;

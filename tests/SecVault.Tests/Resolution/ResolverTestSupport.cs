@@ -1,13 +1,8 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Passwords;
-using SecVault.Placeholders;
 using SecVault.Resolution;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Resolution;
 

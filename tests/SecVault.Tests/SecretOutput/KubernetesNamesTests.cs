@@ -1,10 +1,4 @@
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.SecretOutput;
 

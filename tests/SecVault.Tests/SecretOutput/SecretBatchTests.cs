@@ -1,12 +1,6 @@
 using System.Security.Cryptography;
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.SecretOutput;
 

@@ -1,12 +1,6 @@
 using System.Text;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Properties;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 using YamlDotNet.RepresentationModel;
 
 namespace SecVault.Tests.SecretOutput;

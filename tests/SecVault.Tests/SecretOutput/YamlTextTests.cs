@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.SecretOutput;
-using SecVault.Synapse;
-using SecVault.Vault;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,11 +1,7 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Resolution;
 using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Synapse;

@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Text;
 using CsCheck;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
 using SecVault.Synapse;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Synapse;
 

@@ -1,12 +1,6 @@
 using System.Text.Json;
-using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Toml;
-using SecVault.Vault;
 
 namespace SecVault.Tests.Toml;
 

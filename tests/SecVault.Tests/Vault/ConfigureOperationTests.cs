@@ -1,12 +1,9 @@
 using System.Text;
 using SecVault.Ciphers;
-using SecVault.Diagnostics;
-using SecVault.Exec;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.IO;
 using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Vault;
 

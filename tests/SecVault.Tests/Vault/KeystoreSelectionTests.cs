@@ -1,9 +1,4 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
-using SecVault.Placeholders;
-using SecVault.Resolution;
-using SecVault.Synapse;
 using SecVault.Testing;
 using SecVault.Tests.Resolution;
 using SecVault.Vault;

@@ -1,11 +1,6 @@
 using SecVault.Diagnostics;
-using SecVault.Exec;
-using SecVault.Home;
 using SecVault.Passwords;
-using SecVault.Placeholders;
-using SecVault.Synapse;
 using SecVault.Testing;
-using SecVault.Vault;
 using SecVault.Verification;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 

@@ -1,0 +1,69 @@
+using SecVault.Testing;
+
+namespace SecVault.Interop.Tests;
+
+/// <summary><c>ciphertool -Drotate -Dold.alias=A</c>: after a rotation MI 4.6's own library decrypts every secret with the new key.</summary>
+public sealed class RotateTests
+{
+    [SkippableFact]
+    public void Rsa_secrets_rotated_to_another_alias_decrypt_in_mi_runtime_and_plain_markers_are_encrypted_too()
+    {
+        Peers.Require(Peers.MiRuntime);
+        var keystore = VectorManifest.Load().Keystore("p12-multi");
+        const string Settings = "[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"PKCS12\"\nalias = \"{0}\"\n\n";
+        using var home = new TempMiHome(string.Format(System.Globalization.CultureInfo.InvariantCulture, Settings, "first") + Homes.Secrets, "p12-multi");
+        Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Dconfigure");
+        var toml = File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"first\"", "alias = \"second\"", StringComparison.Ordinal);
+        File.WriteAllText(home.DeploymentTomlPath, toml + "fresh = \"[new value]\"\n");
+
+        var rotated = Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Drotate", "-Dold.alias=first");
+
+        Assert.Contains("re-encrypted 4 secret(s) from 'first' to 'second'", rotated.Err, StringComparison.Ordinal);
+        Assert.Contains("keystore.identity.alias=second\n", File.ReadAllText(home.SecretConfPath), StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string>(Homes.Plaintexts) { ["fresh"] = "new value" }, Peers.DecryptWithMiRuntime(home.Path, keystore.StorePassword));
+    }
+
+    [SkippableFact]
+    public void Symmetric_secrets_rotated_to_another_aes_key_decrypt_in_mi_runtime()
+    {
+        Peers.Require(Peers.MiRuntime);
+        const string password = "aes-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"aes.p12\"\ntype = \"PKCS12\"\nalias = \"old-key\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var keystore = Path.Combine(home.Path, "repository", "resources", "security", "aes.p12");
+        Homes.AesKeystore(keystore, password, "old-key");
+        Homes.AesKeystore(keystore, password, "new-key");
+        Homes.CipherTool(home.Path, password + "\n", "-Dsymmetric", "-Dconfigure");
+        var before = File.ReadAllText(home.DeploymentTomlPath);
+        File.WriteAllText(home.DeploymentTomlPath, before.Replace("alias = \"old-key\"", "alias = \"new-key\"", StringComparison.Ordinal));
+
+        Homes.CipherTool(home.Path, password + "\n", "-Dsymmetric", "-Drotate", "-Dold.alias=old-key");
+
+        Assert.Contains("keystore.identity.alias=new-key\n", File.ReadAllText(home.SecretConfPath), StringComparison.Ordinal);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, password));
+    }
+
+    [SkippableFact]
+    public void A_value_the_old_key_cannot_decrypt_stops_the_rotation_and_nothing_is_written()
+    {
+        Peers.Require();
+        var keystore = VectorManifest.Load().Keystore("p12-multi");
+        const string Settings = "[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"PKCS12\"\nalias = \"second\"\n\n";
+        using var home = new TempMiHome(Settings + Homes.Secrets, "p12-multi");
+        var underSecond = Homes.CipherTool(home.Path, keystore.StorePassword + "\nother value\n").Out.Trim();
+        File.WriteAllText(home.DeploymentTomlPath, Settings.Replace("second", "first", StringComparison.Ordinal) + Homes.Secrets);
+        Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"first\"", "alias = \"second\"", StringComparison.Ordinal)
+            + $"stray = \"{underSecond}\"\n");
+        var toml = File.ReadAllBytes(home.DeploymentTomlPath);
+        var conf = File.ReadAllBytes(home.SecretConfPath);
+
+        // 'stray' is already under 'second', so the old key 'first' cannot decrypt it.
+        var result = ToolProcess.Run("ciphertool", home.Path, keystore.StorePassword + "\n", null, "-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.alias=first");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("stray", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("other value", result.Err, StringComparison.Ordinal);
+        Assert.Equal(toml, File.ReadAllBytes(home.DeploymentTomlPath));
+        Assert.Equal(conf, File.ReadAllBytes(home.SecretConfPath));
+    }
+}
