@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
+using SecVault.IO;
 using SecVault.Resolution;
 
 namespace SecVault.Synapse;
@@ -15,6 +16,9 @@ namespace SecVault.Synapse;
 /// </summary>
 public sealed class SynapseResolver
 {
+    /// <summary>The largest FILE or DOCKER secret file read (its lines are joined, as upstream does).</summary>
+    private const long MaxFileSecretBytes = 1024 * 1024;
+
     /// <summary>The system property naming the FILE root.</summary>
     public const string FileRootProperty = "ei.secret.file.root.dir";
 
@@ -219,7 +223,7 @@ public sealed class SynapseResolver
                     return (null, DiagnosticsText.SynapseFileMissing(path), []);
                 }
 
-                raw = JavaTrim(string.Concat(File.ReadAllLines(readPath, Encoding.UTF8)));
+                raw = JavaTrim(SecureFile.ReadAllText(readPath, MaxFileSecretBytes, new UTF8Encoding(false)).Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
