@@ -55,7 +55,7 @@ public sealed class CipherToolProcessTests
     {
         Skip.If(ProcessHardeningProbe.WhyNot is not null, ProcessHardeningProbe.WhyNot);
 
-        var view = ProcessHardeningProbe.Observe("ciphertool", "-Dpassword.stdin");
+        var view = ProcessHardeningProbe.Observe("ciphertool", "-Dcarbon.home=" + Path.Combine(Repo.Root, "samples", "mi-home"), "-Dpassword.stdin");
 
         Assert.True(view.CoreLimitIsZero, view.Detail);
         Assert.True(view.NotDumpable, view.Detail);

@@ -113,15 +113,23 @@ public sealed class OptionsTests
         Assert.Contains("AES/GCM/NoPadding", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_naming_it()
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse(["-Dconfgure"]));
+        Assert.Contains("-Dconfgure", e.Message, StringComparison.Ordinal);
+        Assert.Contains("argument 1 is not an option", Assert.Throws<UsageException>(() => Options.Parse(["-D"])).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("-Dconfgure")]
     [InlineData("configure")]
     [InlineData("--configure")]
-    [InlineData("-D")]
-    public void Unknown_options_and_stray_arguments_are_usage_errors_naming_them(string arg)
+    [InlineData("hunter2")]
+    public void A_stray_argument_is_a_usage_error_naming_its_position_never_its_text(string arg)
     {
-        var e = Assert.Throws<UsageException>(() => Options.Parse([arg]));
-        Assert.Contains(arg, e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<UsageException>(() => Options.Parse(["-Dconfigure", arg]));
+        Assert.Contains("argument 2 is not an option", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(arg + " ", e.Message + " ", StringComparison.Ordinal);
     }
 
     [Theory]

@@ -256,11 +256,11 @@ public sealed class HostileInputTests
 
         // ---- ciphertool: usage
         new("usage-unknown-option", "ciphertool", ["-Dcarbon.home={home}", "-Dconfgure"], Password, 2, ["-Dconfgure"]),
-        new("usage-bare-argument", "ciphertool", ["-Dcarbon.home={home}", "configure"], Password, 2, ["configure"]),
+        new("usage-bare-argument", "ciphertool", ["-Dcarbon.home={home}", "configure"], Password, 2, ["argument 2 is not an option"]),
         new("usage-blank-transformation", "ciphertool", [Configure, "-Dorg.wso2.CipherTransformation="], Password, 2, ["RSA/ECB/OAEPwithSHA1andMGF1Padding"]),
         new("usage-sha256-oaep", "ciphertool", [Configure, "-Dorg.wso2.CipherTransformation=RSA/ECB/OAEPWithSHA-256AndMGF1Padding"], Password, 2, ["OAEPWithSHA-256AndMGF1Padding"]),
         new("usage-configure-and-change", "ciphertool", [Configure, "-Dchange"], Password, 2, ["-Dchange"]),
-        new("usage-symmetric-unsupported", "ciphertool", [Configure, "-Dsymmetric"], Password, 2, ["not supported"]),
+        new("symmetric-alias-not-a-secret-key", "ciphertool", [Configure, "-Dsymmetric"], Password, 1, ["is not a secret key"]),
         new("home-missing-folder", "ciphertool", ["-Dcarbon.home={work}/no-home", "-Dpassword.stdin", "-Dconfigure"], Password, 1, ["{work}/no-home"]),
 
         // ---- mi secret init / create
