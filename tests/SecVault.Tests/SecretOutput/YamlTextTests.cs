@@ -119,7 +119,7 @@ public sealed partial class YamlTextTests
     /// </summary>
     private static bool IsImplicitlyTyped(string value) => value.Length == 0
         || value[0] is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' '
-            && !(value[0] == '-' && value.Length > 1 && value[1] != ' ')
+            && !(value[0] is '-' or '?' or ':' && value.Length > 1 && value[1] != ' ')
         || value.EndsWith(' ')
         || value.Contains(": ", StringComparison.Ordinal) || value.EndsWith(':') || value.Contains(" #", StringComparison.Ordinal)
         || Yaml11And12Scalars().IsMatch(value);
