@@ -19,8 +19,6 @@ internal sealed class ConfigReferences
     private readonly DeploymentToml _document;
     private readonly Func<Placeholder, TomlLeaf, string?> _resolveOther;
     private readonly Action<Problem> _report;
-    private readonly Dictionary<string, TomlLeaf> _leaves = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolvedText?> _done = new(StringComparer.Ordinal);
     private readonly List<(string Key, string Name, TomlLeaf? Leaf)> _inProgress = [];
 
@@ -34,15 +32,6 @@ internal sealed class ConfigReferences
         _document = document;
         _resolveOther = resolveOther;
         _report = report;
-        foreach (var leaf in document.Leaves)
-        {
-            var path = leaf.PathSegments;
-            _leaves[Join(path)] = leaf;
-            for (var i = 1; i < path.Count; i++)
-            {
-                _containers.Add(Join(path.Take(i)));
-            }
-        }
     }
 
     /// <summary>The resolved form of the string <paramref name="leaf"/>, or null when a placeholder of it (or of a value it references) failed.</summary>
@@ -161,7 +150,8 @@ internal sealed class ConfigReferences
             return null;
         }
 
-        if (_leaves.TryGetValue(key, out var leaf))
+        var leaf = _document.FindLeaf(segments, out var isContainer);
+        if (leaf is not null)
         {
             if (leaf.InSecrets)
             {
@@ -174,7 +164,7 @@ internal sealed class ConfigReferences
                 : new ResolvedText(leaf.ConfigurationValue, leaf.ConfigurationValue, false);
         }
 
-        if (_containers.Contains(key))
+        if (isContainer)
         {
             Report(at, placeholder.Name, segments[0] == "secrets"
                 ? Messages.ReferenceIntoSecrets(placeholder.Text, string.Join('.', segments.Skip(1)))

@@ -126,9 +126,9 @@ public sealed class MiHomeResolver : IDisposable
     internal (IReadOnlyList<ResolvedValue> Values, List<Problem> Problems, string? Hint) ResolveValues(bool keepValues = true)
     {
         var document = Document;
-        var leaves = document.Leaves.Where(l => !l.InSecrets).ToList();
-        var found = leaves.Select(l => l.StringValue is { } s ? PlaceholderParser.Find(s) : []).ToList();
-        var aliases = found.SelectMany(f => f).Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
+        var aliases = document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets)
+            .SelectMany(l => PlaceholderParser.Find(l.StringValue!))
+            .Where(p => p.Kind == PlaceholderKind.Secret && !p.IsEmptyName)
             .Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         var lookups = new Dictionary<string, SecretLookup>(StringComparer.Ordinal);
         if (aliases.Count > 0)
@@ -144,11 +144,13 @@ public sealed class MiHomeResolver : IDisposable
         string? hint = null;
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var references = new ConfigReferences(document, (placeholder, leaf) => ResolveOne(placeholder, leaf, lookups, problems, reported, ref hint), problems.Add);
-        var values = new List<ResolvedValue>(leaves.Count);
-        for (var i = 0; i < leaves.Count; i++)
+        var values = new List<ResolvedValue>();
+
+        // Without keepValues only values that may hold a placeholder are read (verify of a file of millions of keys).
+        var leaves = keepValues ? document.Leaves.Where(l => !l.InSecrets) : document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets);
+        foreach (var leaf in leaves)
         {
-            var leaf = leaves[i];
-            if (leaf.StringValue is null || found[i].Count == 0)
+            if (leaf.StringValue is not { } text || PlaceholderParser.Find(text).Count == 0)
             {
                 if (keepValues)
                 {
@@ -158,7 +160,7 @@ public sealed class MiHomeResolver : IDisposable
                 continue;
             }
 
-            var resolved = references.Resolve(leaf) ?? new ResolvedText(leaf.StringValue, leaf.StringValue, false);
+            var resolved = references.Resolve(leaf) ?? new ResolvedText(text, text, false);
             if (keepValues)
             {
                 values.Add(new ResolvedValue(leaf, resolved.Plain, resolved.Masked, true, resolved.ContainsSecret));

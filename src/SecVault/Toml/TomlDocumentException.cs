@@ -4,7 +4,7 @@ namespace SecVault.Toml;
 public sealed class TomlDocumentException : SecVaultException
 {
     internal TomlDocumentException(TomlErrorKind kind, string path, int line, int column, string what, string? alias = null, string? hint = null)
-        : base(line > 0 ? Messages.TomlPosition(path, line, column, what) : what, hint)
+        : base(line > 0 ? TomlText.Position(path, line, column, what) : what, hint)
     {
         Kind = kind;
         Path = path;

@@ -250,7 +250,7 @@ public sealed partial class ConfigureOperation
     {
         var problems = new List<Problem>();
         var references = new ConfigReferences(document, (_, _) => string.Empty, problems.Add);
-        foreach (var leaf in document.Leaves.Where(l => !l.InSecrets && l.StringValue is { } text && text.Contains("$ref{", StringComparison.Ordinal)))
+        foreach (var leaf in document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets && l.StringValue!.Contains("$ref{", StringComparison.Ordinal)))
         {
             _ = references.Resolve(leaf);
         }

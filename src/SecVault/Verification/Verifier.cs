@@ -71,7 +71,7 @@ public static class Verifier
 
         if (document is not null)
         {
-            var references = document.Leaves.Where(l => !l.InSecrets && l.StringValue is not null)
+            var references = document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets)
                 .SelectMany(l => PlaceholderParser.Find(l.StringValue!).Select(p => (Leaf: l, Placeholder: p))).ToList();
             var vaultNeeded = document.Secrets.Count > 0 || synapseFiles.Count > 0
                 || references.Any(r => r.Placeholder.Kind == PlaceholderKind.Secret);

@@ -34,27 +34,24 @@ public sealed partial class DeploymentTomlTests
     {
         var original = TomlCorpus.Read(name);
         var toml = DeploymentToml.Parse(original, name);
-        var text = DecodedText(original);
         var plain = toml.Secrets.Where(s => s.Class == SecretClass.Plain).ToList();
         var replacements = plain.Select((s, i) => new LiteralReplacement(s.LiteralSpan, TomlCorpus.FakeCiphertext(i), ReplacementStyle.KeepQuoting)).ToList();
 
         var output = toml.Rewrite(replacements);
 
-        // Rebuild the expected bytes independently: original bytes around each span, the new literal inside.
+        // Rebuild the expected bytes independently: original bytes around each span (byte offsets), the new literal inside.
         var expected = new List<byte>();
-        var bomLength = HasBom(original) ? 3 : 0;
-        expected.AddRange(original.AsSpan(0, bomLength));
         var position = 0;
         foreach (var (entry, index) in plain.Select((e, i) => (e, i)).OrderBy(x => x.e.LiteralSpan.Start))
         {
-            expected.AddRange(Encoding.UTF8.GetBytes(text[position..entry.LiteralSpan.Start]));
-            var oldLiteral = text.Substring(entry.LiteralSpan.Start, entry.LiteralSpan.Length);
+            expected.AddRange(original[position..entry.LiteralSpan.Start]);
+            var oldLiteral = Encoding.UTF8.GetString(original, entry.LiteralSpan.Start, entry.LiteralSpan.Length);
             var quote = oldLiteral.StartsWith('\'') && !oldLiteral.StartsWith("'''", StringComparison.Ordinal) ? "'" : "\"";
             expected.AddRange(Encoding.UTF8.GetBytes(quote + TomlCorpus.FakeCiphertext(index) + quote));
             position = entry.LiteralSpan.End;
         }
 
-        expected.AddRange(Encoding.UTF8.GetBytes(text[position..]));
+        expected.AddRange(original[position..]);
         Assert.Equal(expected, output);
         if (plain.Count == 0)
         {
@@ -128,26 +125,20 @@ public sealed partial class DeploymentTomlTests
 
     private static bool HasBom(byte[] bytes) => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
 
-    private static string DecodedText(byte[] bytes) => Encoding.UTF8.GetString(bytes.AsSpan(HasBom(bytes) ? 3 : 0));
-
     private static byte[] CutSpans(byte[] bytes, List<TomlSpan> spans)
     {
-        var text = DecodedText(bytes);
-        var builder = new StringBuilder();
+        var kept = new List<byte>();
         var position = 0;
         foreach (var span in spans.OrderBy(s => s.Start))
         {
-            builder.Append(text, position, span.Start - position);
+            kept.AddRange(bytes[position..span.Start]);
             position = span.End;
         }
 
-        builder.Append(text, position, text.Length - position);
-        return Encoding.UTF8.GetBytes(builder.ToString());
+        kept.AddRange(bytes[position..]);
+        return [.. kept];
     }
 
-    private static int MultiLineCarriageReturns(byte[] original, List<SecretEntry> replaced)
-    {
-        var text = DecodedText(original);
-        return replaced.Sum(s => text.Substring(s.LiteralSpan.Start, s.LiteralSpan.Length).Count(c => c == '\r'));
-    }
+    private static int MultiLineCarriageReturns(byte[] original, List<SecretEntry> replaced) =>
+        replaced.Sum(s => original.AsSpan(s.LiteralSpan.Start, s.LiteralSpan.Length).Count((byte)'\r'));
 }

@@ -113,8 +113,8 @@ public sealed partial class DeploymentTomlTests
     }
 
     [Theory]
-    [InlineData("[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource.props.a", 2)]
-    [InlineData("[[datasource]]\nid = 0\n[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource.[1].props.a", 4)]
+    [InlineData("[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource[0].props.a", 2)]
+    [InlineData("[[datasource]]\nid = 0\n[[datasource]]\nprops = { a = 1, b = 2, a = 3 }\n", "datasource[1].props.a", 4)]
     public void A_real_duplicate_in_an_inline_table_of_an_array_of_tables_is_still_reported(string toml, string key, int line)
     {
         var e = Assert.Throws<TomlDocumentException>(() => Parse(toml));
@@ -178,7 +178,7 @@ public sealed partial class DeploymentTomlTests
     [Fact]
     public void Parse_refuses_a_secret_literal_over_one_mebibyte_naming_alias_and_line()
     {
-        var big = new string('A', DeploymentToml.MaxSecretLiteralChars);
+        var big = new string('A', DeploymentToml.MaxSecretLiteralBytes);
         var e = Assert.Throws<TomlDocumentException>(() => Parse($"[server]\nx = 1\n[secrets]\nhuge = \"{big}\"\n"));
 
         Assert.Equal(TomlErrorKind.SecretTooLarge, e.Kind);
@@ -191,7 +191,7 @@ public sealed partial class DeploymentTomlTests
     [Fact]
     public void Parse_accepts_a_large_string_outside_secrets()
     {
-        var big = new string('A', DeploymentToml.MaxSecretLiteralChars + 10);
+        var big = new string('A', DeploymentToml.MaxSecretLiteralBytes + 10);
 
         var toml = Parse($"[server]\nbanner = \"{big}\"\n");
 

@@ -1,0 +1,296 @@
+namespace SecVault.Toml;
+
+/// <summary>What kind of container a <see cref="TomlNode"/> is.</summary>
+internal enum TomlNodeKind : byte
+{
+    Table,
+    InlineTable,
+    Array,
+    TableArray,
+}
+
+/// <summary>How a table came to be, which decides what may still add to it (TOML 1.0, "Table").</summary>
+[Flags]
+internal enum TomlNodeFlags : byte
+{
+    None = 0,
+
+    /// <summary>Made as a prefix of a [header] or [[header]]; a later [header] may still define it once.</summary>
+    Implicit = 1,
+
+    /// <summary>Defined by dotted keys: more dotted keys of the same table and sub-table headers may extend it, a [header] may not.</summary>
+    Dotted = 2,
+
+    /// <summary>Defined by its own [header] (or an element of [[header]]): closed to dotted keys from outside it.</summary>
+    Header = 4,
+
+    /// <summary>Inside [secrets] (the top-level key is "secrets").</summary>
+    InSecrets = 8,
+
+    /// <summary>A static array or inside one.</summary>
+    InArray = 16,
+}
+
+/// <summary>One container of the document: a table, inline table, array or array of tables.</summary>
+/// <remarks>
+/// <see cref="Key"/> is the source offset of the node's key, or the bitwise complement of its index inside an array.
+/// For arrays, <see cref="Count"/> is the element count and <see cref="Last"/> the last element of an array of tables.
+/// </remarks>
+internal struct TomlNode
+{
+    internal int Parent;
+    internal int Key;
+    internal int Count;
+    internal int Last;
+    internal TomlNodeKind Kind;
+    internal TomlNodeFlags Flags;
+}
+
+/// <summary>One scalar value of the document: 16 bytes, everything else is read again from the source when asked.</summary>
+/// <remarks><see cref="Key"/> as in <see cref="TomlNode"/>; <see cref="Literal"/> is the source offset of the value's first byte.</remarks>
+internal struct TomlValue
+{
+    internal int Parent;
+    internal int Key;
+    internal int Literal;
+    internal TomlValueKind Kind;
+}
+
+/// <summary>
+/// A list of structs kept in fixed blocks, so growing it never copies what it holds (a doubling list would hold two
+/// copies at its peak).
+/// </summary>
+internal sealed class BlockList<T>
+    where T : struct
+{
+    private const int BlockShift = 16;
+    private const int BlockSize = 1 << BlockShift;
+    private readonly List<T[]> _blocks = [];
+
+    internal int Count { get; private set; }
+
+    internal ref T this[int index] => ref _blocks[index >> BlockShift][index & (BlockSize - 1)];
+
+    internal int Add(in T item)
+    {
+        if ((Count & (BlockSize - 1)) == 0 && Count >> BlockShift == _blocks.Count)
+        {
+            _blocks.Add(new T[Count == 0 ? 64 : BlockSize]);
+        }
+        else if (Count == _blocks[0].Length && _blocks.Count == 1)
+        {
+            // The first block starts small: most documents hold a few hundred values.
+            var grown = new T[Math.Min(BlockSize, Count * 4)];
+            _blocks[0].CopyTo(grown, 0);
+            _blocks[0] = grown;
+        }
+
+        var index = Count++;
+        this[index] = item;
+        return index;
+    }
+}
+
+/// <summary>The index <see cref="TomlReader"/> builds over a document's bytes, and the names and positions read back from it.</summary>
+internal sealed class TomlIndex(byte[] source)
+{
+    /// <summary>The whole file, byte-order marks included; every offset of the index points into it.</summary>
+    internal byte[] Source { get; } = source;
+
+    /// <summary>The tables and arrays; node 0 is the root table.</summary>
+    internal BlockList<TomlNode> Nodes { get; } = new();
+
+    /// <summary>The scalar values in document order (so also in source order).</summary>
+    internal BlockList<TomlValue> Values { get; } = new();
+
+    /// <summary>The source length of each value's literal, parallel to <see cref="Values"/>.</summary>
+    internal BlockList<int> Lengths { get; } = new();
+
+    /// <summary>The offset of the first byte of every line.</summary>
+    internal BlockList<int> Lines { get; } = new();
+
+    private int[] _slots = new int[256];
+    private int _slotCount;
+
+    /// <summary>The key bytes of a node or value: its decoded key, or its array index in decimal.</summary>
+    internal ReadOnlySpan<byte> KeyBytes(int key, ref byte[] scratch)
+    {
+        if (key >= 0)
+        {
+            return TomlSource.KeyBytes(Source, key, ref scratch);
+        }
+
+        if (scratch.Length < 16)
+        {
+            scratch = new byte[16];
+        }
+
+        (~key).TryFormat(scratch, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return scratch.AsSpan(0, written);
+    }
+
+    internal static int Hash(int parent, ReadOnlySpan<byte> key)
+    {
+        var hash = default(HashCode);
+        hash.Add(parent);
+        hash.AddBytes(key);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The entry named <paramref name="key"/> in node <paramref name="parent"/>: a value's index + 1, minus a node's index, or 0.</summary>
+    /// <remarks>Array elements are entries too, named by their index ("0", "1", …).</remarks>
+    internal int Find(int parent, ReadOnlySpan<byte> key, int hash, ref byte[] scratch)
+    {
+        var mask = _slots.Length - 1;
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var code = _slots[slot];
+            if (code == 0)
+            {
+                return 0;
+            }
+
+            var (candidateParent, candidateKey) = Entry(code);
+            if (candidateParent == parent && KeyBytes(candidateKey, ref scratch).SequenceEqual(key))
+            {
+                return code;
+            }
+        }
+    }
+
+    /// <summary>The entry at a path of decoded keys (array indices in decimal), as <see cref="Find(int, ReadOnlySpan{byte}, int, ref byte[])"/> gives it; 0 when absent.</summary>
+    internal int Find(IReadOnlyList<string> path)
+    {
+        byte[] scratch = [];
+        var node = 0;
+        var code = 0;
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (i > 0 && code > 0)
+            {
+                return 0;
+            }
+
+            var key = System.Text.Encoding.UTF8.GetBytes(path[i]);
+            code = Find(node, key, Hash(node, key), ref scratch);
+            if (code == 0)
+            {
+                return 0;
+            }
+
+            node = -code;
+        }
+
+        return code;
+    }
+
+    internal (int Parent, int Key) Entry(int code) =>
+        code > 0 ? (Values[code - 1].Parent, Values[code - 1].Key) : (Nodes[-code].Parent, Nodes[-code].Key);
+
+    /// <summary>Adds the entry <paramref name="code"/> (as <see cref="Find(int, ReadOnlySpan{byte}, int, ref byte[])"/> returns it) under its key's <paramref name="hash"/>.</summary>
+    internal void Add(int hash, int code)
+    {
+        if ((_slotCount + 1) * 2 > _slots.Length)
+        {
+            var old = _slots;
+            _slots = new int[old.Length * 2];
+            byte[] scratch = [];
+            foreach (var entry in old)
+            {
+                if (entry != 0)
+                {
+                    var (parent, key) = Entry(entry);
+                    Insert(Hash(parent, KeyBytes(key, ref scratch)), entry);
+                }
+            }
+        }
+
+        Insert(hash, code);
+        _slotCount++;
+    }
+
+    private void Insert(int hash, int code)
+    {
+        var mask = _slots.Length - 1;
+        var slot = hash & mask;
+        while (_slots[slot] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        _slots[slot] = code;
+    }
+
+    /// <summary>The 1-based line and column (in Unicode scalar values) of a source offset.</summary>
+    internal (int Line, int Column) Position(int offset)
+    {
+        int low = 0, high = Lines.Count - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            (low, high) = Lines[middle] <= offset ? (middle, high) : (low, middle - 1);
+        }
+
+        var column = 1;
+        foreach (var b in Source.AsSpan(Lines[low], offset - Lines[low]))
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return (low + 1, column);
+    }
+
+    /// <summary>The key of a node or value as text: its decoded key, or its array index.</summary>
+    internal string KeyText(int key) =>
+        key >= 0 ? TomlSource.KeyString(Source, key) : (~key).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The path of the entry <paramref name="key"/> of node <paramref name="parent"/>, array indices as segments.</summary>
+    internal string[] PathSegments(int parent, int key)
+    {
+        var depth = 1;
+        for (var n = parent; n > 0; n = Nodes[n].Parent)
+        {
+            depth++;
+        }
+
+        var segments = new string[depth];
+        segments[--depth] = KeyText(key);
+        for (var n = parent; n > 0; n = Nodes[n].Parent)
+        {
+            segments[--depth] = KeyText(Nodes[n].Key);
+        }
+
+        return segments;
+    }
+
+    /// <summary>The path for a message: dotted, array indices in brackets (<c>datasource[1].props.a</c>).</summary>
+    internal string DisplayName(int parent, int key)
+    {
+        var segments = PathSegments(parent, key);
+        var keys = new List<int>();
+        for (var n = parent; n > 0; n = Nodes[n].Parent)
+        {
+            keys.Add(Nodes[n].Key);
+        }
+
+        keys.Reverse();
+        keys.Add(key);
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (keys[i] < 0)
+            {
+                text.Append('[').Append(segments[i]).Append(']');
+            }
+            else
+            {
+                text.Append(i == 0 ? string.Empty : ".").Append(segments[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+}
