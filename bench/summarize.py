@@ -128,7 +128,7 @@ def main():
     rss = number(facts, "configure.rss_kib")
     java_rss = number(facts, "java50.rss_kib")
 
-    out.append("## Goals (issue 6)")
+    out.append("## Goals")
     out.append("")
     out.append("| what | measured | goal | met |")
     out.append("|---|---|---|---|")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""SecVault's hostile-environment cases (issue 10): an MI home owned by a service account (svowner, the
+"""SecVault's hostile-environment cases: an MI home owned by a service account (svowner, the
 attacker) and an operator who runs ciphertool / mi in it as root, or as an unprivileged user (svother) with
 write access through the group svshare. Run by tests/hostile/run, as root; see tests/hostile/README.md.
 
