@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using SecVault.Diagnostics;
 using SecVault.Exec;
 using SecVault.Hosting;
@@ -120,89 +119,14 @@ internal sealed class ExecCommand
 
     private int Run(ProcessStartInfo start, string name)
     {
-        var forwarder = new SignalForwarder();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, forwarder.Handle);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, forwarder.Handle);
-        Process child;
         try
         {
-            child = Process.Start(start) ?? throw new Win32Exception();
+            return ChildProcess.Run(start);
         }
         catch (Win32Exception ex)
         {
             _context.Error(MiText.CliExecCannotStart(name, ex.Message));
             return ExitCodes.Failure;
-        }
-
-        using (child)
-        {
-            forwarder.Started(child);
-            child.WaitForExit();
-
-            // .NET reports a child killed by a signal as 128 + signal.
-            return child.ExitCode;
-        }
-    }
-
-    /// <summary>Forwards SIGINT and SIGTERM to the child; one that comes before the child starts is sent once it has.</summary>
-    private sealed class SignalForwarder
-    {
-        private readonly Lock _gate = new();
-        private readonly List<PosixSignal> _pending = [];
-        private Process? _child;
-
-        public void Handle(PosixSignalContext context)
-        {
-            // mi keeps running until the child exits, and returns its exit code.
-            context.Cancel = true;
-            lock (_gate)
-            {
-                if (_child is null)
-                {
-                    _pending.Add(context.Signal);
-                }
-                else
-                {
-                    Send(_child, context.Signal);
-                }
-            }
-        }
-
-        public void Started(Process child)
-        {
-            lock (_gate)
-            {
-                _child = child;
-                foreach (var signal in _pending)
-                {
-                    Send(child, signal);
-                }
-
-                _pending.Clear();
-            }
-        }
-
-        private static void Send(Process child, PosixSignal signal)
-        {
-            // On Windows the child shares the console and gets Ctrl+C itself.
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
-            // PosixSignal values are abstract; the numbers are those of Linux and macOS.
-            var number = signal == PosixSignal.SIGINT ? NativeProcess.SignalInterrupt : NativeProcess.SignalTerminate;
-            try
-            {
-                if (!child.HasExited)
-                {
-                    _ = NativeProcess.Kill(child.Id, number);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // The child already exited.
-            }
         }
     }
 }
