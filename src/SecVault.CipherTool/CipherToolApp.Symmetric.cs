@@ -97,7 +97,7 @@ internal static partial class CipherToolApp
             if (options.Mode == CipherToolMode.Rotate)
             {
                 using var old = AesKeyAt(Keystore.Load(target.Keystore.Path, password, target.Keystore.Type), options.OldAlias!, target.Keystore.ConfiguredLocation, password, algorithm);
-                return Rotate(console, target, sources, options, old, (bytes, _) => cipher.Encrypt(bytes), cipher, secretConf, time, selectKeystore: true);
+                return Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, options.OldAlias!, cipher, secretConf, now));
             }
 
             if (options.Mode != CipherToolMode.Configure)

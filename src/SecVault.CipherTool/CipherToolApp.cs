@@ -146,7 +146,7 @@ internal static partial class CipherToolApp
                 // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
                 CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
-                CipherToolMode.Rotate => Rotate(console, target, sources, key, passwordChars, options, time),
+                CipherToolMode.Rotate => Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareRotation(current, key, passwordChars, options.OldAlias!, options.Transformation, now)),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }
