@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.ComponentModel;
-using System.Diagnostics;
 using SecVault.Diagnostics;
 using SecVault.Exec;
 using SecVault.Hosting;
@@ -51,7 +50,7 @@ internal sealed class ExecCommand
         var commandLine = parseResult.GetValue(_command) ?? [];
         if (commandLine.Length == 0 || commandLine[0].Length == 0)
         {
-            throw new UsageException(ExecText.CliExecEmptyCommand);
+            throw new UsageException(MiText.CliExecEmptyCommand);
         }
 
         // The process's own standard input is read byte-wise, so the child still gets every byte after the password line.
@@ -59,16 +58,13 @@ internal sealed class ExecCommand
         var options = _runtime.ResolverOptions(parseResult, _context, passwordInput);
         var home = _runtime.FindHome(parseResult, _context);
 
-        IReadOnlyList<SecretVariable> variables;
-        IReadOnlyDictionary<string, string> secrets;
+        IReadOnlyList<KeyValuePair<string, string>> variables;
         using (var resolver = new MiHomeResolver(home, options))
         {
             try
             {
                 // Names are checked before the keystore password is asked for.
-                variables = SecretVariables.Plan(only ?? resolver.Secrets.Aliases, prefix, _context.Environment, parseResult.GetValue(_override));
-                secrets = resolver.DecryptSecrets(only);
-                SecretVariables.CheckValues(variables, secrets);
+                variables = SecretExec.Prepare(only, [.. resolver.Secrets.Aliases], prefix, _context.Environment, parseResult.GetValue(_override), resolver.DecryptSecrets);
             }
             catch (SecVaultResolutionException ex)
             {
@@ -86,24 +82,15 @@ internal sealed class ExecCommand
             }
         }
 
-        var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false, WorkingDirectory = _context.CurrentFolder };
-        foreach (var argument in commandLine.Skip(1))
+        try
         {
-            start.ArgumentList.Add(argument);
+            return SecretExec.Run(commandLine, _context.CurrentFolder, variables);
         }
-
-        // The child gets the keystore password no more than it gets the command line of mi.
-        foreach (var name in ExportDenylist.Withheld)
+        catch (Win32Exception ex)
         {
-            start.Environment.Remove(name);
+            _context.Error(MiText.CliExecCannotStart(commandLine[0], ex.Message));
+            return ExitCodes.Failure;
         }
-
-        foreach (var variable in variables)
-        {
-            start.Environment[variable.Name] = secrets[variable.Alias];
-        }
-
-        return Run(start, commandLine[0]);
     }
 
     private static List<string>? ReadOnly(string[]? values)
@@ -115,18 +102,5 @@ internal sealed class ExecCommand
 
         var aliases = values.SelectMany(v => v.Split(',')).Select(a => a.Trim()).ToList();
         return aliases.Any(a => a.Length == 0) ? throw new UsageException(MiText.CliExecEmptyOnly) : aliases;
-    }
-
-    private int Run(ProcessStartInfo start, string name)
-    {
-        try
-        {
-            return ChildProcess.Run(start);
-        }
-        catch (Win32Exception ex)
-        {
-            _context.Error(MiText.CliExecCannotStart(name, ex.Message));
-            return ExitCodes.Failure;
-        }
     }
 }

@@ -176,7 +176,8 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
         CryptographicOperations.ZeroMemory(_key);
     }
 
-    private static string ParseAlgorithm(string algorithm) =>
+    /// <summary>Like <see cref="TryParseAlgorithm"/>, but an unknown name is a <see cref="CipherException"/> listing the accepted ones.</summary>
+    public static string ParseAlgorithm(string algorithm) =>
         TryParseAlgorithm(algorithm)
         ?? throw new CipherException(CipherError.UnknownTransformation, Messages.SymmetricAlgorithmUnknown(algorithm, AcceptedAlgorithms));
 

@@ -9,6 +9,37 @@ namespace SecVault.Exec;
 internal static class ChildProcess
 {
     /// <summary>
+    /// Starts <paramref name="commandLine"/> in <paramref name="workingFolder"/> with this process's environment, less the
+    /// keystore password variables (<see cref="ExportDenylist.Withheld"/>), plus <paramref name="variables"/>; see
+    /// <see cref="Run(ProcessStartInfo)"/>.
+    /// </summary>
+    /// <exception cref="Win32Exception">The command cannot be started.</exception>
+    public static int Run(IReadOnlyList<string> commandLine, string workingFolder, IEnumerable<KeyValuePair<string, string>> variables)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentOutOfRangeException.ThrowIfZero(commandLine.Count);
+        var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false, WorkingDirectory = workingFolder };
+        foreach (var argument in commandLine.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The child gets the keystore password no more than it gets the command line of mi.
+        foreach (var name in ExportDenylist.Withheld)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Run(start);
+    }
+
+    /// <summary>
     /// Starts <paramref name="start"/>, forwards SIGINT and SIGTERM to it (one that comes before the child starts is sent
     /// once it has), waits for it and returns its exit code (.NET reports a child killed by a signal as 128 + signal).
     /// </summary>
