@@ -11,36 +11,18 @@ namespace SecVault.CipherTool;
 /// <summary><c>ciphertool -Dsymmetric</c>: the AES key of a PKCS12 secret-key entry, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
 internal static partial class CipherToolApp
 {
-    /// <summary>
-    /// The AES key at <paramref name="alias"/>, recovered with the store password as securevault 1.2.1 does; an entry
-    /// that is not an AES secret key throws.
-    /// </summary>
-    private static SymmetricSecretCipher AesKeyAt(Keystore keystore, string alias, string location, string password, string algorithm)
-    {
-        var entry = keystore.GetEntry(alias);
-        if (entry.Kind != KeystoreEntryKind.SecretKey)
-        {
-            throw new VaultException(Messages.CipherToolAliasNotSecretKey(alias, location), Messages.SymmetricAliasNotSecretKeyHint);
-        }
-
-        using var material = entry.GetSecretKey(password);
-        return material.Algorithm == "AES"
-            ? new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'")
-            : throw new VaultException(Messages.SymmetricKeyNotAes(alias, location, material.Algorithm));
-    }
-
     private static int ExecuteSymmetric(Options options, IConsole console, MiHome home, VariableSources sources, string tomlPath, string? password, TimeProvider time)
     {
         if (options.Mode == CipherToolMode.Change)
         {
-            Error(console, Messages.SymmetricChangeUnsupported, Messages.SymmetricChangeUnsupportedHint);
+            Error(console, CipherToolText.SymmetricChangeUnsupported, CipherToolText.SymmetricChangeUnsupportedHint);
             return 1;
         }
 
         var keyBased = options.EncryptionMode == VaultEncryptionMode.KeyBased;
         if (keyBased && options.Mode == CipherToolMode.Rotate)
         {
-            Error(console, Messages.RotateKeyBasedUnsupported, null);
+            Error(console, CipherToolText.RotateKeyBasedUnsupported, null);
             return 1;
         }
 
@@ -50,18 +32,18 @@ internal static partial class CipherToolApp
         IReadOnlyList<KeyValuePair<string, string>> secretConf;
         if (keyBased)
         {
-            Info(console, Messages.UsingKeyBasedKey);
-            password ??= console.ReadHidden(Messages.EncryptionKeyPrompt);
+            Info(console, CipherToolText.UsingKeyBasedKey);
+            password ??= console.ReadHidden(CipherToolText.EncryptionKeyPrompt);
             if (string.IsNullOrEmpty(password))
             {
-                Error(console, Messages.NoEncryptionKeyEntered, null);
+                Error(console, CipherToolText.NoEncryptionKeyEntered, null);
                 return 1;
             }
 
-            var key = SymmetricSecretCipher.KeyFromText(password, Messages.TheEncryptionKey);
+            var key = SymmetricSecretCipher.KeyFromText(password, CipherToolText.TheEncryptionKey);
             try
             {
-                cipher = new SymmetricSecretCipher(key, algorithm, Messages.TheEncryptionKey);
+                cipher = new SymmetricSecretCipher(key, algorithm, CipherToolText.TheEncryptionKey);
             }
             finally
             {
@@ -73,8 +55,8 @@ internal static partial class CipherToolApp
         else
         {
             var selection = target.Keystore;
-            Info(console, VaultText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
-            password ??= console.ReadHidden(VaultText.PasswordPrompt(selection.Role));
+            Info(console, CipherToolText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
+            password ??= console.ReadHidden(CipherToolText.PasswordPrompt(selection.Role));
             if (password is null)
             {
                 Error(console, CipherToolText.NoPasswordEntered, null);
@@ -82,11 +64,10 @@ internal static partial class CipherToolApp
             }
 
             var keystore = Keystore.Load(selection.Path, password, selection.Type);
-            cipher = AesKeyAt(keystore, selection.Alias, selection.ConfiguredLocation, password, algorithm);
-
-            if (keystore.Type != KeystoreType.Pkcs12)
+            cipher = VaultKey.OpenSymmetric(keystore, selection.Alias, selection.ConfiguredLocation, password, algorithm, out var warnings);
+            foreach (var warning in warnings)
             {
-                Warning(console, Messages.VerifySymmetricNeedsPkcs12(keystore.Type.ToJavaName()));
+                Warning(console, warning);
             }
 
             secretConf = VaultConfiguration.SymmetricEntries(home.Path, selection.Path, keystore.Type, selection.Alias, cipher.Algorithm);
@@ -96,15 +77,13 @@ internal static partial class CipherToolApp
         {
             if (options.Mode == CipherToolMode.Rotate)
             {
-                using var old = AesKeyAt(Keystore.Load(target.Keystore.Path, password, target.Keystore.Type), options.OldAlias!, target.Keystore.ConfiguredLocation, password, algorithm);
-                return Rotate(console, target, sources, options, old, (bytes, _) => cipher.Encrypt(bytes), cipher, secretConf, time, selectKeystore: true);
+                using var old = VaultKey.OpenSymmetric(Keystore.Load(target.Keystore.Path, password, target.Keystore.Type), options.OldAlias!, target.Keystore.ConfiguredLocation, password, algorithm, out _);
+                return Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, options.OldAlias!, cipher, secretConf, now));
             }
 
             if (options.Mode != CipherToolMode.Configure)
             {
-                return SingleValue(console, value => value.Length == 0
-                    ? throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue)
-                    : ConfigureOperation.EncryptChecked(cipher, value, Messages.SingleValueAlias));
+                return SingleValue(console, value => VaultKey.EncryptValue(cipher, value));
             }
 
             ConfigureOperation operation;

@@ -2,7 +2,6 @@ using SecVault.Ciphers;
 using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Hosting;
-using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Placeholders;
 using SecVault.Vault;
@@ -40,7 +39,7 @@ internal static partial class CipherToolApp
         if (options.Mode == CipherToolMode.Help)
         {
             console.StdOut.WriteLine(CipherToolText.CipherToolUsage);
-            console.StdOut.WriteLine(Messages.CipherToolHelpFooter);
+            console.StdOut.WriteLine(CipherToolText.CipherToolHelpFooter);
             return 0;
         }
 
@@ -78,7 +77,7 @@ internal static partial class CipherToolApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Error(console, Messages.Unexpected(e.GetType().Name), null);
+            Error(console, ToolEntryPoint.UnexpectedFailure(e), null);
             return 1;
         }
     }
@@ -115,7 +114,7 @@ internal static partial class CipherToolApp
             return 1;
         }
 
-        Info(console, HomeText.UsingMiHome(home.Path, home.Source));
+        Info(console, CipherToolText.UsingMiHome(home.Path, home.SourceDescription));
         var overrides = options.ConfigFolder is null
             ? null
             : new Dictionary<string, string> { ["carbon.config.dir.path"] = Path.GetFullPath(options.ConfigFolder, Path.GetFullPath(currentFolder)) };
@@ -128,9 +127,9 @@ internal static partial class CipherToolApp
 
         var target = VaultTarget.Load(home, tomlPath, sources);
         var selection = target.Keystore;
-        Info(console, VaultText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
+        Info(console, CipherToolText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
 
-        password ??= console.ReadHidden(VaultText.PasswordPrompt(selection.Role));
+        password ??= console.ReadHidden(CipherToolText.PasswordPrompt(selection.Role));
         if (password is null)
         {
             Error(console, CipherToolText.NoPasswordEntered, null);
@@ -146,7 +145,7 @@ internal static partial class CipherToolApp
                 // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
                 CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
-                CipherToolMode.Rotate => Rotate(console, target, sources, key, passwordChars, options, time),
+                CipherToolMode.Rotate => Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareRotation(current, key, passwordChars, options.OldAlias!, options.Transformation, now)),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }
@@ -189,7 +188,7 @@ internal static partial class CipherToolApp
 
         for (var i = 0; i < secrets.Count; i++)
         {
-            console.StdErr.WriteLine(VaultText.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
+            console.StdErr.WriteLine(CipherToolText.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
         }
 
         var changes = new List<KeyValuePair<string, string>>();
@@ -211,11 +210,11 @@ internal static partial class CipherToolApp
             var entry = secrets[number - 1];
             if (!ChangeOperation.CanChange(entry))
             {
-                Warning(console, VaultText.DynamicNotChangeable(entry.Alias));
+                Warning(console, CipherToolText.DynamicNotChangeable(entry.Alias));
                 continue;
             }
 
-            var value = ReadTwice(console, VaultText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
+            var value = ReadTwice(console, CipherToolText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
             if (value is null)
             {
                 Error(console, CipherToolText.TooManyTries, null);
@@ -273,7 +272,7 @@ internal static partial class CipherToolApp
         return 0;
     }
 
-    private static FolderLock Lock(VaultTarget target) => FolderLock.Acquire(Path.GetDirectoryName(target.DeploymentTomlPath)!);
+    private static IDisposable Lock(VaultTarget target) => target.Lock();
 
     private static VaultTarget Reload(VaultTarget target, VariableSources sources) => VaultTarget.Load(target.Home, target.DeploymentTomlPath, sources);
 

@@ -1,3 +1,6 @@
+using SecVault.Tools;
+using SecVault.Vault;
+
 namespace SecVault.CipherTool;
 
 /// <summary>The ciphertool executable's own text: help, option descriptions, prompts and its messages.</summary>
@@ -65,4 +68,67 @@ internal static partial class CipherToolText
     internal const string NoAliasesToChange = "[secrets] has no alias that can be changed";
 
     internal const string NotAnAliasNumber = "that is not one of the numbers listed (the answer is not shown: it may be a value)";
+
+    internal const string CipherToolHelpFooter = ToolHelpText.ExitCodesHelp + """
+
+
+        Environment variables:
+          CARBON_HOME, MI_HOME   the MI home when -Dcarbon.home is not given
+          SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
+        ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
+        MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
+        Output has no colour, so NO_COLOR changes nothing.
+        """;
+
+    internal static string DiagnosePaddingValue(string option) => $"option '{option}' takes true or false";
+
+    internal const string SymmetricChangeUnsupported = "-Dchange is not supported with -Dsymmetric";
+
+    internal const string SymmetricChangeUnsupportedHint = "write the new value as \"[value]\" in [secrets] and run -Dsymmetric -Dconfigure";
+
+    internal const string UsingKeyBasedKey = "using a key-based AES-256 key (key.based.symmetric.encryption); no keystore is read";
+
+    internal const string EncryptionKeyPrompt = "[Please enter the encryption key : ]";
+
+    internal const string NoEncryptionKeyEntered = "no encryption key entered";
+
+    internal const string TheEncryptionKey = "(the encryption key given)";
+
+
+    internal const string RotateNeedsOldAlias = "-Drotate needs -Dold.alias=ALIAS, the alias the secrets are encrypted with now";
+
+    internal const string RotateKeyBasedUnsupported = "-Drotate is not supported with -Dkey.based.encryption: give the new key to -Dconfigure after decrypting the old values";
+
+    internal static string UsingMiHome(string path, string source) => $"using the MI home {path} (from {source})";
+
+    internal static string UnknownOption(string option) => $"unknown option '{option}'";
+
+    internal static string NotAnOption(int position) =>
+        $"argument {position} is not an option; options start with -D (the argument is not shown: it may be a password)";
+
+    internal static string UnsupportedOption(string option) => $"option '{option}' is not supported by SecVault";
+
+    internal static string OptionNeedsValue(string option) => $"option '{option}' needs a value: {option}=VALUE";
+
+    internal static string ConflictingOptions(string first, string second) => $"options '{first}' and '{second}' cannot be used together";
+
+    internal static string PasswordPrompt(KeystoreRole role) =>
+        $"[Please Enter {(role == KeystoreRole.Internal ? "Internal" : "Primary")} KeyStore Password of Carbon Server : ]";
+
+    internal static string NewValuePrompt(string alias) => $"Enter new plain text value for {alias} : ";
+
+    internal static string AliasListLine(int number, string alias, bool dynamic) =>
+        dynamic ? $"  {number,3}) {alias} (dynamic, cannot be changed)" : $"  {number,3}) {alias}";
+
+    internal static string DynamicNotChangeable(string alias) => $"'{alias}' is dynamic and cannot be changed";
+
+    internal static string UsingKeystore(KeystoreRole role, string location, string type, string alias) =>
+        $"using the {RoleName(role)} keystore {location} ({type}, alias {alias})";
+
+    private static string RoleName(KeystoreRole role) => role switch
+    {
+        KeystoreRole.Internal => "internal",
+        KeystoreRole.Primary => "primary",
+        _ => "default",
+    };
 }

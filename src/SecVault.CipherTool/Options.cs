@@ -1,6 +1,5 @@
 using SecVault.Ciphers;
 using SecVault.Home;
-using SecVault.Vault;
 
 namespace SecVault.CipherTool;
 
@@ -77,7 +76,7 @@ internal sealed class Options
         {
             if (!arg.StartsWith("-D", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new UsageException(VaultText.NotAnOption(index + 1));
+                throw new UsageException(CipherToolText.NotAnOption(index + 1));
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
@@ -95,7 +94,7 @@ internal sealed class Options
                     };
                     if (modeOption is not null && options.Mode != mode)
                     {
-                        throw new UsageException(VaultText.ConflictingOptions(modeOption, display));
+                        throw new UsageException(CipherToolText.ConflictingOptions(modeOption, display));
                     }
 
                     modeOption = display;
@@ -111,7 +110,7 @@ internal sealed class Options
                     stdinOption = display;
                     break;
                 case "org.wso2.ciphertransformation":
-                    transformation = value ?? throw new UsageException(VaultText.OptionNeedsValue(display));
+                    transformation = value ?? throw new UsageException(CipherToolText.OptionNeedsValue(display));
                     break;
                 case "old.alias":
                     options.OldAlias = NonEmpty(value, display);
@@ -136,30 +135,37 @@ internal sealed class Options
                     {
                         null or "TRUE" => true,
                         "FALSE" => false,
-                        _ => throw new UsageException(Messages.DiagnosePaddingValue(display)),
+                        _ => throw new UsageException(CipherToolText.DiagnosePaddingValue(display)),
                     };
                     break;
                 default:
-                    throw new UsageException(Unsupported.Contains(name) ? VaultText.UnsupportedOption(display) : VaultText.UnknownOption(display));
+                    throw new UsageException(Unsupported.Contains(name) ? CipherToolText.UnsupportedOption(display) : CipherToolText.UnknownOption(display));
             }
         }
 
         if (passwordOption is not null && stdinOption is not null)
         {
-            throw new UsageException(VaultText.ConflictingOptions(passwordOption, stdinOption));
+            throw new UsageException(CipherToolText.ConflictingOptions(passwordOption, stdinOption));
         }
 
         if (options.Mode == CipherToolMode.Rotate && options.OldAlias is null)
         {
-            throw new UsageException(Messages.RotateNeedsOldAlias);
+            throw new UsageException(CipherToolText.RotateNeedsOldAlias);
         }
 
         if (symmetric || keyBased)
         {
             // Upstream's key-based switch only means something with -Dsymmetric; SecVault takes it alone too.
             options.EncryptionMode = keyBased ? VaultEncryptionMode.KeyBased : VaultEncryptionMode.Symmetric;
-            options.SymmetricAlgorithm = SymmetricSecretCipher.TryParseAlgorithm(transformation ?? SymmetricSecretCipher.GcmAlgorithm)
-                ?? throw new UsageException(Messages.SymmetricAlgorithmUnknown(transformation!, SymmetricSecretCipher.AcceptedAlgorithms));
+            try
+            {
+                options.SymmetricAlgorithm = SymmetricSecretCipher.ParseAlgorithm(transformation ?? SymmetricSecretCipher.GcmAlgorithm);
+            }
+            catch (CipherException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
             return options;
         }
 
@@ -182,5 +188,5 @@ internal sealed class Options
     private static bool IsTrue(string? value) => value is null || value.Length == 0 || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static string NonEmpty(string? value, string display) =>
-        string.IsNullOrWhiteSpace(value) ? throw new UsageException(VaultText.OptionNeedsValue(display)) : value;
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException(CipherToolText.OptionNeedsValue(display)) : value;
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SecVault.Ciphers;
 using SecVault.CliConfig;
-using SecVault.IO;
 using SecVault.SecretOutput;
 
 namespace SecVault.Cli;
@@ -124,9 +123,14 @@ internal sealed class CreateCommand
             return Transformation.Default;
         }
 
-        return Transformation.TryParse(name, out var transformation)
-            ? transformation
-            : throw new UsageException(Messages.TransformationUnknown(name, Transformation.AcceptedNames), MiText.CliCreateCipherHint);
+        try
+        {
+            return Transformation.Parse(name);
+        }
+        catch (CipherException ex)
+        {
+            throw new UsageException(ex.Message, MiText.CliCreateCipherHint);
+        }
     }
 
     private static void CheckDestination(SecretOutputFormat format, string? outPath, string? name, string? kubernetesNamespace)
@@ -141,14 +145,9 @@ internal sealed class CreateCommand
             throw new UsageException(MiText.CliCreateKubernetesOnly(name is not null ? "--name" : "--namespace"));
         }
 
-        if (name is not null && !KubernetesNames.IsDnsSubdomain(name))
+        if (KubernetesNames.Problem(name, kubernetesNamespace) is { } problem)
         {
-            throw new UsageException(Messages.CreateInvalidSecretName(name));
-        }
-
-        if (kubernetesNamespace is not null && !KubernetesNames.IsDnsLabel(kubernetesNamespace))
-        {
-            throw new UsageException(Messages.CreateInvalidNamespace(kubernetesNamespace));
+            throw new UsageException(problem);
         }
     }
 
@@ -182,17 +181,15 @@ internal sealed class CreateCommand
             return new SecretInputEntry(alias, secret, 0);
         }
 
-        throw new SecretInputException(SecretInputError.TooManyAttempts, MiText.CliCreateTooManyAttempts, MiText.CliCreateTerminal);
+        throw new ToolFailureException(MiText.CliCreateTooManyAttempts, MiText.CliCreateTerminal);
     }
 
-    private static SecretInputException EndOfInput() =>
-        new(SecretInputError.NoEntries, MiText.CliCreateEndOfInput, MiText.CliCreateTerminal);
+    private static ToolFailureException EndOfInput() => new(MiText.CliCreateEndOfInput, MiText.CliCreateTerminal);
 
     private string Write(string path, byte[] content)
     {
         var full = _context.FullPath(path);
-        AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
-        foreach (var warning in AtomicFile.Write(full, content))
+        foreach (var warning in SecretRenderer.WriteFile(full, content))
         {
             _context.Warning(warning);
         }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using SecVault.Diagnostics;
 using SecVault.Exec;
 using SecVault.Hosting;
@@ -52,7 +50,7 @@ internal sealed class ExecCommand
         var commandLine = parseResult.GetValue(_command) ?? [];
         if (commandLine.Length == 0 || commandLine[0].Length == 0)
         {
-            throw new UsageException(ExecText.CliExecEmptyCommand);
+            throw new UsageException(MiText.CliExecEmptyCommand);
         }
 
         // The process's own standard input is read byte-wise, so the child still gets every byte after the password line.
@@ -60,16 +58,13 @@ internal sealed class ExecCommand
         var options = _runtime.ResolverOptions(parseResult, _context, passwordInput);
         var home = _runtime.FindHome(parseResult, _context);
 
-        IReadOnlyList<SecretVariable> variables;
-        IReadOnlyDictionary<string, string> secrets;
+        IReadOnlyList<KeyValuePair<string, string>> variables;
         using (var resolver = new MiHomeResolver(home, options))
         {
             try
             {
                 // Names are checked before the keystore password is asked for.
-                variables = SecretVariables.Plan(only ?? resolver.Secrets.Aliases, prefix, _context.Environment, parseResult.GetValue(_override));
-                secrets = resolver.DecryptSecrets(only);
-                SecretVariables.CheckValues(variables, secrets);
+                variables = SecretExec.Prepare(only, [.. resolver.Secrets.Aliases], prefix, _context.Environment, parseResult.GetValue(_override), resolver.DecryptSecrets);
             }
             catch (SecVaultResolutionException ex)
             {
@@ -87,24 +82,15 @@ internal sealed class ExecCommand
             }
         }
 
-        var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false, WorkingDirectory = _context.CurrentFolder };
-        foreach (var argument in commandLine.Skip(1))
+        try
         {
-            start.ArgumentList.Add(argument);
+            return SecretExec.Run(commandLine, _context.CurrentFolder, variables);
         }
-
-        // The child gets the keystore password no more than it gets the command line of mi.
-        foreach (var name in ExportDenylist.Withheld)
+        catch (Win32Exception ex)
         {
-            start.Environment.Remove(name);
+            _context.Error(MiText.CliExecCannotStart(commandLine[0], ex.Message));
+            return ExitCodes.Failure;
         }
-
-        foreach (var variable in variables)
-        {
-            start.Environment[variable.Name] = secrets[variable.Alias];
-        }
-
-        return Run(start, commandLine[0]);
     }
 
     private static List<string>? ReadOnly(string[]? values)
@@ -116,93 +102,5 @@ internal sealed class ExecCommand
 
         var aliases = values.SelectMany(v => v.Split(',')).Select(a => a.Trim()).ToList();
         return aliases.Any(a => a.Length == 0) ? throw new UsageException(MiText.CliExecEmptyOnly) : aliases;
-    }
-
-    private int Run(ProcessStartInfo start, string name)
-    {
-        var forwarder = new SignalForwarder();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, forwarder.Handle);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, forwarder.Handle);
-        Process child;
-        try
-        {
-            child = Process.Start(start) ?? throw new Win32Exception();
-        }
-        catch (Win32Exception ex)
-        {
-            _context.Error(MiText.CliExecCannotStart(name, ex.Message));
-            return ExitCodes.Failure;
-        }
-
-        using (child)
-        {
-            forwarder.Started(child);
-            child.WaitForExit();
-
-            // .NET reports a child killed by a signal as 128 + signal.
-            return child.ExitCode;
-        }
-    }
-
-    /// <summary>Forwards SIGINT and SIGTERM to the child; one that comes before the child starts is sent once it has.</summary>
-    private sealed class SignalForwarder
-    {
-        private readonly Lock _gate = new();
-        private readonly List<PosixSignal> _pending = [];
-        private Process? _child;
-
-        public void Handle(PosixSignalContext context)
-        {
-            // mi keeps running until the child exits, and returns its exit code.
-            context.Cancel = true;
-            lock (_gate)
-            {
-                if (_child is null)
-                {
-                    _pending.Add(context.Signal);
-                }
-                else
-                {
-                    Send(_child, context.Signal);
-                }
-            }
-        }
-
-        public void Started(Process child)
-        {
-            lock (_gate)
-            {
-                _child = child;
-                foreach (var signal in _pending)
-                {
-                    Send(child, signal);
-                }
-
-                _pending.Clear();
-            }
-        }
-
-        private static void Send(Process child, PosixSignal signal)
-        {
-            // On Windows the child shares the console and gets Ctrl+C itself.
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
-            // PosixSignal values are abstract; the numbers are those of Linux and macOS.
-            var number = signal == PosixSignal.SIGINT ? NativeProcess.SignalInterrupt : NativeProcess.SignalTerminate;
-            try
-            {
-                if (!child.HasExited)
-                {
-                    _ = NativeProcess.Kill(child.Id, number);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // The child already exited.
-            }
-        }
     }
 }

@@ -51,15 +51,12 @@ internal sealed class InitCommand
         var location = ExpandPath(keystoreOption?.Trim() ?? Ask(MiText.CliInitKeystorePrompt, MiText.CliInitKeystoreEmpty, v => v.Length > 0));
 
         // A mistyped path is reported now, not after the user has typed the type, the alias and the password.
-        if (!File.Exists(location))
-        {
-            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(location), location);
-        }
+        Keystore.RequireFile(location);
 
         if (typeOption is null && console.IsInputTerminal)
         {
             var guess = KeystoreTypeGuess.Guess(location);
-            var answer = Ask(MiText.CliInitTypePrompt(guess.ToJavaName()), Messages.UnknownKeystoreTypeName, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
+            var answer = Ask(MiText.CliInitTypePrompt(guess.ToJavaName()), UnknownType, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
             declared = answer.Length == 0 ? null : KeystoreTypes.Parse(answer);
         }
 
@@ -101,7 +98,21 @@ internal sealed class InitCommand
     }
 
     private static KeystoreType ParseTypeOption(string name) =>
-        KeystoreTypes.TryParse(name, out var type) ? type : throw new UsageException(Messages.UnknownKeystoreTypeName(name));
+        KeystoreTypes.TryParse(name, out var type) ? type : throw new UsageException(UnknownType(name));
+
+    /// <summary>The library's message for a keystore type name it does not know.</summary>
+    private static string UnknownType(string name)
+    {
+        try
+        {
+            _ = KeystoreTypes.Parse(name);
+            return string.Empty;
+        }
+        catch (KeystoreException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

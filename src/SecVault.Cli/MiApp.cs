@@ -65,6 +65,11 @@ internal static class MiApp
             context.Error(ex.Message, ex.Hint ?? HelpHint(parseResult));
             return ExitCodes.Usage;
         }
+        catch (ToolFailureException ex)
+        {
+            context.Error(ex.Message, ex.Hint);
+            return ExitCodes.Failure;
+        }
         catch (SecVaultException ex)
         {
             context.Error(ex.Message, ex.Hint);
@@ -78,7 +83,7 @@ internal static class MiApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Error(Messages.Unexpected(ex.GetType().Name));
+            context.Error(ToolEntryPoint.UnexpectedFailure(ex));
             return ExitCodes.Failure;
         }
     }
@@ -124,7 +129,7 @@ internal static class MiApp
         public override int Invoke(ParseResult parseResult)
         {
             var exit = new HelpAction().Invoke(parseResult);
-            parseResult.InvocationConfiguration.Output.WriteLine(Messages.MiHelpFooter);
+            parseResult.InvocationConfiguration.Output.WriteLine(MiText.MiHelpFooter);
             return exit;
         }
     }

@@ -1,3 +1,5 @@
+using SecVault.Tools;
+
 namespace SecVault.Cli;
 
 /// <summary>The mi executable's own text: help, option descriptions, prompts and its messages.</summary>
@@ -120,4 +122,27 @@ internal static partial class MiText
     internal static string CliCreatePropertiesWritten(string path) => $"Secret properties file created in {path}";
 
     internal static string CliCreateKubernetesWritten(string path) => $"Kubernetes secret file created in {path}";
+
+    internal const string CliMiHomeNotFoundHint = "pass --home DIR or set CARBON_HOME";
+
+    internal const string MiHelpFooter = ToolHelpText.ExitCodesHelp + """
+
+          'mi secret exec' returns its command's exit code.
+
+        Environment variables:
+          MI_KEYSTORE_PASSWORD   keystore password for verify, resolve and exec (after --password-stdin and the MI home's password files)
+          MI_KEY_PASSWORD        private key password, when it differs from the keystore password
+          MI_CLI_HOME            folder of keystore_info.yaml for init and create (default ~/.wso2mi/security)
+          CARBON_HOME, MI_HOME   the MI home when --home is not given
+          SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
+        Output has no colour, so NO_COLOR changes nothing.
+        """;
+
+    internal const string CliAllowFileLookupsOutsideRootOption =
+        "Let FILE and DOCKER vault lookups read files outside their root (through ../ or a symbolic link)";
+
+    internal const string CliDiagnosePaddingOption =
+        "Say why a ciphertext does not decrypt (the other padding, not UTF-8); on by default only on a terminal, as it is a padding oracle";
+
+    internal const string CliExecEmptyCommand = "the command to run is empty";
 }

@@ -96,17 +96,8 @@ internal sealed class ResolveCommand
         };
     }
 
-    private string ReadArtifact(string path)
-    {
-        try
-        {
-            return SynapseArtifact.ReadText(_context.FullPath(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SecVaultResolutionException([new Problem(ProblemSeverity.Error, path, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message))]);
-        }
-    }
+    private string ReadArtifact(string path) =>
+        SynapseArtifact.TryReadText(_context.FullPath(path), path, out var problem) ?? throw new SecVaultResolutionException([problem!]);
 
     private static string RenderFlat(ResolvedConfiguration resolved, bool showSecrets)
     {

@@ -19,7 +19,7 @@ internal sealed class RuntimeOptions
     private readonly Option<string?> _home = new("--home") { Description = MiText.CliHomeOption, HelpName = "DIR" };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliPasswordStdinOption };
-    private readonly Option<bool> _diagnosePadding = new("--diagnose-padding") { Description = Messages.CliDiagnosePaddingOption };
+    private readonly Option<bool> _diagnosePadding = new("--diagnose-padding") { Description = MiText.CliDiagnosePaddingOption };
     private readonly Option<bool>? _consumePasswordFile;
     private readonly Option<bool>? _allowOutsideRoot;
 
@@ -30,7 +30,7 @@ internal sealed class RuntimeOptions
     public RuntimeOptions(bool canConsume, bool readsSynapse)
     {
         _consumePasswordFile = canConsume ? new Option<bool>("--consume-password-file") { Description = MiText.CliConsumePasswordFileOption } : null;
-        _allowOutsideRoot = readsSynapse ? new Option<bool>("--allow-file-lookups-outside-root") { Description = Messages.CliAllowFileLookupsOutsideRootOption } : null;
+        _allowOutsideRoot = readsSynapse ? new Option<bool>("--allow-file-lookups-outside-root") { Description = MiText.CliAllowFileLookupsOutsideRootOption } : null;
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -58,10 +58,10 @@ internal sealed class RuntimeOptions
         {
             return MiHome.Discover(parseResult.GetValue(_home), context.Environment, context.CurrentFolder);
         }
-        catch (MiHomeException ex) when (ex.Hint == HomeText.MiHomeNotFoundHint)
+        catch (MiHomeException ex) when (ex.Path is null)
         {
-            // The library's hint names ciphertool's -Dcarbon.home=DIR; mi spells it --home.
-            throw new MiHomeException(ex.Message, Messages.CliMiHomeNotFoundHint, ex.Path);
+            // No home was found at all: the library's hint names ciphertool's -Dcarbon.home=DIR; mi spells it --home.
+            throw new ToolFailureException(ex.Message, MiText.CliMiHomeNotFoundHint);
         }
     }
 

@@ -12,8 +12,6 @@ internal static partial class Messages
     internal static string SynapseFileLinksOutsideRoot(string path, string root) =>
         $"file {path} leads through a symbolic link outside the lookup root {root} and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)";
 
-    internal const string CliAllowFileLookupsOutsideRootOption =
-        "Let FILE and DOCKER vault lookups read files outside their root (through ../ or a symbolic link)";
 }
 
 /// <summary>Why <c>keystore_info.yaml</c> is not trusted, and how to fix it.</summary>
@@ -43,8 +41,4 @@ internal static partial class Messages
     internal const string CiphertextRejectedHint =
         "encrypt the secret again with this keystore's certificate and transformation; for the cause, run on a terminal or with --diagnose-padding (ciphertool: -Ddiagnose.padding=true)";
 
-    internal const string CliDiagnosePaddingOption =
-        "Say why a ciphertext does not decrypt (the other padding, not UTF-8); on by default only on a terminal, as it is a padding oracle";
-
-    internal static string DiagnosePaddingValue(string option) => $"option '{option}' takes true or false";
 }

@@ -20,39 +20,4 @@ internal static partial class Messages
 
     internal static string VerifyVaultKeyDefaulted(string key, string fallback) =>
         $"the line {key} is missing (a file written by Carbon's cipher tool); the runtime uses the default {fallback}";
-
-    internal const string CliMiHomeNotFoundHint = "pass --home DIR or set CARBON_HOME";
-
-    private const string ExitCodesHelp = """
-
-        Exit codes:
-          0    success
-          1    failure (the problems are on standard error)
-          2    usage error
-          130  interrupted (Ctrl+C)
-        """;
-
-    internal const string MiHelpFooter = ExitCodesHelp + """
-
-          'mi secret exec' returns its command's exit code.
-
-        Environment variables:
-          MI_KEYSTORE_PASSWORD   keystore password for verify, resolve and exec (after --password-stdin and the MI home's password files)
-          MI_KEY_PASSWORD        private key password, when it differs from the keystore password
-          MI_CLI_HOME            folder of keystore_info.yaml for init and create (default ~/.wso2mi/security)
-          CARBON_HOME, MI_HOME   the MI home when --home is not given
-          SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
-        Output has no colour, so NO_COLOR changes nothing.
-        """;
-
-    internal const string CipherToolHelpFooter = ExitCodesHelp + """
-
-
-        Environment variables:
-          CARBON_HOME, MI_HOME   the MI home when -Dcarbon.home is not given
-          SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
-        ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
-        MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
-        Output has no colour, so NO_COLOR changes nothing.
-        """;
 }

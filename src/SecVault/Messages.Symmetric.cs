@@ -35,6 +35,9 @@ internal static partial class Messages
 
     internal const string KeyBasedKeySource = "the key-based encryption key (key.based.password)";
 
+    internal static string SymmetricEntryNotSecretKey(string alias, string location) =>
+        $"alias '{alias}' of keystore {location} is not a secret key; a symmetric vault encrypts with the AES key at that alias";
+
     internal static string SymmetricAliasNotSecretKey(string alias, string path) =>
         $"keystore.identity.alias '{alias}' in {path} is not a secret key; in symmetric mode MI then silently uses a built-in key, so its secrets do not decrypt";
 
@@ -56,30 +59,11 @@ internal static partial class Messages
     internal static string SymmetricRoundTripFailed(string alias) =>
         $"the new ciphertext of '{alias}' does not decrypt back to its value; nothing was written";
 
-    internal const string SymmetricChangeUnsupported = "-Dchange is not supported with -Dsymmetric";
-
-    internal const string SymmetricChangeUnsupportedHint = "write the new value as \"[value]\" in [secrets] and run -Dsymmetric -Dconfigure";
-
-    internal const string UsingKeyBasedKey = "using a key-based AES-256 key (key.based.symmetric.encryption); no keystore is read";
-
-    internal const string EncryptionKeyPrompt = "[Please enter the encryption key : ]";
-
-    internal const string NoEncryptionKeyEntered = "no encryption key entered";
-
-    internal const string TheEncryptionKey = "(the encryption key given)";
-
-    internal static string CipherToolAliasNotSecretKey(string alias, string location) =>
-        $"alias '{alias}' of keystore {location} is not a secret key; -Dsymmetric encrypts with the AES key at that alias";
-
     internal static string RotateDynamicLeft(int count) =>
         $"{count} dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key";
 
     internal static string RotateSummary(int rotated, string oldAlias, string newAlias, int dynamic) =>
         $"re-encrypted {rotated} secret(s) from '{oldAlias}' to '{newAlias}'; {dynamic} dynamic";
-
-    internal const string RotateNeedsOldAlias = "-Drotate needs -Dold.alias=ALIAS, the alias the secrets are encrypted with now";
-
-    internal const string RotateKeyBasedUnsupported = "-Drotate is not supported with -Dkey.based.encryption: give the new key to -Dconfigure after decrypting the old values";
 
     internal static string RotateSameAlias(string alias) => $"-Dold.alias is '{alias}', the alias the keystore settings already select; nothing to rotate";
 }

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
 
 namespace SecVault.Ciphers;
 
@@ -46,5 +47,34 @@ internal static class Bulk
         {
             ExceptionDispatchInfo.Throw(first);
         }
+    }
+
+    /// <summary>
+    /// Decrypts every ciphertext with <paramref name="decrypt"/> (ciphertext, alias), in parallel; the results are in the
+    /// order of <paramref name="ciphertexts"/>. On a failure every plaintext already made is zeroed before the failure
+    /// with the lowest index is rethrown, so no partial result outlives the call.
+    /// </summary>
+    public static IReadOnlyList<byte[]> DecryptAll(
+        IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism, Func<string, string, byte[]> decrypt)
+    {
+        var results = new byte[ciphertexts.Count][];
+        try
+        {
+            For(ciphertexts.Count, maxParallelism, i => results[i] = decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
+        }
+        catch
+        {
+            foreach (var r in results)
+            {
+                if (r is not null)
+                {
+                    CryptographicOperations.ZeroMemory(r);
+                }
+            }
+
+            throw;
+        }
+
+        return results;
     }
 }

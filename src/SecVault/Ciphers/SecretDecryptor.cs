@@ -144,25 +144,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
             _ = _native.Value;
         }
 
-        var results = new byte[ciphertexts.Count][];
-        try
-        {
-            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
-        }
-        catch (SecVaultException)
-        {
-            foreach (var r in results)
-            {
-                if (r is not null)
-                {
-                    CryptographicOperations.ZeroMemory(r);
-                }
-            }
-
-            throw;
-        }
-
-        return results;
+        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt);
     }
 
     /// <summary>Standard base64 with whitespace anywhere ignored; anything else outside the alphabet is an error.</summary>

@@ -166,25 +166,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
-        var results = new byte[ciphertexts.Count][];
-        try
-        {
-            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
-        }
-        catch (SecVaultException)
-        {
-            foreach (var r in results)
-            {
-                if (r is not null)
-                {
-                    CryptographicOperations.ZeroMemory(r);
-                }
-            }
-
-            throw;
-        }
-
-        return results;
+        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt);
     }
 
     /// <summary>Zeroes the key.</summary>
@@ -194,7 +176,8 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
         CryptographicOperations.ZeroMemory(_key);
     }
 
-    private static string ParseAlgorithm(string algorithm) =>
+    /// <summary>Like <see cref="TryParseAlgorithm"/>, but an unknown name is a <see cref="CipherException"/> listing the accepted ones.</summary>
+    public static string ParseAlgorithm(string algorithm) =>
         TryParseAlgorithm(algorithm)
         ?? throw new CipherException(CipherError.UnknownTransformation, Messages.SymmetricAlgorithmUnknown(algorithm, AcceptedAlgorithms));
 

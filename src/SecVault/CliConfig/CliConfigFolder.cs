@@ -1,4 +1,5 @@
 using SecVault.Hosting;
+using SecVault.IO;
 
 namespace SecVault.CliConfig;
 
@@ -60,7 +61,9 @@ public static class CliConfigFolder
     /// Throws <see cref="CliConfigException"/> (<see cref="CliConfigError.Untrusted"/>) unless the existing
     /// <paramref name="file"/> and the folder holding it, both after symbolic links, are owned by the caller or root and
     /// writable by neither group nor others, as ssh requires of <c>~/.ssh</c>: anyone else who can write them chooses the
-    /// certificate <c>mi secret create</c> encrypts with. Does nothing on Windows, whose files carry ACLs instead.
+    /// certificate <c>mi secret create</c> encrypts with. Links are resolved under the file-system rule of
+    /// <see cref="SafePath"/>, so a link that rule refuses makes the file untrusted too. Does nothing on Windows, whose
+    /// files carry ACLs instead.
     /// </summary>
     internal static void RequireTrusted(string file)
     {
@@ -72,11 +75,14 @@ public static class CliConfigFolder
 
         try
         {
-            var target = File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(file);
-            var folder = Path.GetDirectoryName(target)!;
-            folder = Directory.ResolveLinkTarget(folder, returnFinalTarget: true)?.FullName ?? folder;
+            var target = SafePath.Resolve(file);
+            var folder = Path.GetDirectoryName(target) ?? "/";
             RequireTrusted(file, target, null);
             RequireTrusted(file, folder, folder);
+        }
+        catch (UnsafeFileException ex)
+        {
+            throw new CliConfigException(CliConfigError.Untrusted, ex.Message, file, hint: Messages.CliConfigRunInitHint, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -84,22 +90,22 @@ public static class CliConfigFolder
         }
     }
 
-    /// <summary>Checks one of the two: <paramref name="path"/> is the file's final target, or its folder when <paramref name="folder"/> is set.</summary>
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    /// <summary>Checks one of the two: <paramref name="path"/> (resolved) is the file's final target, or its folder when <paramref name="folder"/> is set.</summary>
     private static void RequireTrusted(string file, string path, string? folder)
     {
-        var caller = FileOwnership.CallerId;
-        if (FileOwnership.OwnerOf(path) is { } owner && caller is { } me && owner != me && owner != FileOwnership.RootId)
+        var status = SafePath.StatusOf(path) ?? throw new FileNotFoundException(Messages.FileMissing(path), path);
+        var caller = Posix.EffectiveUserId;
+        if (status.UserId != caller && status.UserId != 0)
         {
             throw new CliConfigException(
                 CliConfigError.Untrusted,
-                Messages.CliConfigForeignOwner(file, folder, owner, me),
+                Messages.CliConfigForeignOwner(file, folder, status.UserId, caller),
                 file,
-                hint: Messages.CliConfigForeignOwnerHint(path, me, folder is not null));
+                hint: Messages.CliConfigForeignOwnerHint(path, caller, folder is not null));
         }
 
-        const UnixFileMode writableByOthers = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
-        if ((File.GetUnixFileMode(path) & writableByOthers) != 0)
+        const uint writableByOthers = 0x10 | 0x2;
+        if ((status.Permissions & writableByOthers) != 0)
         {
             throw new CliConfigException(
                 CliConfigError.Untrusted,

@@ -16,8 +16,6 @@ internal static partial class ExecText
 
     internal const string ExecHoldsNulHint = "create the secret again without NUL characters, or leave the alias out with --only";
 
-    internal const string CliExecEmptyCommand = "the command to run is empty";
-
     internal static string VerifyExecDenied(string name, DeniedVariable denied) =>
         $"mi secret exec refuses this alias unless --prefix is given: environment variable {name} {DeniedReason(denied)}";
 

@@ -1,7 +1,7 @@
 namespace SecVault.Exec;
 
 /// <summary>Why a secret cannot become an environment variable.</summary>
-internal enum SecretVariableError
+public enum SecretVariableError
 {
     /// <summary>Two or more aliases map to one variable name.</summary>
     NameCollision,
@@ -20,7 +20,7 @@ internal enum SecretVariableError
 }
 
 /// <summary>One conflict: the variable and the aliases involved (never a value).</summary>
-internal sealed record SecretVariableConflict(SecretVariableError Error, string VariableName, IReadOnlyList<string> Aliases)
+public sealed record SecretVariableConflict(SecretVariableError Error, string VariableName, IReadOnlyList<string> Aliases)
 {
     /// <summary>The user-facing description.</summary>
     public override string ToString() => Error switch
@@ -34,10 +34,10 @@ internal sealed record SecretVariableConflict(SecretVariableError Error, string 
 }
 
 /// <summary>Secrets cannot be passed as environment variables: <see cref="Conflicts"/> lists every conflict.</summary>
-internal sealed class SecretVariableException : SecVaultException
+public sealed class SecretVariableException : SecVaultException
 {
     /// <summary>Creates the exception from at least one conflict.</summary>
-    public SecretVariableException(IReadOnlyList<SecretVariableConflict> conflicts)
+    internal SecretVariableException(IReadOnlyList<SecretVariableConflict> conflicts)
         : base(ExecText.ExecConflicts(conflicts), ExecText.ExecConflictsHint(conflicts))
     {
         Conflicts = conflicts;

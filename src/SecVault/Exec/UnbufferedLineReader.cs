@@ -7,7 +7,7 @@ namespace SecVault.Exec;
 /// inherits the stream (standard input of <c>mi secret exec</c>) still gets every later byte. Lines end at LF; a CR
 /// before it is removed. Only <see cref="ReadLine"/> is supported.
 /// </summary>
-internal sealed class UnbufferedLineReader(Stream stream) : TextReader
+public sealed class UnbufferedLineReader(Stream stream) : TextReader
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 

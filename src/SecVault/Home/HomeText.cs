@@ -19,5 +19,4 @@ internal static partial class HomeText
         _ => source.ToString(),
     };
 
-    internal static string UsingMiHome(string path, MiHomeSource source) => $"using the MI home {path} (from {MiHomeSourceName(source)})";
 }

@@ -1,3 +1,5 @@
+using SecVault.IO;
+
 namespace SecVault.Hosting;
 
 /// <summary>
@@ -27,11 +29,10 @@ internal static class ProcessHardening
     {
         try
         {
-            var noCore = default(NativeProcess.ResourceLimit);
-            var applied = NativeProcess.SetResourceLimit(NativeProcess.ResourceCore, ref noCore) == 0;
+            var applied = Posix.ZeroResourceLimit(Posix.ResourceCore);
             if (OperatingSystem.IsLinux())
             {
-                applied &= NativeProcess.Prctl(NativeProcess.SetDumpable, 0, 0, 0, 0) == 0;
+                applied &= Posix.ProcessControl(Posix.SetDumpable, 0);
             }
 
             return applied;

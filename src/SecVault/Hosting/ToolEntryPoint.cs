@@ -7,7 +7,7 @@ namespace SecVault.Hosting;
 /// escapes it, on any thread, becomes one line <c>&lt;tool&gt;: error: unexpected failure (Type)</c> and exit code 1,
 /// never a stack trace. Only the type is named: an unknown exception's message may hold a secret.
 /// </summary>
-internal static class ToolEntryPoint
+public static class ToolEntryPoint
 {
     private const int Failure = 1;
 
@@ -24,6 +24,13 @@ internal static class ToolEntryPoint
         };
         _ = ProcessHardening.Apply();
         return Run(tool, main, null);
+    }
+
+    /// <summary>The one line (without the tool's prefix) for an exception no handler expected: its type only, never its message.</summary>
+    public static string UnexpectedFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return Messages.Unexpected(exception.GetType().Name);
     }
 
     /// <summary>Runs <paramref name="main"/>, turning any exception into the last-resort line on <paramref name="error"/> (default: standard error).</summary>

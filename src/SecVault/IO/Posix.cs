@@ -5,7 +5,8 @@ namespace SecVault.IO;
 
 /// <summary>
 /// The one adapter for the POSIX calls .NET does not expose: descriptor-relative opens, renames and removals,
-/// <c>statx</c>, <c>fchown</c>, <c>flock</c>. Linux only; callers keep Windows on the managed path.
+/// <c>statx</c>, <c>fchown</c>, <c>flock</c>, and the process calls <c>prctl</c>, <c>setrlimit</c> and <c>kill</c>.
+/// Linux only (the process calls also macOS and the BSDs); callers keep Windows on the managed path.
 /// </summary>
 internal static class Posix
 {
@@ -28,6 +29,18 @@ internal static class Posix
     internal const int ErrorCrossDevice = 18;
     internal const int ErrorNotFolder = 20;
     internal const int ErrorLoop = 40;
+
+    /// <summary>prctl: set the dumpable flag (Linux); 0 forbids core dumps and ptrace attach by the same user.</summary>
+    internal const int SetDumpable = 4;
+
+    /// <summary>setrlimit: the core file size limit (4 on Linux, macOS and the BSDs).</summary>
+    internal const int ResourceCore = 4;
+
+    /// <summary>SIGINT on Linux and macOS.</summary>
+    internal const int SignalInterrupt = 2;
+
+    /// <summary>SIGTERM on Linux and macOS.</summary>
+    internal const int SignalTerminate = 15;
 
     internal const int LockExclusive = 2;
     internal const int LockNonBlocking = 4;
@@ -110,6 +123,19 @@ internal static class Posix
 
     internal static int Lock(SafeFileHandle handle, int operation) => Retry(() => LockRaw(handle, operation));
 
+    /// <summary>Sets both the soft and the hard limit of <paramref name="resource"/> to zero; true when it took effect.</summary>
+    internal static bool ZeroResourceLimit(int resource)
+    {
+        var none = default(ResourceLimit);
+        return SetResourceLimitRaw(resource, ref none) == 0;
+    }
+
+    /// <summary>prctl with one argument (Linux); true when it took effect.</summary>
+    internal static bool ProcessControl(int option, nuint argument) => ProcessControlRaw(option, argument, 0, 0, 0) == 0;
+
+    /// <summary>kill: sends <paramref name="signal"/> to the process <paramref name="pid"/>; true when it was sent.</summary>
+    internal static bool SendSignal(int pid, int signal) => KillRaw(pid, signal) == 0;
+
     private static int Retry(Func<int> call)
     {
         int result;
@@ -169,4 +195,21 @@ internal static class Posix
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();
+
+    [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    private static extern int ProcessControlRaw(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    [DllImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
+    private static extern int SetResourceLimitRaw(int resource, ref ResourceLimit limit);
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int KillRaw(int pid, int signal);
+
+    /// <summary><c>struct rlimit</c>: <c>rlim_t</c> is an unsigned long on Linux and 64 bits on macOS.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ResourceLimit
+    {
+        public nuint Current;
+        public nuint Maximum;
+    }
 }

@@ -110,7 +110,7 @@ internal static class SafePath
 
             if (++links > MaxLinks)
             {
-                throw new UnsafeFileException(candidate, Messages.TooManyLinks(candidate));
+                throw new UnsafeFileException(candidate, Messages.TooManyLinks(candidate), linkLoop: true);
             }
 
             var text = Posix.ReadLink(candidate) ?? throw new UnsafeFileException(candidate, Messages.UnreadableLink(candidate));

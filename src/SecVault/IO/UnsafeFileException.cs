@@ -7,12 +7,16 @@ namespace SecVault.IO;
 /// </summary>
 public sealed class UnsafeFileException : IOException
 {
-    internal UnsafeFileException(string path, string message)
+    internal UnsafeFileException(string path, string message, bool linkLoop = false)
         : base(message)
     {
         Path = path;
+        IsLinkLoop = linkLoop;
     }
 
     /// <summary>The path at fault (the link, or the file).</summary>
     public string Path { get; }
+
+    /// <summary>True when the path's symbolic links loop (or are too many to follow), rather than break the rule.</summary>
+    internal bool IsLinkLoop { get; }
 }

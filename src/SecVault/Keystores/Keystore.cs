@@ -30,6 +30,17 @@ public sealed class Keystore
     /// <summary>The largest keystore file read (a real one holding hundreds of certificates is well under 1 MiB).</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
+    /// <summary>Throws the <see cref="KeystoreError.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
+    /// <exception cref="KeystoreException">No file at <paramref name="path"/>.</exception>
+    public static void RequireFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(path), path);
+        }
+    }
+
     /// <summary>Reads the keystore at <paramref name="path"/>; <paramref name="declared"/> is the configured type, if any.</summary>
     public static Keystore Load(string path, ReadOnlySpan<char> storePassword, KeystoreType? declared = null)
     {

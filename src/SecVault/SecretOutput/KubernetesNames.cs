@@ -14,6 +14,15 @@ public static partial class KubernetesNames
     /// <summary>A DNS label (RFC 1123): lower-case alphanumerics and <c>-</c>, at most 63 characters.</summary>
     public static bool IsDnsLabel(string? name) => name is { Length: > 0 and <= 63 } && DnsLabel().IsMatch(name);
 
+    /// <summary>
+    /// What is wrong with a Secret's <paramref name="name"/> and <paramref name="kubernetesNamespace"/> (either may be
+    /// null: not given), as one line naming the value; null when both are valid.
+    /// </summary>
+    public static string? Problem(string? name, string? kubernetesNamespace) =>
+        name is not null && !IsDnsSubdomain(name) ? Messages.CreateInvalidSecretName(name)
+        : kubernetesNamespace is not null && !IsDnsLabel(kubernetesNamespace) ? Messages.CreateInvalidNamespace(kubernetesNamespace)
+        : null;
+
     /// <summary>A Secret data key: <c>[-._a-zA-Z0-9]+</c>, at most 253 characters, not <c>.</c>, <c>..</c> or starting with <c>..</c>.</summary>
     public static bool IsSecretKey(string? key) =>
         key is { Length: > 0 and <= 253 } && SecretKey().IsMatch(key) && key != "." && !key.StartsWith("..", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using SecVault.IO;
 using System.Globalization;
 using System.Text;
 using SecVault.Properties;
@@ -41,14 +42,9 @@ public static class SecretRenderer
     public static byte[] RenderKubernetesSecret(IEnumerable<EncryptedSecret> secrets, string name, string? kubernetesNamespace)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        if (!KubernetesNames.IsDnsSubdomain(name))
+        if (KubernetesNames.Problem(name, kubernetesNamespace) is { } problem)
         {
-            throw new ArgumentException(Messages.CreateInvalidSecretName(name), nameof(name));
-        }
-
-        if (kubernetesNamespace is not null && !KubernetesNames.IsDnsLabel(kubernetesNamespace))
-        {
-            throw new ArgumentException(Messages.CreateInvalidNamespace(kubernetesNamespace), nameof(kubernetesNamespace));
+            throw new ArgumentException(problem, KubernetesNames.IsDnsSubdomain(name) ? nameof(kubernetesNamespace) : nameof(name));
         }
 
         var sorted = secrets.OrderBy(s => s.Alias, StringComparer.Ordinal).ToList();
@@ -93,5 +89,19 @@ public static class SecretRenderer
             YamlText.Scalar(emitter, key);
             YamlText.Scalar(emitter, value);
         }
+    }
+
+    /// <summary>
+    /// Writes rendered output to <paramref name="path"/> atomically (its folder made when missing), under the file-system
+    /// rule; returns warnings about the write (other hard links, an in-place rewrite).
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written safely.</exception>
+    public static IReadOnlyList<string> WriteFile(string path, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(content);
+        var full = Path.GetFullPath(path);
+        AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
+        return AtomicFile.Write(full, content);
     }
 }

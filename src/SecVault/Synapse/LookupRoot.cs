@@ -1,3 +1,5 @@
+using SecVault.IO;
+
 namespace SecVault.Synapse;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace SecVault.Synapse;
 /// </summary>
 internal static class LookupRoot
 {
-    /// <summary>Symbolic links followed before a path counts as a loop, as Linux's MAXSYMLINKS.</summary>
-    private const int MaxLinks = 40;
-
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
@@ -29,6 +28,7 @@ internal static class LookupRoot
     /// Where <paramref name="path"/> (the root joined with the lookup name) lies relative to <paramref name="root"/>;
     /// <paramref name="resolved"/> is the fully resolved path to read when the file is inside.
     /// </summary>
+    /// <exception cref="UnsafeFileException">A link on the way breaks the file-system rule.</exception>
     internal static Placement Locate(string root, string path, out string resolved)
     {
         var fullRoot = Path.GetFullPath(root);
@@ -60,68 +60,17 @@ internal static class LookupRoot
     }
 
     /// <summary>
-    /// The path with every symbolic link resolved, component by component, as the kernel does (so <c>link/..</c> is
-    /// the parent of the link's target); components that do not exist are kept as they are. Null on a link loop.
+    /// The path with every symbolic link resolved under the file-system rule of <see cref="SafePath"/> (so
+    /// <c>link/..</c> is the parent of the link's target); null on a link loop.
     /// </summary>
-    internal static string? RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var current = Path.GetPathRoot(full)!;
-        var pending = new Stack<string>(Parts(full[current.Length..]).Reverse());
-        var links = 0;
-        while (pending.TryPop(out var part))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                current = Path.GetDirectoryName(current) ?? current;
-                continue;
-            }
-
-            var candidate = Path.Join(current, part);
-            var target = LinkTarget(candidate);
-            if (target is null)
-            {
-                current = candidate;
-                continue;
-            }
-
-            if (++links > MaxLinks)
-            {
-                return null;
-            }
-
-            // An absolute target starts again at its root; its ".." parts are resolved like any others, not lexically.
-            if (Path.GetPathRoot(target) is { Length: > 0 } targetRoot)
-            {
-                current = targetRoot;
-                target = target[targetRoot.Length..];
-            }
-
-            foreach (var next in Parts(target).Reverse())
-            {
-                pending.Push(next);
-            }
-        }
-
-        return current;
-    }
-
-    private static string[] Parts(string relative) =>
-        relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The link's own target text, or null when the path is not a link (or does not exist).</summary>
-    private static string? LinkTarget(string path)
+    /// <exception cref="UnsafeFileException">A link on the way breaks the file-system rule.</exception>
+    private static string? RealPath(string path)
     {
         try
         {
-            return new FileInfo(path).LinkTarget;
+            return SafePath.Resolve(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnsafeFileException ex) when (ex.IsLinkLoop)
         {
             return null;
         }

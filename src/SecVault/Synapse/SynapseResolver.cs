@@ -204,20 +204,20 @@ public sealed class SynapseResolver
             // The name is appended to the root as text, as upstream does, so '/etc/passwd' means '<root>/etc/passwd'.
             var path = root + name;
             var readPath = path;
-            if (!_owner.Options.AllowFileLookupsOutsideRoot)
-            {
-                // Checked before the file is even probed, so a refused lookup tells nothing about what lies outside.
-                var placement = LookupRoot.Locate(root, path, out readPath);
-                if (placement != LookupRoot.Placement.Inside)
-                {
-                    return (null, placement == LookupRoot.Placement.Outside
-                        ? Messages.SynapseFileOutsideRoot(path, root)
-                        : Messages.SynapseFileLinksOutsideRoot(path, root), []);
-                }
-            }
-
             try
             {
+                if (!_owner.Options.AllowFileLookupsOutsideRoot)
+                {
+                    // Checked before the file is even probed, so a refused lookup tells nothing about what lies outside.
+                    var placement = LookupRoot.Locate(root, path, out readPath);
+                    if (placement != LookupRoot.Placement.Inside)
+                    {
+                        return (null, placement == LookupRoot.Placement.Outside
+                            ? Messages.SynapseFileOutsideRoot(path, root)
+                            : Messages.SynapseFileLinksOutsideRoot(path, root), []);
+                    }
+                }
+
                 if (!File.Exists(readPath))
                 {
                     return (null, DiagnosticsText.SynapseFileMissing(path), []);

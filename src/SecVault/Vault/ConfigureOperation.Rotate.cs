@@ -11,6 +11,66 @@ namespace SecVault.Vault;
 public sealed partial class ConfigureOperation
 {
     /// <summary>
+    /// Prepares the rotation of an RSA vault: every encrypted [secrets] value is decrypted with the private key at
+    /// <paramref name="oldAlias"/> (in the same keystore, unlocked with <paramref name="storePassword"/>) and encrypted
+    /// for the key the keystore settings select (<paramref name="key"/>); secret-conf.properties then names the new
+    /// alias. Each new ciphertext is decrypted with the new private key and compared first; one failure throws and
+    /// nothing is written. Nothing is written until <see cref="Commit"/>.
+    /// </summary>
+    /// <exception cref="VaultException"><paramref name="oldAlias"/> is the alias the settings already select.</exception>
+    public static ConfigureOperation PrepareRotation(VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, string oldAlias, Transformation transformation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(transformation);
+        RequireNewAlias(target, oldAlias);
+
+        var oldEntry = key.Keystore.GetEntry(oldAlias);
+        using var oldPrivate = oldEntry.GetRsaPrivateKey(storePassword);
+        var oldDecryptor = new SecretDecryptor(oldPrivate, transformation, oldEntry.Alias, oldEntry.CertificateSha256, Messages.TheTransformationInUse);
+        var newDecryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
+        using (newPrivate)
+        {
+            var encryptor = key.CreateEncryptor(transformation);
+            var selection = key.Selection;
+            var secretConf = VaultConfiguration.Entries(target.Home.Path, selection.Path, selection.Type, selection.Alias, transformation);
+            return PrepareRotation(target, oldDecryptor, (bytes, alias) => encryptor.Encrypt(bytes, alias), newDecryptor, secretConf, now);
+        }
+    }
+
+    /// <summary>
+    /// Prepares the rotation of a symmetric vault from <paramref name="oldKey"/> (at <paramref name="oldAlias"/>) to
+    /// <paramref name="newKey"/>, the AES key the keystore settings select, with the same checks as the RSA rotation;
+    /// <paramref name="secretConf"/> comes from <see cref="VaultConfiguration.SymmetricEntries"/>.
+    /// </summary>
+    /// <exception cref="VaultException"><paramref name="oldAlias"/> is the alias the settings already select.</exception>
+    public static ConfigureOperation PrepareSymmetricRotation(
+        VaultTarget target,
+        SymmetricSecretCipher oldKey,
+        string oldAlias,
+        SymmetricSecretCipher newKey,
+        IReadOnlyList<KeyValuePair<string, string>> secretConf,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(newKey);
+        RequireNewAlias(target, oldAlias);
+        return PrepareRotation(target, oldKey, (bytes, _) => newKey.Encrypt(bytes), newKey, secretConf, now);
+    }
+
+    /// <summary>The one-line summary of a rotation from <paramref name="oldAlias"/>, for stderr.</summary>
+    public string RotationSummary(string oldAlias) => Messages.RotateSummary(EncryptedAliases.Count, oldAlias, _target.Keystore.Alias, Dynamic);
+
+    private static void RequireNewAlias(VaultTarget target, string oldAlias)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(oldAlias);
+        if (string.Equals(target.Keystore.Alias, oldAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new VaultException(Messages.RotateSameAlias(target.Keystore.Alias));
+        }
+    }
+
+    /// <summary>
     /// Decrypts every encrypted [secrets] value with <paramref name="oldKey"/>, encrypts it (and every plain-text
     /// marker) with <paramref name="encryptNew"/>, and checks that each new ciphertext decrypts with
     /// <paramref name="newKey"/> to the same bytes; any failure throws and nothing is written. Dynamic values are left

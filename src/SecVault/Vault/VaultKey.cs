@@ -73,6 +73,42 @@ public sealed class VaultKey : IDisposable
         }
     }
 
+    /// <summary>
+    /// The AES key at <paramref name="alias"/> of <paramref name="keystore"/> (<paramref name="location"/> names it),
+    /// recovered with the store password as securevault 1.2.1 does, as a cipher for <paramref name="algorithm"/>.
+    /// <paramref name="warnings"/> says when MI could not read the keystore type in symmetric mode.
+    /// </summary>
+    /// <exception cref="VaultException">The entry is not an AES secret key.</exception>
+    public static SymmetricSecretCipher OpenSymmetric(Keystore keystore, string alias, string location, ReadOnlySpan<char> storePassword, string algorithm, out IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(keystore);
+        var entry = keystore.GetEntry(alias);
+        if (entry.Kind != KeystoreEntryKind.SecretKey)
+        {
+            throw new VaultException(Messages.SymmetricEntryNotSecretKey(alias, location), Messages.SymmetricAliasNotSecretKeyHint);
+        }
+
+        using var material = entry.GetSecretKey(storePassword);
+        warnings = keystore.Type == KeystoreType.Pkcs12 ? [] : [Messages.VerifySymmetricNeedsPkcs12(keystore.Type.ToJavaName())];
+        return material.Algorithm == "AES"
+            ? new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'")
+            : throw new VaultException(Messages.SymmetricKeyNotAes(alias, location, material.Algorithm));
+    }
+
+    /// <summary>
+    /// Encrypts one value with <paramref name="cipher"/> (single-value mode of a symmetric vault) and checks that it
+    /// decrypts again; an empty value throws.
+    /// </summary>
+    /// <exception cref="VaultException">The value is empty.</exception>
+    public static string EncryptValue(SymmetricSecretCipher cipher, string value)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length == 0
+            ? throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue)
+            : ConfigureOperation.EncryptChecked(cipher, value, Messages.SingleValueAlias);
+    }
+
     /// <summary>A decryptor with the alias's private key, opened with <paramref name="keyPassword"/>; the caller disposes the key.</summary>
     internal SecretDecryptor CreateDecryptor(ReadOnlySpan<char> keyPassword, Transformation transformation, string settingSource, bool diagnosePadding, out RSA privateKey)
     {

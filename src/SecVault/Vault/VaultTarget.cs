@@ -65,6 +65,13 @@ public sealed class VaultTarget
             : home.DeploymentTomlPath;
     }
 
+    /// <summary>
+    /// Takes the exclusive lock every SecVault writer of this folder holds for its read, compute and write
+    /// (<c>.secvault.lock</c> beside deployment.toml); waits up to 30 seconds, then throws. Read the target again under it.
+    /// </summary>
+    /// <exception cref="IOException">The lock cannot be taken.</exception>
+    public IDisposable Lock() => FolderLock.Acquire(Path.GetDirectoryName(DeploymentTomlPath)!);
+
     /// <summary>Reads and parses deployment.toml and selects the keystore; nothing is written.</summary>
     /// <exception cref="VaultException">The file is missing or the keystore is not found.</exception>
     /// <exception cref="TomlDocumentException">The file is not valid TOML.</exception>

@@ -50,14 +50,9 @@ public static class Verifier
         foreach (var file in synapseFiles)
         {
             var display = DisplayPath(home, file);
-            string xml;
-            try
+            if (SynapseArtifact.TryReadText(file, display, out var unreadable) is not { } xml)
             {
-                xml = SynapseArtifact.ReadText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                synapseProblems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message)));
+                synapseProblems.Add(unreadable!);
                 continue;
             }
 

@@ -53,7 +53,7 @@ public sealed class CliConfigStoreTests : IDisposable
     /// <summary>The user id of nobody on Debian and most Linux distributions; any id but the caller's and root's will do.</summary>
     private const uint Nobody = 65534;
 
-    private static bool IsRoot => FileOwnership.CallerId == FileOwnership.RootId;
+    private static bool IsRoot => Environment.IsPrivilegedProcess;
 
     [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
     private static extern int Chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);

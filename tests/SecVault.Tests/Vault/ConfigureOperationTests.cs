@@ -40,6 +40,19 @@ public sealed class ConfigureOperationTests
     }
 
     [Fact]
+    public void PrepareRotation_refuses_the_alias_the_settings_already_select_in_any_case_and_writes_nothing()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var error = Assert.Throws<VaultException>(() => ConfigureOperation.PrepareRotation(target, key, Password, "WSO2Carbon", Transformation.Default, Now));
+
+        Assert.Equal("-Dold.alias is 'wso2carbon', the alias the keystore settings already select; nothing to rotate", error.Message);
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+    }
+
+    [Fact]
     public void The_summary_of_a_huge_table_names_the_first_twenty_aliases_and_counts_the_rest()
     {
         var toml = "[secrets]\n" + string.Concat(Enumerable.Range(0, 25).Select(i => $"s{i:D2} = \"[v{i}]\"\n"));

@@ -1,0 +1,62 @@
+using SecVault.Ciphers;
+
+namespace SecVault.Tests.Ciphers;
+
+public sealed class BulkTests
+{
+    private static readonly (string Alias, string Ciphertext)[] Items = [.. Enumerable.Range(0, 64).Select(i => ($"alias{i}", $"c{i}"))];
+
+    [Fact]
+    public void DecryptAll_returns_the_plaintexts_in_the_order_of_the_ciphertexts()
+    {
+        var results = Bulk.DecryptAll(Items, maxParallelism: 4, (ciphertext, alias) => [(byte)int.Parse(ciphertext[1..], System.Globalization.CultureInfo.InvariantCulture), (byte)alias.Length]);
+
+        Assert.Equal(Enumerable.Range(0, 64).Select(i => (byte)i), results.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void DecryptAll_zeroes_every_plaintext_it_made_when_one_fails_and_rethrows_the_first_failure()
+    {
+        var made = new System.Collections.Concurrent.ConcurrentBag<byte[]>();
+        byte[] Decrypt(string ciphertext, string alias)
+        {
+            if (alias is "alias40" or "alias50")
+            {
+                throw new CipherException(CipherError.NotBase64, "bad", alias);
+            }
+
+            var plain = new byte[] { 0x41, 0x42, 0x43 };
+            made.Add(plain);
+            return plain;
+        }
+
+        var error = Assert.Throws<CipherException>(() => Bulk.DecryptAll(Items, maxParallelism: 1, Decrypt));
+
+        Assert.Equal("alias40", error.Alias);
+        Assert.Equal(62, made.Count);
+        Assert.All(made, plain => Assert.Equal(new byte[3], plain));
+    }
+
+    [Fact]
+    public void DecryptAll_zeroes_the_plaintexts_made_in_parallel_when_one_fails()
+    {
+        var made = new System.Collections.Concurrent.ConcurrentBag<byte[]>();
+        byte[] Decrypt(string ciphertext, string alias)
+        {
+            if (alias == "alias7")
+            {
+                throw new CipherException(CipherError.NotBase64, "bad", alias);
+            }
+
+            var plain = new byte[] { 0x41, 0x42, 0x43 };
+            made.Add(plain);
+            return plain;
+        }
+
+        var error = Assert.Throws<CipherException>(() => Bulk.DecryptAll(Items, maxParallelism: 4, Decrypt));
+
+        Assert.Equal("alias7", error.Alias);
+        Assert.Equal(63, made.Count);
+        Assert.All(made, plain => Assert.Equal(new byte[3], plain));
+    }
+}
