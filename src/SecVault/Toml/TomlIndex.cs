@@ -221,7 +221,14 @@ internal sealed class TomlIndex(byte[] source)
         _slots[slot] = code;
     }
 
+    /// <summary>The last position computed, so positions asked for in source order cost the distance between them.</summary>
+    private PositionMark? _mark;
+
     /// <summary>The 1-based line and column (in Unicode scalar values) of a source offset.</summary>
+    /// <remarks>
+    /// Columns are counted from the previous position when it lies earlier on the same line: without that, the values
+    /// of one long line (an inline table of 200,000 secrets) would cost the square of its length.
+    /// </remarks>
     internal (int Line, int Column) Position(int offset)
     {
         int low = 0, high = Lines.Count - 1;
@@ -231,8 +238,9 @@ internal sealed class TomlIndex(byte[] source)
             (low, high) = Lines[middle] <= offset ? (middle, high) : (low, middle - 1);
         }
 
-        var column = 1;
-        foreach (var b in Source.AsSpan(Lines[low], offset - Lines[low]))
+        var mark = _mark;
+        var (from, column) = mark is not null && mark.Line == low && mark.Offset <= offset ? (mark.Offset, mark.Column) : (Lines[low], 1);
+        foreach (var b in Source.AsSpan(from, offset - from))
         {
             if ((b & 0xC0) != 0x80)
             {
@@ -240,8 +248,12 @@ internal sealed class TomlIndex(byte[] source)
             }
         }
 
+        _mark = new PositionMark(low, offset, column);
         return (low + 1, column);
     }
+
+    /// <summary>A computed position; immutable, so readers on several threads see a consistent one.</summary>
+    private sealed record PositionMark(int Line, int Offset, int Column);
 
     /// <summary>The key of a node or value as text: its decoded key, or its array index.</summary>
     internal string KeyText(int key) =>

@@ -345,4 +345,14 @@ public sealed partial class DeploymentTomlTests
 
         Assert.Equal("list = [\"v\", 'keep']\nt = { p = \"v\" } # end\n", output);
     }
+
+    [Fact]
+    public void Positions_on_one_long_line_are_the_same_in_any_order_of_asking()
+    {
+        var toml = Parse("secrets = { a = \"[1]\", \"é\" = \"[2]\", c = 3 }\n");
+
+        // Columns count characters: 'é' is two bytes but one column.
+        Assert.Equal([(1, 17), (1, 30), (1, 41)], toml.Secrets.Select(s => (s.Line, s.Column)));
+        Assert.Equal([(1, 41), (1, 30), (1, 17)], Enumerable.Range(0, 3).Reverse().Select(i => (toml.Leaves[i].Line, toml.Leaves[i].Column)));
+    }
 }
