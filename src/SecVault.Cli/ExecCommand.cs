@@ -82,7 +82,7 @@ internal sealed class ExecCommand
                     _context.Error(conflict.ToString());
                 }
 
-                _context.Console.StdErr.WriteLine(MiText.CliHint(ex.Hint!));
+                _context.Hint(ex.Hint);
                 return ExitCodes.Failure;
             }
         }

@@ -3,11 +3,12 @@ namespace SecVault.Cli;
 /// <summary>The mi executable's own text: help, option descriptions, prompts and its messages.</summary>
 internal static partial class MiText
 {
-    internal static string CliError(string message) => $"mi: error: {message}";
+    /// <summary>The tool name that starts every diagnostic line.</summary>
+    internal const string Tool = "mi";
 
-    internal static string CliWarning(string message) => $"mi: warning: {message}";
+    internal const string CliProgressEncrypting = "encrypting";
 
-    internal static string CliHint(string hint) => $"mi: hint: {hint}";
+    internal const string CliProgressDecrypting = "decrypting";
 
     internal static string CliHelpHint(string commandPath) => $"run '{commandPath} --help'";
 

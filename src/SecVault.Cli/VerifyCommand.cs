@@ -43,7 +43,13 @@ internal sealed class VerifyCommand
         var synapse = given is { Length: > 0 } ? given.Select(_context.FullPath) : null;
 
         // The verifier never consumes password files, whatever the options say.
-        var problems = Verifier.Verify(home, options, synapse);
+        IReadOnlyList<Problem> problems;
+        using (var progress = _context.Progress(MiText.CliProgressDecrypting))
+        {
+            options.Progress = progress;
+            problems = Verifier.Verify(home, options, synapse);
+        }
+
         foreach (var problem in problems)
         {
             _context.Console.StdOut.WriteLine(Verifier.Format(problem));

@@ -136,7 +136,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
     /// Decrypts many ciphertexts in parallel, keeping input order; a failure throws the first one in input order.
     /// The caller zeroes the returned buffers.
     /// </summary>
-    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
+    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
         if (ciphertexts.Count > 1)
@@ -147,7 +147,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
         var results = new byte[ciphertexts.Count][];
         try
         {
-            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
+            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias), progress);
         }
         catch (SecVaultException)
         {

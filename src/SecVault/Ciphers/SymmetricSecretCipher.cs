@@ -163,13 +163,13 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
+    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
         var results = new byte[ciphertexts.Count][];
         try
         {
-            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
+            Bulk.For(ciphertexts.Count, maxParallelism, i => results[i] = Decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias), progress);
         }
         catch (SecVaultException)
         {
