@@ -1,3 +1,4 @@
+using SecVault.Tools;
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
 using SecVault.Home;
@@ -24,6 +25,7 @@ internal static partial class CipherToolApp
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(currentFolder);
+        console = new StyledConsole(console, StderrStyle.For(console, environment));
 
         Options options;
         try
@@ -328,5 +330,6 @@ internal static partial class CipherToolApp
         }
     }
 
-    private static void Line(IConsole console, string level, string message) => console.StdErr.WriteLine($"{Tool}: {level}: {message}");
+    private static void Line(IConsole console, string level, string message) =>
+        console.StdErr.WriteLine((console is StyledConsole styled ? styled.Style : StderrStyle.Plain).Line(Tool, level, message));
 }

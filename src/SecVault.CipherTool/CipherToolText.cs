@@ -75,9 +75,10 @@ internal static partial class CipherToolText
         Environment variables:
           CARBON_HOME, MI_HOME   the MI home when -Dcarbon.home is not given
           SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
+          NO_COLOR               set (not empty): no colour in error, warning and hint lines
         ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
         MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
-        Output has no colour, so NO_COLOR changes nothing.
+        Colour appears only when standard error is a terminal.
         """;
 
     internal static string DiagnosePaddingValue(string option) => $"option '{option}' takes true or false";

@@ -63,8 +63,9 @@ internal sealed class CreateCommand
         // 4. Every secret validated and encrypted before anything is written.
         IReadOnlyList<EncryptedSecret> encrypted;
         using (var publicKey = info.GetRsaPublicKey())
+        using (var progress = _context.Progress(MiText.CliProgressEncrypting))
         {
-            encrypted = batch.Encrypt(new SecretEncryptor(publicKey, transformation, transformation.CliName));
+            encrypted = batch.Encrypt(new SecretEncryptor(publicKey, transformation, transformation.CliName), progress);
         }
 
         // 5. Output.

@@ -77,7 +77,7 @@ internal sealed class ExecCommand
                     _context.Error(conflict.ToString());
                 }
 
-                _context.Console.StdErr.WriteLine(MiText.CliHint(ex.Hint!));
+                _context.Hint(ex.Hint);
                 return ExitCodes.Failure;
             }
         }

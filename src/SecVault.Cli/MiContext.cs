@@ -1,3 +1,4 @@
+using SecVault.Tools;
 using SecVault.Hosting;
 
 namespace SecVault.Cli;
@@ -15,7 +16,17 @@ internal sealed class MiContext
         Environment = environment;
         CurrentFolder = Path.GetFullPath(currentFolder);
         Time = time ?? TimeProvider.System;
+        Style = StderrStyle.For(console, environment);
     }
+
+    /// <summary>Whether <c>error:</c>, <c>warning:</c> and <c>hint:</c> are coloured (stderr a terminal, NO_COLOR unset).</summary>
+    public StderrStyle Style { get; }
+
+    /// <summary>The fewest items for which bulk work draws a progress line (on a terminal only).</summary>
+    public int ProgressThreshold { get; init; } = ProgressLine.DefaultThreshold;
+
+    /// <summary>A progress line on standard error for bulk work (silent unless standard error is a terminal).</summary>
+    public ProgressLine Progress(string verb) => new(Console, verb, ProgressThreshold);
 
     /// <summary>Standard streams and terminal.</summary>
     public IConsole Console { get; }
@@ -33,15 +44,21 @@ internal sealed class MiContext
     public string FullPath(string path) => Path.GetFullPath(path, CurrentFolder);
 
     /// <summary>Writes <c>mi: warning: message</c> to standard error.</summary>
-    public void Warning(string message) => Console.StdErr.WriteLine(MiText.CliWarning(message));
+    public void Warning(string message) => Console.StdErr.WriteLine(Style.Line(MiText.Tool, "warning", message));
 
     /// <summary>Writes <c>mi: error: message</c> and, when given, <c>mi: hint: hint</c> to standard error.</summary>
     public void Error(string message, string? hint = null)
     {
-        Console.StdErr.WriteLine(MiText.CliError(message));
+        Console.StdErr.WriteLine(Style.Line(MiText.Tool, "error", message));
+        Hint(hint);
+    }
+
+    /// <summary>Writes <c>mi: hint: hint</c> to standard error, when there is one.</summary>
+    public void Hint(string? hint)
+    {
         if (!string.IsNullOrEmpty(hint))
         {
-            Console.StdErr.WriteLine(MiText.CliHint(hint));
+            Console.StdErr.WriteLine(Style.Line(MiText.Tool, "hint", hint));
         }
     }
 

@@ -17,11 +17,11 @@ internal static partial class MiText
 
     internal const string CliConsumePasswordFileOption = "Consume the MI home's password file as the server does (default: keep it for the server)";
 
-    internal const string CliVerifySynapseOption = "A Synapse artifact, or a folder of them, whose vault lookups are checked (repeatable)";
+    internal const string CliVerifySynapseOption = "A Synapse or data-service artifact, or a folder of them (.xml, .dbs), to check instead of the home's own synapse-configs, dataservices and carbonapps folders (repeatable)";
 
     internal const string CliVerifyStrictOption = "Exit 1 on warnings too";
 
-    internal const string CliResolveSynapseOption = "Print this Synapse artifact with its vault lookups resolved instead of deployment.toml";
+    internal const string CliResolveSynapseOption = "Print this Synapse or data-service artifact with its vault lookups, vault-decrypt tokens and secretAlias elements resolved instead of deployment.toml";
 
     internal const string CliResolveFormatOption = "toml (default): the file edited in place; flat: one 'key = value' line per configuration key";
 

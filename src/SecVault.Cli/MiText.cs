@@ -5,11 +5,12 @@ namespace SecVault.Cli;
 /// <summary>The mi executable's own text: help, option descriptions, prompts and its messages.</summary>
 internal static partial class MiText
 {
-    internal static string CliError(string message) => $"mi: error: {message}";
+    /// <summary>The tool name that starts every diagnostic line.</summary>
+    internal const string Tool = "mi";
 
-    internal static string CliWarning(string message) => $"mi: warning: {message}";
+    internal const string CliProgressEncrypting = "encrypting";
 
-    internal static string CliHint(string hint) => $"mi: hint: {hint}";
+    internal const string CliProgressDecrypting = "decrypting";
 
     internal static string CliHelpHint(string commandPath) => $"run '{commandPath} --help'";
 
@@ -135,7 +136,8 @@ internal static partial class MiText
           MI_CLI_HOME            folder of keystore_info.yaml for init and create (default ~/.wso2mi/security)
           CARBON_HOME, MI_HOME   the MI home when --home is not given
           SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
-        Output has no colour, so NO_COLOR changes nothing.
+          NO_COLOR               set (not empty): no colour in error, warning and hint lines
+        Colour and progress lines appear only when standard error is a terminal.
         """;
 
     internal const string CliAllowFileLookupsOutsideRootOption =

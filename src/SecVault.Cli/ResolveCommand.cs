@@ -45,6 +45,8 @@ internal sealed class ResolveCommand
 
         string output;
         IReadOnlyList<Problem> warnings = [];
+        using var progress = _context.Progress(MiText.CliProgressDecrypting);
+        options.Progress = progress;
         using (var resolver = new MiHomeResolver(home, options))
         {
             try
@@ -62,10 +64,13 @@ internal sealed class ResolveCommand
             }
             catch (SecVaultResolutionException ex)
             {
+                progress.Dispose();
                 return RuntimeOptions.ReportProblems(_context, ex);
             }
         }
 
+        // The progress line is erased before anything else is written to standard error.
+        progress.Dispose();
         foreach (var warning in warnings)
         {
             _context.Warning(warning.ToString());

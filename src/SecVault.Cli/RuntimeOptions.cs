@@ -102,7 +102,7 @@ internal sealed class RuntimeOptions
         {
             if (problem.Severity == ProblemSeverity.Error)
             {
-                context.Console.StdErr.WriteLine(MiText.CliError(problem.ToString()));
+                context.Error(problem.ToString());
             }
             else
             {
@@ -110,10 +110,7 @@ internal sealed class RuntimeOptions
             }
         }
 
-        if (!string.IsNullOrEmpty(exception.Hint))
-        {
-            context.Console.StdErr.WriteLine(MiText.CliHint(exception.Hint));
-        }
+        context.Hint(exception.Hint);
 
         return ExitCodes.Failure;
     }

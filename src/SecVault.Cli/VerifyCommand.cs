@@ -38,10 +38,18 @@ internal sealed class VerifyCommand
     {
         var options = _runtime.ResolverOptions(parseResult, _context);
         var home = _runtime.FindHome(parseResult, _context);
-        var synapse = (parseResult.GetValue(_synapse) ?? []).Select(_context.FullPath);
+        // Without --synapse the verifier scans the home's own artifact folders.
+        var given = parseResult.GetValue(_synapse);
+        var synapse = given is { Length: > 0 } ? given.Select(_context.FullPath) : null;
 
         // The verifier never consumes password files, whatever the options say.
-        var problems = Verifier.Verify(home, options, synapse);
+        IReadOnlyList<Problem> problems;
+        using (var progress = _context.Progress(MiText.CliProgressDecrypting))
+        {
+            options.Progress = progress;
+            problems = Verifier.Verify(home, options, synapse);
+        }
+
         foreach (var problem in problems)
         {
             _context.Console.StdOut.WriteLine(Verifier.Format(problem));

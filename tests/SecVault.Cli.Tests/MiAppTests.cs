@@ -175,6 +175,8 @@ public sealed class MiAppTests : IDisposable
 
         public bool IsInputTerminal => false;
 
+        public bool IsErrorTerminal => false;
+
         public string? ReadHidden(string prompt) => StdIn.ReadLine();
 
         public string? ReadVisible(string prompt) => StdIn.ReadLine();

@@ -123,6 +123,23 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_without_synapse_checks_the_homes_data_services_and_names_a_missing_secretAlias_by_position()
+    {
+        var folder = _home.Home.Combine("repository", "deployment", "server", "dataservices");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(
+            Path.Combine(folder, "Orders.dbs"),
+            "<data name=\"Orders\" xmlns:svns=\"http://org.wso2.securevault/configuration\">\n <config id=\"db\">\n  <property name=\"password\" svns:secretAlias=\"orders_db\"/>\n </config>\n</data>\n");
+
+        var result = _home.Run("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            $"error {Path.Combine("repository", "deployment", "server", "dataservices", "Orders.dbs")}:3:29 svns:secretAlias=\"orders_db\": no such alias in [secrets]\n",
+            result.StdOut);
+    }
+
+    [Fact]
     public void Verify_reads_system_properties_given_with_D()
     {
         _home.Home.WriteToml(_home.SoundToml + "[x]\ny = \"$sys{env.name}\"\n");

@@ -7,9 +7,13 @@ public sealed class TestConsole : IConsole
 {
     private readonly Queue<string?> _terminalAnswers;
 
-    /// <summary>Creates a console; with <paramref name="terminalAnswers"/> it behaves as a terminal.</summary>
-    public TestConsole(string stdin = "", IEnumerable<string?>? terminalAnswers = null)
+    /// <summary>
+    /// Creates a console; with <paramref name="terminalAnswers"/> its input behaves as a terminal, and with
+    /// <paramref name="errorTerminal"/> its standard error does.
+    /// </summary>
+    public TestConsole(string stdin = "", IEnumerable<string?>? terminalAnswers = null, bool errorTerminal = false)
     {
+        IsErrorTerminal = errorTerminal;
         StdIn = new StringReader(stdin);
         _terminalAnswers = new Queue<string?>(terminalAnswers ?? []);
         IsInputTerminal = terminalAnswers is not null;
@@ -26,6 +30,9 @@ public sealed class TestConsole : IConsole
 
     /// <inheritdoc/>
     public bool IsInputTerminal { get; }
+
+    /// <inheritdoc/>
+    public bool IsErrorTerminal { get; }
 
     /// <summary>Everything written to standard output.</summary>
     public string OutText => StdOut.ToString()!;

@@ -16,16 +16,21 @@ internal static class Bulk
         return new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
     }
 
-    /// <summary>Runs <paramref name="body"/> for every index; a failure rethrows the one with the lowest index.</summary>
-    public static void For(int count, int? maxParallelism, Action<int> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> for every index; a failure rethrows the one with the lowest index. Each finished
+    /// item is reported to <paramref name="progress"/>, from the thread that finished it.
+    /// </summary>
+    public static void For(int count, int? maxParallelism, Action<int> body, IProgress<WorkProgress>? progress = null)
     {
         var options = Options(maxParallelism);
+        var done = 0;
         if (count <= 1)
         {
             // One item (mi secret create of one secret): no thread-pool threads to start.
             for (var i = 0; i < count; i++)
             {
                 body(i);
+                progress?.Report(new WorkProgress(++done, count));
             }
 
             return;
@@ -37,6 +42,7 @@ internal static class Bulk
             try
             {
                 body(i);
+                progress?.Report(new WorkProgress(Interlocked.Increment(ref done), count));
             }
             catch (Exception ex) when (ex is SecVaultException or ArgumentException)
             {
@@ -55,12 +61,12 @@ internal static class Bulk
     /// with the lowest index is rethrown, so no partial result outlives the call.
     /// </summary>
     public static IReadOnlyList<byte[]> DecryptAll(
-        IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism, Func<string, string, byte[]> decrypt)
+        IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism, Func<string, string, byte[]> decrypt, IProgress<WorkProgress>? progress = null)
     {
         var results = new byte[ciphertexts.Count][];
         try
         {
-            For(ciphertexts.Count, maxParallelism, i => results[i] = decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias));
+            For(ciphertexts.Count, maxParallelism, i => results[i] = decrypt(ciphertexts[i].Ciphertext, ciphertexts[i].Alias), progress);
         }
         catch
         {

@@ -7,7 +7,7 @@ internal interface ISecretDecryptor
     byte[] Decrypt(string ciphertext, string alias);
 
     /// <summary>Decrypts many ciphertexts, keeping input order; a failure throws the first one in input order.</summary>
-    IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null);
+    IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null);
 
     /// <summary>The failure to report when a decrypted secret is not UTF-8.</summary>
     CipherException NotUtf8(string alias);

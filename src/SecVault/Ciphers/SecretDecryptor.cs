@@ -136,7 +136,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
     /// Decrypts many ciphertexts in parallel, keeping input order; a failure throws the first one in input order.
     /// The caller zeroes the returned buffers.
     /// </summary>
-    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
+    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
         if (ciphertexts.Count > 1)
@@ -144,7 +144,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
             _ = _native.Value;
         }
 
-        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt);
+        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt, progress);
     }
 
     /// <summary>Standard base64 with whitespace anywhere ignored; anything else outside the alphabet is an error.</summary>

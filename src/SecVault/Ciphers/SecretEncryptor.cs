@@ -105,9 +105,10 @@ public sealed class SecretEncryptor
 
     /// <summary>
     /// Encrypts many secrets in parallel, keeping input order. Every length is checked first, so an over-long
-    /// secret fails before anything is encrypted (the first in input order is reported).
+    /// secret fails before anything is encrypted (the first in input order is reported). Each finished secret is
+    /// reported to <paramref name="progress"/>.
     /// </summary>
-    public IReadOnlyList<string> EncryptAll(IReadOnlyList<(string Alias, byte[] Secret)> secrets, int? maxParallelism = null)
+    public IReadOnlyList<string> EncryptAll(IReadOnlyList<(string Alias, byte[] Secret)> secrets, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(secrets);
         foreach (var (alias, secret) in secrets)
@@ -122,7 +123,7 @@ public sealed class SecretEncryptor
         }
 
         var results = new string[secrets.Count];
-        Bulk.For(secrets.Count, maxParallelism, i => results[i] = Encrypt(secrets[i].Secret, secrets[i].Alias));
+        Bulk.For(secrets.Count, maxParallelism, i => results[i] = Encrypt(secrets[i].Secret, secrets[i].Alias), progress);
         return results;
     }
 }

@@ -163,10 +163,10 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null)
+    public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
-        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt);
+        return Bulk.DecryptAll(ciphertexts, maxParallelism, Decrypt, progress);
     }
 
     /// <summary>Zeroes the key.</summary>

@@ -66,6 +66,17 @@ internal static partial class DiagnosticsText
 {
     internal static string SynapseOtherPrefix(string prefix) => $"prefix '{prefix}' is not wso2; the lookup is left as it is";
 
+    internal static string SynapseMalformedXml(string reason) => $"not well-formed XML ({reason}); MI does not deploy the artifact";
+
+    internal static string SynapseBraceLess(string call) =>
+        $"{call} written without braces in an attribute is passed on as text, not resolved; write {{{call}}}";
+
+    /// <summary>How a vault-decrypt ciphertext is named in decryption messages.</summary>
+    internal const string SynapseDecryptName = "vault-decrypt ciphertext";
+
+    /// <summary>Where the vault-decrypt transformation comes from (MI's crypto utility default, cipher.algorithm unset).</summary>
+    internal const string SynapseDecryptTransformationSource = "the vault-decrypt default (RSA)";
+
     internal static string SynapseTwoArguments(string type) => $"with two arguments the type '{type}' is ignored and the alias is read from [secrets]; add a third argument";
 
     internal static string SynapseFileMissing(string path) => $"file {path} does not exist";

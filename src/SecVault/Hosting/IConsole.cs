@@ -15,6 +15,9 @@ public interface IConsole
     /// <summary>True when standard input is an interactive terminal.</summary>
     bool IsInputTerminal { get; }
 
+    /// <summary>True when standard error is a terminal (colour and progress are drawn only then).</summary>
+    bool IsErrorTerminal { get; }
+
     /// <summary>Writes <paramref name="prompt"/> to standard error and reads a line without echo; null at end of input.</summary>
     string? ReadHidden(string prompt);
 

@@ -30,6 +30,9 @@ public sealed class SystemConsole : IConsole
     public bool IsInputTerminal => !Console.IsInputRedirected;
 
     /// <inheritdoc/>
+    public bool IsErrorTerminal => !Console.IsErrorRedirected;
+
+    /// <inheritdoc/>
     public string? ReadHidden(string prompt)
     {
         StdErr.Write(prompt);

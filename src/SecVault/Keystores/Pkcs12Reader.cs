@@ -12,6 +12,8 @@ namespace SecVault.Keystores;
 /// </summary>
 internal static class Pkcs12Reader
 {
+    private const string NoMacNeeded = "password supplied for keystore that does not require one";
+
     public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
     {
         if (DeclaredLengthExceeds(data))
@@ -23,11 +25,24 @@ internal static class Pkcs12Reader
         var password = storePassword.ToArray();
         try
         {
-            store.Load(new MemoryStream(data, writable: false), password);
+            try
+            {
+                store.Load(new MemoryStream(data, writable: false), password);
+            }
+            catch (IOException ex) when (ex.Message.Contains(NoMacNeeded, StringComparison.Ordinal))
+            {
+                // No MAC (a cert-only trust store as keytool writes it since JDK 18): keytool opens it with any password,
+                // since nothing in it is protected; BouncyCastle wants no password for it.
+                store = new Pkcs12StoreBuilder().Build();
+                store.Load(new MemoryStream(data, writable: false), null);
+            }
         }
         catch (IOException ex) when (ex.Message.Contains("MAC invalid", StringComparison.Ordinal) || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
         {
-            throw new KeystoreException(KeystoreError.WrongPassword, Messages.KeystoreWrongPassword(path), path, hint: Messages.KeystoreWrongPasswordHint, innerException: ex);
+            // The MAC cannot tell a wrong password from a changed file; a protected part that decrypts can.
+            throw Pkcs12Content.PasswordDecryptsContent(data, storePassword)
+                ? new KeystoreException(KeystoreError.Tampered, Messages.KeystoreTampered(path), path, innerException: ex)
+                : new KeystoreException(KeystoreError.WrongPassword, Messages.KeystoreWrongPassword(path), path, hint: Messages.KeystoreWrongPasswordHint, innerException: ex);
         }
         catch (EndOfStreamException ex)
         {

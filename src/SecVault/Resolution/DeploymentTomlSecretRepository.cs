@@ -54,6 +54,9 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
     /// <inheritdoc/>
     public IReadOnlyList<string> Aliases { get; }
 
+    /// <summary>Receives the count of secrets decrypted so far during a bulk lookup.</summary>
+    internal IProgress<WorkProgress>? Progress { get; set; }
+
     /// <inheritdoc/>
     public SecretLookup Lookup(string secretAlias) => LookupMany([secretAlias])[0];
 
@@ -175,7 +178,7 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
             IReadOnlyList<byte[]>? plains = null;
             try
             {
-                plains = decryptor.DecryptAll([.. pending.Select(p => (p.Entry.Alias, p.Ciphertext))]);
+                plains = decryptor.DecryptAll([.. pending.Select(p => (p.Entry.Alias, p.Ciphertext))], progress: pending.Count > 1 ? Progress : null);
                 for (var i = 0; i < pending.Count; i++)
                 {
                     results[pending[i].Index] = ToLookup(decryptor, pending[i].Entry, plains[i]);
@@ -189,11 +192,16 @@ public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposa
             }
         }
 
+        var done = 0;
         foreach (var (index, entry, ciphertext) in pending)
         {
             try
             {
                 results[index] = ToLookup(decryptor, entry, decryptor.Decrypt(ciphertext, entry.Alias));
+                if (pending.Count > 1)
+                {
+                    Progress?.Report(new WorkProgress(++done, pending.Count));
+                }
             }
             catch (CipherException ex)
             {

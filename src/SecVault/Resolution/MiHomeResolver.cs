@@ -30,7 +30,7 @@ public sealed class MiHomeResolver : IDisposable
         _owned.Add(Identity);
         _document = new Lazy<DeploymentToml>(ReadDocument);
         _secrets = new Lazy<ISecretRepository>(() => Options.SecretRepository
-            ?? new DeploymentTomlSecretRepository(Document, Sources, Identity, ownsIdentity: false));
+            ?? new DeploymentTomlSecretRepository(Document, Sources, Identity, ownsIdentity: false) { Progress = Options.Progress });
     }
 
     /// <summary>The MI home.</summary>

@@ -39,6 +39,9 @@ public sealed class MiHomeResolverOptions
     /// </summary>
     public bool DiagnosePadding { get; set; }
 
+    /// <summary>Receives how many <c>[secrets]</c> values are decrypted so far when many are decrypted at once.</summary>
+    public IProgress<WorkProgress>? Progress { get; set; }
+
     internal MiHomeResolverOptions Clone(bool? consume = null)
     {
         var copy = new MiHomeResolverOptions
@@ -51,6 +54,7 @@ public sealed class MiHomeResolverOptions
             SecretRepository = SecretRepository,
             AllowFileLookupsOutsideRoot = AllowFileLookupsOutsideRoot,
             DiagnosePadding = DiagnosePadding,
+            Progress = Progress,
         };
         foreach (var (name, value) in SystemProperties)
         {

@@ -71,15 +71,15 @@ public sealed class SecretBatch
 
     /// <summary>
     /// Encrypts every secret (in parallel, keeping order) after checking every length, so an over-long secret fails
-    /// before anything is encrypted. The UTF-8 buffers are zeroed.
+    /// before anything is encrypted. The UTF-8 buffers are zeroed. Each finished secret is reported to <paramref name="progress"/>.
     /// </summary>
-    public IReadOnlyList<EncryptedSecret> Encrypt(SecretEncryptor encryptor)
+    public IReadOnlyList<EncryptedSecret> Encrypt(SecretEncryptor encryptor, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(encryptor);
         var secrets = Entries.Select(e => (e.Alias, Secret: Encoding.UTF8.GetBytes(e.Secret))).ToList();
         try
         {
-            var ciphertexts = encryptor.EncryptAll(secrets);
+            var ciphertexts = encryptor.EncryptAll(secrets, progress: progress);
             return [.. Entries.Select((e, i) => new EncryptedSecret(e.Alias, ciphertexts[i]))];
         }
         finally

@@ -100,13 +100,19 @@ public sealed class SynapseResolver
         ArgumentNullException.ThrowIfNull(xml);
         ArgumentNullException.ThrowIfNull(displayPath);
         var scan = VaultLookupParser.Scan(xml);
+        var structure = SynapseXml.Read(xml);
         var problems = new List<Problem>();
+        if (structure.Malformed is { } malformed)
+        {
+            problems.Add(new Problem(ProblemSeverity.Error, displayPath, malformed.Line, malformed.Column, "xml", DiagnosticsText.SynapseMalformedXml(malformed.Reason)));
+        }
+
         foreach (var p in scan.Problems)
         {
             problems.Add(new Problem(ProblemSeverity.Error, displayPath, p.Line, p.Column, "vault-lookup", p.Message));
         }
 
-        var resolved = new List<(VaultLookup Lookup, string Value)>();
+        var resolved = new List<SynapseSubstitution>();
         foreach (var lookup in scan.Lookups)
         {
             var subject = Subject(lookup);
@@ -129,21 +135,60 @@ public sealed class SynapseResolver
             }
 
             var (value, error, positioned) = Value(type, lookup.Name, lookup.IsEncrypted);
-            if (value is null)
+            if (Collect(value, error, positioned, problems, At))
             {
-                if (error is not null)
-                {
-                    problems.Add(At(ProblemSeverity.Error, error));
-                }
-
-                problems.AddRange(positioned);
-                continue;
+                resolved.Add(new SynapseSubstitution(lookup.Start, lookup.Length, value!, lookup.Site == VaultLookupSite.XPathCall, lookup.AttributeQuote));
             }
+        }
 
-            resolved.Add((lookup, value));
+        foreach (var site in scan.Decrypts)
+        {
+            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, site.Line, site.Column, DecryptSubject, message);
+            var (value, error, positioned) = Decrypt(site.Ciphertext, DiagnosticsText.SynapseDecryptName, static () => (Transformation.Rsa, DiagnosticsText.SynapseDecryptTransformationSource));
+            if (Collect(value, error, positioned, problems, At))
+            {
+                resolved.Add(new SynapseSubstitution(site.Start, site.Length, value!, XPath: false, site.AttributeQuote));
+            }
+        }
+
+        foreach (var site in structure.SecretAliases)
+        {
+            Problem At(ProblemSeverity severity, string message) =>
+                new(severity, displayPath, site.Line, site.Column, $"{site.AttributeName}=\"{site.Alias}\"", message);
+            var (value, error, positioned) = Value(VaultLookupType.Registry, site.Alias, encrypted: false);
+            if (Collect(value, error, positioned, problems, At))
+            {
+                resolved.Add(site.SelfClosing
+                    ? new SynapseSubstitution(site.ContentStart, site.ContentLength, value!, XPath: false, Quote: null, ">", $"</{site.ElementName}>")
+                    : new SynapseSubstitution(site.ContentStart, site.ContentLength, value!, XPath: false, Quote: null));
+            }
+        }
+
+        foreach (var bare in scan.BraceLess)
+        {
+            problems.Add(new Problem(ProblemSeverity.Warning, displayPath, bare.Line, bare.Column, bare.Call, DiagnosticsText.SynapseBraceLess(bare.Call)));
         }
 
         return (new SynapseResolution(xml, resolved), MiHomeResolver.Distinct(problems));
+    }
+
+    private const string DecryptSubject = "wso2:vault-decrypt";
+
+    /// <summary>True when <paramref name="value"/> resolved; otherwise adds its error (positioned by <paramref name="at"/>) and the problems it carries.</summary>
+    private static bool Collect(string? value, string? error, IReadOnlyList<Problem> positioned, List<Problem> problems, Func<ProblemSeverity, string, Problem> at)
+    {
+        if (value is not null)
+        {
+            return true;
+        }
+
+        if (error is not null)
+        {
+            problems.Add(at(ProblemSeverity.Error, error));
+        }
+
+        problems.AddRange(positioned);
+        return false;
     }
 
     private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Value(VaultLookupType type, string name, bool encrypted)
@@ -236,14 +281,19 @@ public sealed class SynapseResolver
             return (null, DiagnosticsText.SynapseEmptyValue, []);
         }
 
-        return encrypted ? Decrypt(raw, name) : (raw, null, []);
+        if (!encrypted)
+        {
+            return (raw, null, []);
+        }
+
+        return Decrypt(raw, name, LookupTransformation);
     }
 
-    private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Decrypt(string ciphertext, string name)
+    private (string? Value, string? Error, IReadOnlyList<Problem> Problems) Decrypt(string ciphertext, string name, Func<(Transformation Transformation, string Source)> choose)
     {
         try
         {
-            var (transformation, source) = LookupTransformation();
+            var (transformation, source) = choose();
             var decryptor = _owner.Identity.Decryptor(transformation, source);
             var plain = decryptor.Decrypt(ciphertext, name);
             try

@@ -40,8 +40,14 @@ public static class VaultLookupParser
 
         return new VaultLookupScan(
             [.. scanner.Lookups.OrderBy(l => l.Start)],
-            [.. scanner.Problems.OrderBy(p => p.Start)]);
+            [.. scanner.Problems.OrderBy(p => p.Start)])
+        {
+            Decrypts = scanner.Decrypts,
+            BraceLess = scanner.BraceLess,
+        };
     }
+
+    private const string DecryptOpen = "{wso2:vault-decrypt('";
 
     private const string InlineCallStart = ":" + FunctionName + "('";
 
@@ -99,6 +105,33 @@ public static class VaultLookupParser
         return tokens;
     }
 
+    /// <summary>The offset of each line start (lines end at LF, CRLF or a lone CR).</summary>
+    internal static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>Where the name prefix ending at <paramref name="colon"/> starts (the colon itself when there is none).</summary>
+    private static int PrefixStart(string text, int colon)
+    {
+        var start = colon;
+        while (start > 0 && IsNameChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
     private static bool IsXPathSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
@@ -115,6 +148,10 @@ public static class VaultLookupParser
 
         public List<SynapseLookupProblem> Problems { get; } = [];
 
+        public List<VaultDecryptSite> Decrypts { get; } = [];
+
+        public List<BraceLessLookup> BraceLess { get; } = [];
+
         public void ScanSegment(XmlSegment segment)
         {
             var text = segment.Text;
@@ -125,8 +162,14 @@ public static class VaultLookupParser
                 Report(segment, call, start, end, VaultLookupSite.InlineToken);
             }
 
+            FindDecrypts(segment);
             if (!segment.IsXPathAttribute)
             {
+                if (segment.Quote is not null)
+                {
+                    FindBraceLess(segment, covered);
+                }
+
                 return;
             }
 
@@ -137,11 +180,7 @@ public static class VaultLookupParser
             {
                 var colon = search;
                 search += FunctionName.Length + 1;
-                var prefixStart = colon;
-                while (prefixStart > 0 && IsNameChar(text[prefixStart - 1]))
-                {
-                    prefixStart--;
-                }
+                var prefixStart = PrefixStart(text, colon);
 
                 var open = search;
                 while (open < text.Length && IsXPathSpace(text[open]))
@@ -162,6 +201,63 @@ public static class VaultLookupParser
 
                 var call = ParseCall(text, prefixStart, text.Length, requireWholeRange: false);
                 Report(segment, call, prefixStart, prefixStart + call.Consumed, VaultLookupSite.XPathCall);
+            }
+        }
+
+        /// <summary>The matches of MI's VFS pattern <c>\{wso2:vault-decrypt\('(.*?)'\)\}</c> (Java's <c>.</c> stops at line ends).</summary>
+        private void FindDecrypts(XmlSegment segment)
+        {
+            var text = segment.Text;
+            var open = 0;
+            while ((open = text.IndexOf(DecryptOpen, open, StringComparison.Ordinal)) >= 0)
+            {
+                var body = open + DecryptOpen.Length;
+                var close = text.IndexOf(InlineTokenEnd, body, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return;
+                }
+
+                if (text.AsSpan(body, close - body).IndexOfAny(JavaLineTerminators) >= 0)
+                {
+                    open = body;
+                    continue;
+                }
+
+                var rawStart = segment.Raw(open);
+                var (line, column) = Position(rawStart);
+                var end = close + InlineTokenEnd.Length;
+                Decrypts.Add(new VaultDecryptSite(text[body..close], rawStart, segment.Raw(end) - rawStart, line, column, segment.Quote));
+                open = end;
+            }
+        }
+
+        /// <summary>Calls written bare in an ordinary attribute, where MI resolves only the braced token form.</summary>
+        private void FindBraceLess(XmlSegment segment, List<(int Start, int End)> covered)
+        {
+            var text = segment.Text;
+            var search = 0;
+            while ((search = text.IndexOf(":" + FunctionName, search, StringComparison.Ordinal)) >= 0)
+            {
+                var colon = search;
+                search += FunctionName.Length + 1;
+                var prefixStart = PrefixStart(text, colon);
+
+                if (prefixStart == colon || !IsNameStart(text[prefixStart]) || covered.Exists(t => t.Start <= prefixStart && prefixStart < t.End))
+                {
+                    continue;
+                }
+
+                var call = ParseCall(text, prefixStart, text.Length, requireWholeRange: false);
+                if (call.Error is not null)
+                {
+                    continue;
+                }
+
+                var rawStart = segment.Raw(prefixStart);
+                var (line, column) = Position(rawStart);
+                BraceLess.Add(new BraceLessLookup(text.Substring(prefixStart, call.Consumed), call.Prefix, line, column));
+                search = prefixStart + call.Consumed;
             }
         }
 
@@ -208,20 +304,6 @@ public static class VaultLookupParser
             }
 
             return (index + 1, offset - _lineStarts[index] + 1);
-        }
-
-        private static List<int> LineStarts(string text)
-        {
-            var starts = new List<int> { 0 };
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-                {
-                    starts.Add(i + 1);
-                }
-            }
-
-            return starts;
         }
     }
 

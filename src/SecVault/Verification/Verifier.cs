@@ -16,6 +16,8 @@ public static class Verifier
 {
     private static readonly int[] CiphertextSizes = [128, 256, 384, 512];
 
+    private static readonly string[] ArtifactExtensions = [".xml", ".dbs"];
+
     // What the runtime reads when a vault configuration key is absent (VaultConfiguration.Enabled and FileAlgorithm).
     private static readonly Dictionary<string, string> RuntimeDefaults = new(StringComparer.Ordinal)
     {
@@ -23,15 +25,25 @@ public static class Verifier
         ["secretRepositories.file.algorithm"] = "RSA (PKCS#1 v1.5 padding)",
     };
 
+    /// <summary>The folders of an MI home whose artifacts are checked when no paths are given (those that exist).</summary>
+    public static IReadOnlyList<string> DefaultArtifactFolders { get; } =
+    [
+        Path.Combine("repository", "deployment", "server", "synapse-configs"),
+        Path.Combine("repository", "deployment", "server", "dataservices"),
+        Path.Combine("repository", "deployment", "server", "carbonapps"),
+    ];
+
     /// <summary>
-    /// Checks <paramref name="home"/> and the Synapse artifacts <paramref name="synapsePaths"/> (a folder means every
-    /// <c>.xml</c> below it), returning every problem in document order, errors and warnings.
+    /// Checks <paramref name="home"/> and the artifacts <paramref name="synapsePaths"/> (a folder means every <c>.xml</c>
+    /// and <c>.dbs</c> below it; null means the home's <see cref="DefaultArtifactFolders"/>), returning every problem in
+    /// document order, errors and warnings.
     /// </summary>
     public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null)
     {
         ArgumentNullException.ThrowIfNull(home);
         var problems = new List<Problem>();
-        var synapseFiles = ExpandSynapsePaths(synapsePaths ?? []);
+        var synapseFiles = ExpandSynapsePaths(synapsePaths
+            ?? DefaultArtifactFolders.Select(f => Path.Combine(home.Path, f)).Where(Directory.Exists));
         using var resolver = new MiHomeResolver(home, (options ?? new MiHomeResolverOptions()).Clone(consume: false));
 
         Toml.DeploymentToml? document = null;
@@ -59,6 +71,11 @@ public static class Verifier
             foreach (var lookup in VaultLookupParser.Scan(xml).Lookups.Where(l => l.IsWso2 && l.LookupType == VaultLookupType.Registry))
             {
                 referenced.Add(lookup.Name);
+            }
+
+            foreach (var site in SynapseXml.Read(xml).SecretAliases)
+            {
+                referenced.Add(site.Alias);
             }
 
             synapseProblems.AddRange(synapse.Check(xml, display));
@@ -134,7 +151,10 @@ public static class Verifier
             : $"{severity} {where} {problem.Subject}: {problem.Message}";
     }
 
-    /// <summary>Files as given, and every <c>.xml</c> below each folder (sorted ordinally).</summary>
+    /// <summary>
+    /// Files as given, and every artifact below each folder (sorted ordinally): <c>.xml</c> (every Synapse artifact type
+    /// and a CApp's exploded files) and <c>.dbs</c> (data services), in any case.
+    /// </summary>
     public static IReadOnlyList<string> ExpandSynapsePaths(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -143,7 +163,9 @@ public static class Verifier
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => ArtifactExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
             }
             else
             {

@@ -46,11 +46,11 @@ public sealed class SynapseResolverTests
     public void Resolve_reads_ENV_trimmed_and_decrypts_with_the_default_OAEP_when_flagged()
     {
         using var home = Home(out var ciphertext);
-        var xml = "<p v=\"{wso2:vault-lookup('PLAIN','ENV','false')}\"/><p v=\"{wso2:vault-lookup('ENC','ENV','TRUE')}\"/>";
+        var xml = "<s><p v=\"{wso2:vault-lookup('PLAIN','ENV','false')}\"/><p v=\"{wso2:vault-lookup('ENC','ENV','TRUE')}\"/></s>";
 
         var text = Resolve(home, xml, new() { ["PLAIN"] = "  a&b<c\" \n", ["ENC"] = ciphertext }).Render(showSecrets: true);
 
-        Assert.Equal("<p v=\"a&amp;b&lt;c&quot;\"/><p v=\"wso2carbon\"/>", text);
+        Assert.Equal("<s><p v=\"a&amp;b&lt;c&quot;\"/><p v=\"wso2carbon\"/></s>", text);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class SynapseResolverTests
     public void Resolve_refuses_FILE_and_DOCKER_lookups_that_climb_out_of_their_root_with_dot_dot()
     {
         using var home = RootedHome(out var root);
-        var xml = "<a>{wso2:vault-lookup('../outside.txt','FILE','false')}</a>\n<b>{wso2:vault-lookup('x/../../outside.txt','DOCKER','false')}</b>";
+        var xml = "<a>{wso2:vault-lookup('../outside.txt','FILE','false')}\n<b>{wso2:vault-lookup('x/../../outside.txt','DOCKER','false')}</b></a>";
 
         var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root)));
 

@@ -123,7 +123,7 @@ public sealed class VerifierTests
         home.WriteToml(Sound(home) + "\nother = \"" + home.Vector(Oaep, "unicode").Ciphertext + "\"\n");
         var api = home.Combine("repository", "deployment", "server", "synapse-configs", "default", "api");
         Directory.CreateDirectory(api);
-        File.WriteAllText(Path.Combine(api, "A.xml"), "<a>{wso2:vault-lookup('other')}</a>\n<b>\n{wso2:vault-lookup('MISSING','ENV','false')}</b>");
+        File.WriteAllText(Path.Combine(api, "A.xml"), "<a>{wso2:vault-lookup('other')}\n<b>\n{wso2:vault-lookup('MISSING','ENV','false')}</b></a>");
 
         var problems = Verifier.Verify(home.Home, Options(home), [home.Combine("repository")]);
 
@@ -171,5 +171,28 @@ public sealed class VerifierTests
             ],
             problems.Select(Verifier.Format));
         Assert.Equal("wso2carbon", Resolve(home, Options(home)).Value("keystore:tls:password"));
+    }
+
+    [Fact]
+    public void Verify_without_paths_scans_the_homes_own_synapse_configs_dataservices_and_exploded_carbonapps()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml(Sound(home) + "\napi_key = \"" + home.Vector(Oaep).Ciphertext + "\"\nds_password = \"" + home.Vector(Oaep).Ciphertext + "\"\ncapp_key = \"" + home.Vector(Oaep).Ciphertext + "\"\n");
+        var server = home.Combine("repository", "deployment", "server");
+        Directory.CreateDirectory(Path.Combine(server, "synapse-configs", "default", "api"));
+        Directory.CreateDirectory(Path.Combine(server, "dataservices"));
+        Directory.CreateDirectory(Path.Combine(server, "carbonapps", "OrdersCApp_1.0.0", "Orders_1.0.0"));
+        File.WriteAllText(Path.Combine(server, "synapse-configs", "default", "api", "A.xml"), "<api><header value=\"{wso2:vault-lookup('api_key')}\"/></api>");
+        File.WriteAllText(Path.Combine(server, "dataservices", "Orders.DBS"), "<data xmlns:svns=\"http://org.wso2.securevault/configuration\"><property name=\"password\" svns:secretAlias=\"ds_password\"/></data>");
+        File.WriteAllText(Path.Combine(server, "carbonapps", "OrdersCApp_1.0.0", "Orders_1.0.0", "Orders.xml"), "<proxy><parameter name=\"k\">{wso2:vault-lookup('capp_key')}</parameter>\n<broken></proxy>");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Equal(Path.Combine("repository", "deployment", "server", "carbonapps", "OrdersCApp_1.0.0", "Orders_1.0.0", "Orders.xml"), problem.Path);
+        Assert.Equal((2, 11), (problem.Line, problem.Column));
+        Assert.StartsWith("not well-formed XML", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(Verifier.Verify(home.Home, Options(home), []), p => p.Message == "alias 'ds_password' is never referenced");
     }
 }
