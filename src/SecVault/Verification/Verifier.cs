@@ -50,14 +50,9 @@ public static class Verifier
         foreach (var file in synapseFiles)
         {
             var display = DisplayPath(home, file);
-            string xml;
-            try
+            var xml = ReadArtifact(file, display, synapseProblems);
+            if (xml is null)
             {
-                xml = SynapseArtifact.ReadText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                synapseProblems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message)));
                 continue;
             }
 
@@ -126,6 +121,21 @@ public static class Verifier
 
         problems.AddRange(synapseProblems);
         return MiHomeResolver.Distinct(problems);
+    }
+
+    // A helper rather than "string xml; try { xml = ... } catch { ...; continue; }" in the loop: a mutant of the catch
+    // block leaves xml unassigned (CS0165), and Stryker then drops every mutant of Verify.
+    private static string? ReadArtifact(string file, string display, List<Problem> problems)
+    {
+        try
+        {
+            return SynapseArtifact.ReadText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message)));
+            return null;
+        }
     }
 
     /// <summary>The <c>verify</c> output line: <c>error|warning &lt;path&gt;:&lt;line&gt;:&lt;column&gt; &lt;subject&gt;: &lt;message&gt;</c>.</summary>
