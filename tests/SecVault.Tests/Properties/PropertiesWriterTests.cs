@@ -140,4 +140,35 @@ public sealed class PropertiesWriterTests
         Assert.False(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), a));
         Assert.True(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), "k=v\n"u8.ToArray()));
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void SameExceptDateLine_ends_the_date_line_at_LF_CR_or_CRLF(string newLine)
+    {
+        var a = PropertiesWriter.Store([new("k", "v")], Now, newLine);
+        var b = PropertiesWriter.Store([new("k", "v")], Now.AddSeconds(1), newLine);
+        var c = PropertiesWriter.Store([new("k", "w")], Now.AddSeconds(1), newLine);
+
+        Assert.True(PropertiesWriter.SameExceptDateLine(a, b));
+        Assert.False(PropertiesWriter.SameExceptDateLine(a, c));
+    }
+
+    [Theory]
+    [InlineData("#one\r\nk=v", "#two\rk=v", true)]
+    [InlineData("#one\r\nk=v", "#two\nk=v", true)]
+    [InlineData("#one\r\nk=v", "#two\n\nk=v", false)]
+    [InlineData("#one\r\r\nk=v", "#two\r\nk=v", false)]
+    [InlineData("#one\n\rk=v", "#two\nk=v", false)]
+    [InlineData("#one\r", "#two\r\n", true)]
+    [InlineData("#one\r", "#two", true)]
+    [InlineData("#one\r", "#two\r\r", false)]
+    [InlineData("", "#two\n", false)]
+    [InlineData("", "", true)]
+    public void SameExceptDateLine_treats_CRLF_as_one_line_break_and_a_blank_line_after_it_as_content(string a, string b, bool same)
+    {
+        Assert.Equal(same, PropertiesWriter.SameExceptDateLine(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b)));
+        Assert.Equal(same, PropertiesWriter.SameExceptDateLine(Encoding.ASCII.GetBytes(b), Encoding.ASCII.GetBytes(a)));
+    }
 }
