@@ -39,7 +39,15 @@ internal static class Pkcs12SecretBags
             foreach (var element in bags)
             {
                 var bag = SafeBag.GetInstance(element);
-                if (bag.BagID.Id != SecretBagOid || FriendlyName(bag) is not { } alias)
+                // Two tests rather than "|| FriendlyName(bag) is not { } alias": a mutant of that condition leaves
+                // alias unassigned (CS0165), and Stryker then drops every mutant of the method.
+                if (bag.BagID.Id != SecretBagOid)
+                {
+                    continue;
+                }
+
+                var alias = FriendlyName(bag);
+                if (alias is null)
                 {
                     continue;
                 }

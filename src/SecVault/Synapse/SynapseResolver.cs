@@ -128,13 +128,16 @@ public sealed class SynapseResolver
                 problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseTwoArguments(lookup.Type ?? string.Empty)));
             }
 
-            if (lookup.LookupType is not { } type)
+            // Not "is not { } type": a mutant of the block below would leave type unassigned (CS0165), and Stryker
+            // then drops every mutant of this method.
+            var type = lookup.LookupType;
+            if (type is null)
             {
                 problems.Add(At(ProblemSeverity.Error, Messages.SynapseUnknownType(lookup.Type ?? string.Empty)));
                 continue;
             }
 
-            var (value, error, positioned) = Value(type, lookup.Name, lookup.IsEncrypted);
+            var (value, error, positioned) = Value(type.Value, lookup.Name, lookup.IsEncrypted);
             if (Collect(value, error, positioned, problems, At))
             {
                 resolved.Add(new SynapseSubstitution(lookup.Start, lookup.Length, value!, lookup.Site == VaultLookupSite.XPathCall, lookup.AttributeQuote));

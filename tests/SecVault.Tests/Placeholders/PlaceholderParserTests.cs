@@ -27,6 +27,30 @@ public sealed class PlaceholderParserTests
         Assert.Equal(("key_password", "key_password ", true), (p.Name, p.RawName, p.HasSurroundingWhitespace));
     }
 
+    [Theory]
+    [InlineData("$env{  HOME}", "HOME")]
+    [InlineData("$sys{\t\r\nuser.home \n}", "user.home")]
+    [InlineData("$secret{\u0001\u001F\u0020db\u0000}", "db")]
+    [InlineData("$ref{ a b }", "a b")]
+    public void Find_trims_leading_and_trailing_chars_up_to_U0020_as_Java_String_trim(string text, string name)
+    {
+        var p = Assert.Single(PlaceholderParser.Find(text));
+
+        Assert.Equal((name, true), (p.Name, p.HasSurroundingWhitespace));
+        Assert.Equal(text[(text.IndexOf('{', StringComparison.Ordinal) + 1)..^1], p.RawName);
+    }
+
+    [Theory]
+    [InlineData("$env{\u00A0HOME\u2003}")]
+    [InlineData("$env{\u0085HOME\uFEFF}")]
+    public void Find_keeps_unicode_spaces_above_U0020_in_the_name_as_Java_String_trim(string text)
+    {
+        var p = Assert.Single(PlaceholderParser.Find(text));
+
+        Assert.Equal(p.RawName, p.Name);
+        Assert.False(p.HasSurroundingWhitespace);
+    }
+
     [Fact]
     public void Find_runs_the_name_to_the_first_closing_brace_without_nesting_or_defaults()
     {
@@ -80,6 +104,14 @@ public sealed class PlaceholderParserTests
         var result = PlaceholderParser.Substitute("jdbc:x;password=$secret{db};u=$env{U}", p => p.Name == "db" ? "p$1\\$env{U}" : "me");
 
         Assert.Equal("jdbc:x;password=p$1\\$env{U};u=me", result);
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused_even_without_a_placeholder()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => PlaceholderParser.Find(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => PlaceholderParser.Substitute(null!, _ => "x")).ParamName);
+        Assert.Equal("resolve", Assert.Throws<ArgumentNullException>(() => PlaceholderParser.Substitute("plain", null!)).ParamName);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using SecVault.Properties;
 using SecVault.Testing;
 
@@ -45,6 +46,12 @@ public sealed class PropertiesReaderTests
         "\\ lead=\\ v\n",
         "k = v\\u",
         "k=#!=:\n",
+        "k=v\\",
+        "k=\\\\",
+        "k=x\\u0041y\\u004a\\u004A\\uabcd\\uABCD\n",
+        "a=1\n\uFEFFk=v\n",
+        "k = \\u00G1",
+        "k = \\u00`1",
     ];
 
     public static TheoryData<string, (string Key, string Value, int Line)[]> Table => new()
@@ -68,6 +75,22 @@ public sealed class PropertiesReaderTests
         { "dup=1\ndup=2\n", [("dup", "1", 1), ("dup", "2", 2)] },
         { "k\\\n  ey=v", [("key", "v", 1)] },
         { "a\\\n  # not comment\n", [("a#", "not comment", 1)] },
+        { "k:v\nk2 = v2\nk3\t:\tv3\n", [("k", "v", 1), ("k2", "v2", 2), ("k3", "v3", 3)] },
+        { "k==v", [("k", "=v", 1)] },
+        { "\\\n#x\ny=z\n", [("y", "z", 3)] },
+        { "\\\n\\\n k=v", [("k", "v", 3)] },
+        { "k=\\uD83D\\uDE00\n", [("k", "\uD83D\uDE00", 1)] },
+        { "k=a\\\r\n   b\n", [("k", "ab", 1)] },
+        { ":x\n", [("", "x", 1)] },
+        { "\f\tk\fv\n", [("k", "v", 1)] },
+        { "a=\\\n   \n", [("a", "", 1)] },
+        { "x=1\\\r\r", [("x", "1", 1)] },
+        { "k=\\", [("k", "", 1)] },
+        { "k=v\\", [("k", "v", 1)] },
+        { "\\ lead=\\ v\n", [(" lead", " v", 1)] },
+        { "k=#!=:\n", [("k", "#!=:", 1)] },
+        { "k=\\\\", [("k", "\\", 1)] },
+        { "k=x\\u0041y\\u004a\\u004A\\uabcd\\uABCD\n", [("k", "xAyJJ\uabcd\uABCD", 1)] },
     };
 
     [Theory]
@@ -85,6 +108,32 @@ public sealed class PropertiesReaderTests
         var entries = ReadUtf8("\uFEFFcl\u00e9=\u20ac\n");
 
         Assert.Equal(("cl\u00e9", "\u20ac"), (entries[0].Key, entries[0].Value));
+    }
+
+    [Fact]
+    public void ReadUtf8_skips_a_byte_order_mark_only_at_the_start_of_the_input()
+    {
+        var entries = ReadUtf8("a=1\n\uFEFFk=v\n");
+
+        Assert.Equal([("a", "1"), ("\uFEFFk", "v")], entries.Select(e => (e.Key, e.Value)));
+    }
+
+    [Fact]
+    public void ReadIso88591_keeps_a_leading_byte_order_mark_as_three_chars()
+    {
+        var entries = PropertiesReader.ReadIso88591(new MemoryStream([0xEF, 0xBB, 0xBF, (byte)'k', (byte)'=', (byte)'v']), "x.properties");
+
+        Assert.Equal(("\u00EF\u00BB\u00BFk", "v"), (Assert.Single(entries).Key, entries[0].Value));
+    }
+
+    [Fact]
+    public void Arguments_are_checked_before_anything_is_read()
+    {
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => PropertiesReader.ReadUtf8(null!, "f")).ParamName);
+        Assert.Equal("displayPath", Assert.Throws<ArgumentNullException>(() => PropertiesReader.ReadUtf8(new MemoryStream(), null!)).ParamName);
+        Assert.Equal("displayPath", Assert.Throws<ArgumentNullException>(() => PropertiesReader.ReadIso88591(new MemoryStream(), null!)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PropertiesReader.ReadUtf8(new MemoryStream(), "f", maxLineBytes: 0));
+        Assert.Single(PropertiesReader.ReadUtf8(new MemoryStream("k"u8.ToArray()), "f", maxLineBytes: 1));
     }
 
     [Fact]
@@ -111,6 +160,14 @@ public sealed class PropertiesReaderTests
     [InlineData("a=1\nk=\\u12\n", 2)]
     [InlineData("a=1\n\nk=\\u12G4 tail\n", 3)]
     [InlineData("k\\u00=v", 1)]
+    [InlineData("k = v\\u", 1)]
+    [InlineData("k = v\\u004", 1)]
+    [InlineData("k = \\u00g1", 1)]
+    [InlineData("k = \\u00/1", 1)]
+    [InlineData("k = \\u00:1", 1)]
+    [InlineData("k = \\u00@1", 1)]
+    [InlineData("k = \\u00G1", 1)]
+    [InlineData("k = \\u00`1", 1)]
     public void A_malformed_unicode_escape_is_an_error_naming_the_line(string input, int line)
     {
         var error = Assert.Throws<PropertiesFormatException>(() => ReadUtf8(input));
@@ -143,6 +200,104 @@ public sealed class PropertiesReaderTests
         var entries = PropertiesReader.ReadUtf8(new MemoryStream(Encoding.UTF8.GetBytes("k=" + new string('v', 98) + "\n")), "f", maxLineBytes: 100);
 
         Assert.Equal(98, Assert.Single(entries).Value.Length);
+    }
+
+    [Fact]
+    public void A_line_one_byte_over_the_limit_is_refused_naming_its_line()
+    {
+        var text = "a=1\n\nk=" + new string('v', 99) + "\nz=2\n";
+
+        var error = Assert.Throws<PropertiesFormatException>(
+            () => PropertiesReader.ReadUtf8(new MemoryStream(Encoding.UTF8.GetBytes(text)), "f", maxLineBytes: 100));
+
+        Assert.Equal((PropertiesErrorKind.LineTooLong, 3), (error.Kind, error.Line));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(101)]
+    public void A_logical_line_joined_over_the_limit_is_refused_naming_its_first_line(int joined)
+    {
+        // Each physical line is under the limit of 100; the logical line ("k=" + a + b) is joined without the
+        // backslash and the continuation's leading blanks, so only the joined length decides.
+        var a = new string('a', 60);
+        var b = new string('b', joined - 2 - a.Length);
+        var text = "x=1\nk=" + a + "\\\n      " + b + "\ny=2\n";
+
+        var read = () => PropertiesReader.ReadUtf8(new MemoryStream(Encoding.UTF8.GetBytes(text)), "f", maxLineBytes: 100);
+
+        if (joined <= 100)
+        {
+            Assert.Equal([("x", "1", 1), ("k", a + b, 2), ("y", "2", 4)], read().Select(e => (e.Key, e.Value, e.Line)));
+        }
+        else
+        {
+            var error = Assert.Throws<PropertiesFormatException>(read);
+            Assert.Equal((PropertiesErrorKind.LineTooLong, 2), (error.Kind, error.Line));
+        }
+    }
+
+    [Theory]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(511)]
+    [InlineData(512)]
+    [InlineData(513)]
+    [InlineData(5000)]
+    [InlineData(40000)]
+    public void Long_lines_read_whole_and_a_short_line_after_them_reads_alone(int length)
+    {
+        var value = string.Concat(Enumerable.Range(0, length).Select(n => (char)('a' + (n % 26))));
+
+        var entries = ReadUtf8("k=" + value + "\nshort=1\n" + "k2=" + value + "\n");
+
+        Assert.Equal([("k", value, 1), ("short", "1", 2), ("k2", value, 3)], entries.Select(e => (e.Key, e.Value, e.Line)));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void A_line_break_that_ends_exactly_at_a_16_KiB_read_is_one_line_break(string lineBreak)
+    {
+        // The reader takes 16 KiB per read: the first line break's first byte is the read's last byte.
+        const int chunk = 16 * 1024;
+        var first = "k=" + new string('v', chunk - 1 - 2);
+        var text = first + lineBreak + "n=2" + lineBreak + "m=3";
+        Assert.Equal(chunk - 1, text.IndexOf(lineBreak[0], StringComparison.Ordinal));
+
+        var entries = ReadUtf8(text);
+
+        Assert.Equal([("k", first[2..], 1), ("n", "2", 2), ("m", "3", 3)], entries.Select(e => (e.Key, e.Value, e.Line)));
+    }
+
+    [Fact]
+    public void Entries_do_not_depend_on_how_the_stream_splits_its_reads()
+    {
+        var piece = Gen.OneOf(
+            Gen.Const("k=v"), Gen.Const("\n"), Gen.Const("\r"), Gen.Const("\r\n"), Gen.Const("\\"), Gen.Const(" "), Gen.Const("#"),
+            Gen.Const("\u00e9"), Gen.Const("é"), Gen.Const("\uFEFF"), Gen.Int[1, 700].Select(n => new string('x', n)));
+        Gen.Select(piece.Array[0, 40], Gen.Int[1, 300], Gen.Int).Sample((pieces, largest, seed) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(string.Concat(pieces));
+
+            var whole = PropertiesReader.ReadUtf8(new MemoryStream(bytes), "f");
+            var split = PropertiesReader.ReadUtf8(new ShortReadStream(bytes, largest, seed), "f");
+
+            Assert.Equal(whole.Select(e => (e.Key, e.Value, e.Line)), split.Select(e => (e.Key, e.Value, e.Line)));
+        });
+    }
+
+    [Fact]
+    public void The_buffer_the_stream_filled_holds_no_byte_of_the_input_afterwards()
+    {
+        var stream = new BufferKeepingStream(Encoding.UTF8.GetBytes("password=s3cr3t\n"));
+
+        Assert.Equal("s3cr3t", Assert.Single(PropertiesReader.ReadUtf8(stream, "f")).Value);
+
+        Assert.NotEmpty(stream.Buffers);
+        Assert.All(stream.Buffers, buffer => Assert.All(buffer, b => Assert.Equal(0, b)));
     }
 
     [Fact]
@@ -213,10 +368,48 @@ public sealed class PropertiesReaderTests
         return result;
     }
 
-    private sealed class EndlessStream(byte fill) : Stream
+    /// <summary>Returns at most <c>largest</c> bytes per read, a random count each time, as a pipe or socket may.</summary>
+    private sealed class ShortReadStream(byte[] bytes, int largest, int seed) : ReadOnlyStream
+    {
+        private readonly Random _random = new(seed);
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, bytes.Length - _position), _random.Next(1, largest + 1));
+            bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>Keeps every buffer the reader passes to <see cref="Read"/>, to look at after the reader is done.</summary>
+    private sealed class BufferKeepingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public List<byte[]> Buffers { get; } = [];
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Buffers.Add(buffer);
+            return base.Read(buffer, offset, count);
+        }
+    }
+
+    private sealed class EndlessStream(byte fill) : ReadOnlyStream
     {
         public long BytesRead { get; private set; }
 
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill(fill);
+            BytesRead += count;
+            return count;
+        }
+    }
+
+    /// <summary>A stream that can only be read, once, front to back.</summary>
+    private abstract class ReadOnlyStream : Stream
+    {
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -225,14 +418,7 @@ public sealed class PropertiesReaderTests
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill(fill);
-            BytesRead += count;
-            return count;
-        }
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override void Flush()
         {

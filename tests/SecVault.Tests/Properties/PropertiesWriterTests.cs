@@ -39,6 +39,57 @@ public sealed class PropertiesWriterTests
     }
 
     [Theory]
+    [InlineData("2025-01-04T01:02:03Z", "Sat Jan 04 01:02:03 UTC 2025")]
+    [InlineData("2025-02-05T01:02:03Z", "Wed Feb 05 01:02:03 UTC 2025")]
+    [InlineData("2025-03-06T01:02:03Z", "Thu Mar 06 01:02:03 UTC 2025")]
+    [InlineData("2025-04-07T01:02:03Z", "Mon Apr 07 01:02:03 UTC 2025")]
+    [InlineData("2025-05-08T01:02:03Z", "Thu May 08 01:02:03 UTC 2025")]
+    [InlineData("2025-06-09T01:02:03Z", "Mon Jun 09 01:02:03 UTC 2025")]
+    [InlineData("2025-07-10T01:02:03Z", "Thu Jul 10 01:02:03 UTC 2025")]
+    [InlineData("2025-08-11T01:02:03Z", "Mon Aug 11 01:02:03 UTC 2025")]
+    [InlineData("2025-09-12T01:02:03Z", "Fri Sep 12 01:02:03 UTC 2025")]
+    [InlineData("2025-10-10T01:02:03Z", "Fri Oct 10 01:02:03 UTC 2025")]
+    [InlineData("2025-11-11T01:02:03Z", "Tue Nov 11 01:02:03 UTC 2025")]
+    [InlineData("2025-12-12T01:02:03Z", "Fri Dec 12 01:02:03 UTC 2025")]
+    public void Store_names_every_month_and_weekday_as_Java_Date_toString(string when, string expected)
+    {
+        var bytes = PropertiesWriter.Store([], DateTimeOffset.Parse(when, System.Globalization.CultureInfo.InvariantCulture), "\n");
+
+        Assert.Equal("#" + expected + "\n", Encoding.ASCII.GetString(bytes));
+    }
+
+    [Fact]
+    public void Store_escapes_control_chars_and_every_hex_digit_as_Java_does()
+    {
+        var text = Encoding.ASCII.GetString(PropertiesWriter.Store([new("k\t\n\r\f", "\t\n\r\f\u1234\uABCD\u0001")], Now, "\n"));
+
+        Assert.Equal("k\\t\\n\\r\\f=\\t\\n\\r\\f\\u1234\\uABCD\\u0001\n", text.Split('\n', 2)[1]);
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store(null!, Now, "\n"));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([], Now, null!));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([new(null!, "v")], Now, "\n"));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([new("k", null!)], Now, "\n"));
+        Assert.Equal("newLine", Assert.Throws<ArgumentException>(() => PropertiesWriter.Store([], Now, "\n\r")).ParamName);
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines(null!));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines([new(null!, "v")]));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines([new("k", null!)]));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.SameExceptDateLine(null!, []));
+        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.SameExceptDateLine([], null!));
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_escapes_a_leading_byte_order_mark_char_in_a_key()
+    {
+        var bytes = PropertiesWriter.WriteKeyValueLines([new("\uFEFFk", "v")]);
+
+        Assert.Equal("\\uFEFFk = v\n", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Theory]
     [InlineData(@"C:\wso2mi\x", @"C\:\\wso2mi\\x")]
     [InlineData("a b", "a\\ b")]
     [InlineData("\u00e9", "\\u00E9")]
@@ -139,5 +190,37 @@ public sealed class PropertiesWriterTests
         Assert.False(PropertiesWriter.SameExceptDateLine(a, c));
         Assert.False(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), a));
         Assert.True(PropertiesWriter.SameExceptDateLine("k=v\n"u8.ToArray(), "k=v\n"u8.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void SameExceptDateLine_ends_the_date_line_at_LF_CR_or_CRLF(string newLine)
+    {
+        var a = PropertiesWriter.Store([new("k", "v")], Now, newLine);
+        var b = PropertiesWriter.Store([new("k", "v")], Now.AddSeconds(1), newLine);
+        var c = PropertiesWriter.Store([new("k", "w")], Now.AddSeconds(1), newLine);
+
+        Assert.True(PropertiesWriter.SameExceptDateLine(a, b));
+        Assert.False(PropertiesWriter.SameExceptDateLine(a, c));
+    }
+
+    [Theory]
+    [InlineData("#one\r\nk=v", "#two\rk=v", true)]
+    [InlineData("#one\r\nk=v", "#two\nk=v", true)]
+    [InlineData("#one\r\nk=v", "#two\n\nk=v", false)]
+    [InlineData("#one\r\r\nk=v", "#two\r\nk=v", false)]
+    [InlineData("#one\n\rk=v", "#two\nk=v", false)]
+    [InlineData("#one\r", "#two\r\n", true)]
+    [InlineData("#one\r", "#two", true)]
+    [InlineData("#one\r", "#two\r\r", false)]
+    [InlineData("", "#two\n", false)]
+    [InlineData("", "", true)]
+    [InlineData("k=v\nx=1", "k=w\nx=1", false)]
+    public void SameExceptDateLine_treats_CRLF_as_one_line_break_and_a_blank_line_after_it_as_content(string a, string b, bool same)
+    {
+        Assert.Equal(same, PropertiesWriter.SameExceptDateLine(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b)));
+        Assert.Equal(same, PropertiesWriter.SameExceptDateLine(Encoding.ASCII.GetBytes(b), Encoding.ASCII.GetBytes(a)));
     }
 }
