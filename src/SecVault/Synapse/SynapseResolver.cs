@@ -124,7 +124,7 @@ public sealed class SynapseResolver
 
             if (lookup.LookupType is not { } type)
             {
-                problems.Add(At(ProblemSeverity.Error, Messages.SynapseUnknownType(lookup.Type ?? string.Empty)));
+                problems.Add(At(ProblemSeverity.Error, SynapseText.SynapseUnknownType(lookup.Type ?? string.Empty)));
                 continue;
             }
 
@@ -213,8 +213,8 @@ public sealed class SynapseResolver
                     if (placement != LookupRoot.Placement.Inside)
                     {
                         return (null, placement == LookupRoot.Placement.Outside
-                            ? Messages.SynapseFileOutsideRoot(path, root)
-                            : Messages.SynapseFileLinksOutsideRoot(path, root), []);
+                            ? SynapseText.SynapseFileOutsideRoot(path, root)
+                            : SynapseText.SynapseFileLinksOutsideRoot(path, root), []);
                     }
                 }
 

@@ -92,7 +92,7 @@ public sealed class VaultTarget
         var displayPath = DisplayPathOf(home, path);
         if (!File.Exists(path))
         {
-            throw new VaultException(Messages.DeploymentTomlMissing(displayPath), Messages.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
+            throw new VaultException(VaultText.DeploymentTomlMissing(displayPath), VaultText.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
         }
 
         FileSnapshot snapshot;
@@ -107,7 +107,7 @@ public sealed class VaultTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VaultException(Messages.CannotRead(displayPath, e.Message), path: path, innerException: e);
+            throw new VaultException(VaultText.CannotRead(displayPath, e.Message), path: path, innerException: e);
         }
 
         var document = DeploymentToml.Parse(snapshot.Content, displayPath);

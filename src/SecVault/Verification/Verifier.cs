@@ -164,7 +164,7 @@ public static class Verifier
             {
                 // Carbon-written files may lack these two lines; the runtime then uses its defaults, so this is advice only.
                 problems.Add(RuntimeDefaults.TryGetValue(key, out var fallback)
-                    ? new Problem(ProblemSeverity.Warning, display, 0, 0, key, Messages.VerifyVaultKeyDefaulted(key, fallback))
+                    ? new Problem(ProblemSeverity.Warning, display, 0, 0, key, VerificationText.VerifyVaultKeyDefaulted(key, fallback))
                     : new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
             }
 
@@ -179,7 +179,7 @@ public static class Verifier
             }
             else if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
             {
-                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", Messages.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", CiphersText.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
             }
 
             resolver.Identity.OpenVaultKey();
