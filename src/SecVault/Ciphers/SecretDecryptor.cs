@@ -14,7 +14,7 @@ namespace SecVault.Ciphers;
 /// with <see cref="DiagnosePadding"/>, the other padding and not-UTF-8 apart. Safe for concurrent use; the caller keeps
 /// ownership of the RSA object.
 /// </summary>
-public sealed class SecretDecryptor : ISecretDecryptor
+internal sealed class SecretDecryptor : ISecretDecryptor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -7,7 +7,7 @@ namespace SecVault.Properties;
 /// Reads .properties files with Java's <c>Properties.load</c> logical-line rules, returning every entry in
 /// file order (repeated keys included; callers decide which one wins).
 /// </summary>
-public static class PropertiesReader
+internal static class PropertiesReader
 {
     /// <summary>The default longest physical line, in bytes.</summary>
     public const long DefaultMaxLineBytes = 1024 * 1024;

@@ -9,7 +9,7 @@ namespace SecVault.Synapse;
 /// calls are also found in XPath expression attributes (<c>expression</c>, <c>xpath</c>, <c>source</c>). Comments,
 /// processing instructions and the document type are skipped; CDATA is element text.
 /// </summary>
-public static class VaultLookupParser
+internal static class VaultLookupParser
 {
     private const string FunctionName = "vault-lookup";
 
