@@ -42,7 +42,7 @@ public sealed class VaultTarget
     public string SecretConfPath => Home.SecretConfPath;
 
     /// <summary>The secret-conf.properties path for messages.</summary>
-    public string SecretConfDisplayPath => DisplayPathOf(Home, SecretConfPath);
+    public string SecretConfDisplayPath => Home.DisplayPathOf(SecretConfPath);
 
     internal FileSnapshot Snapshot { get; }
 
@@ -89,7 +89,7 @@ public sealed class VaultTarget
         ArgumentNullException.ThrowIfNull(sources);
 
         var path = Path.GetFullPath(deploymentTomlPath);
-        var displayPath = DisplayPathOf(home, path);
+        var displayPath = home.DisplayPathOf(path);
         if (!File.Exists(path))
         {
             throw new VaultException(VaultText.DeploymentTomlMissing(displayPath), VaultText.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
@@ -113,12 +113,5 @@ public sealed class VaultTarget
         var document = DeploymentToml.Parse(snapshot.Content, displayPath);
         var keystore = selectKeystore ? KeystoreSelection.FromDeploymentToml(document, home, sources) : null;
         return new VaultTarget(home, path, snapshot, document, keystore);
-    }
-
-    /// <summary>A path relative to the MI home when it lies inside it (<c>conf/deployment.toml</c>), else the path itself.</summary>
-    internal static string DisplayPathOf(MiHome home, string path)
-    {
-        var relative = Path.GetRelativePath(home.Path, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
 }

@@ -49,7 +49,7 @@ public static class Verifier
         var synapse = resolver.CreateSynapseResolver();
         foreach (var file in synapseFiles)
         {
-            var display = DisplayPath(home, file);
+            var display = home.DisplayPathOf(file);
             if (SynapseArtifact.TryReadText(file, display, out var unreadable) is not { } xml)
             {
                 synapseProblems.Add(unreadable!);
@@ -217,12 +217,5 @@ public static class Verifier
         {
             return false;
         }
-    }
-
-    private static string DisplayPath(MiHome home, string file)
-    {
-        var full = Path.GetFullPath(file);
-        var relative = Path.GetRelativePath(home.Path, full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
     }
 }
