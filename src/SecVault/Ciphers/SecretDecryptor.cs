@@ -14,7 +14,7 @@ namespace SecVault.Ciphers;
 /// with <see cref="DiagnosePadding"/>, the other padding and not-UTF-8 apart. Safe for concurrent use; the caller keeps
 /// ownership of the RSA object.
 /// </summary>
-public sealed class SecretDecryptor : ISecretDecryptor
+internal sealed class SecretDecryptor : ISecretDecryptor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -77,7 +77,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
         var block = DecodeBase64(ciphertext, alias);
         if (block.Length != _keyBytes)
         {
-            throw new CipherException(CipherError.WrongKeySize, Messages.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, Messages.CiphertextDoesNotDecryptHint);
+            throw new CipherException(CipherError.WrongKeySize, CiphersText.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, CiphersText.CiphertextDoesNotDecryptHint);
         }
 
         var plain = TryDecrypt(block, Transformation.Padding);
@@ -109,9 +109,9 @@ public sealed class SecretDecryptor : ISecretDecryptor
 
         throw new CipherException(
             CipherError.DoesNotDecrypt,
-            Messages.CiphertextDoesNotDecrypt(alias, _keyAlias, _fingerprint),
+            CiphersText.CiphertextDoesNotDecrypt(alias, _keyAlias, _fingerprint),
             alias,
-            Messages.CiphertextDoesNotDecryptHint);
+            CiphersText.CiphertextDoesNotDecryptHint);
     }
 
     /// <summary>Decrypts a ciphertext to the secret's text; bytes that are not strict UTF-8 are an error.</summary>
@@ -162,7 +162,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
 
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
             {
-                throw new CipherException(CipherError.NotBase64, Messages.CiphertextNotBase64(alias, i + 1), alias);
+                throw new CipherException(CipherError.NotBase64, CiphersText.CiphertextNotBase64(alias, i + 1), alias);
             }
 
             chars[n++] = c;
@@ -173,7 +173,7 @@ public sealed class SecretDecryptor : ISecretDecryptor
         var wellPadded = padding < 0 || (padding >= n - 2 && chars.AsSpan(padding, n - padding).IndexOfAnyExcept('=') < 0);
         if (n % 4 != 0 || !wellPadded || !Convert.TryFromBase64Chars(chars.AsSpan(0, n), bytes, out var written))
         {
-            throw new CipherException(CipherError.NotBase64, Messages.CiphertextBadBase64Length(alias), alias);
+            throw new CipherException(CipherError.NotBase64, CiphersText.CiphertextBadBase64Length(alias), alias);
         }
 
         return bytes[..written];
@@ -271,23 +271,23 @@ public sealed class SecretDecryptor : ISecretDecryptor
     /// </summary>
     /// <inheritdoc/>
     public CipherException NotUtf8(string alias) => DiagnosePadding
-        ? new CipherException(CipherError.NotUtf8, Messages.PlaintextNotUtf8(alias), alias)
+        ? new CipherException(CipherError.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias)
         : Uniform(CipherError.NotUtf8, alias);
 
     /// <summary>The one message of every failure after the size check when padding is not diagnosed; the error kind stays exact.</summary>
     private CipherException Uniform(CipherError error, string alias) => new(
         error,
-        Messages.CiphertextRejected(alias, _keyAlias, _fingerprint, Transformation.Name),
+        CiphersText.CiphertextRejected(alias, _keyAlias, _fingerprint, Transformation.Name),
         alias,
-        Messages.CiphertextRejectedHint);
+        CiphersText.CiphertextRejectedHint);
 
     private CipherException Mismatch(string alias)
     {
         var actual = Transformation.Other.Name;
         return new CipherException(
             CipherError.PaddingMismatch,
-            Messages.CiphertextPaddingMismatch(alias, actual, _settingSource, Transformation.Name),
+            CiphersText.CiphertextPaddingMismatch(alias, actual, _settingSource, Transformation.Name),
             alias,
-            Messages.CiphertextPaddingMismatchHint(actual));
+            CiphersText.CiphertextPaddingMismatchHint(actual));
     }
 }

@@ -61,9 +61,9 @@ public sealed class SecretEncryptor
         {
             throw new CipherException(
                 CipherError.SecretTooLong,
-                Messages.SecretTooLong(alias, byteCount, _displayName, KeySizeBits, MaxSecretBytes),
+                CiphersText.SecretTooLong(alias, byteCount, _displayName, KeySizeBits, MaxSecretBytes),
                 alias,
-                Messages.SecretTooLongHint);
+                CiphersText.SecretTooLongHint);
         }
     }
 
@@ -84,7 +84,7 @@ public sealed class SecretEncryptor
         }
         catch (CryptographicException ex)
         {
-            throw new CipherException(CipherError.SecretTooLong, Messages.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
+            throw new CipherException(CipherError.SecretTooLong, CiphersText.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
         }
     }
 

@@ -87,8 +87,8 @@ public sealed class Transformation : IEquatable<Transformation>
         }
 
         var message = string.IsNullOrWhiteSpace(name)
-            ? Messages.TransformationBlank(AcceptedNames)
-            : Messages.TransformationUnknown(name, AcceptedNames);
+            ? CiphersText.TransformationBlank(AcceptedNames)
+            : CiphersText.TransformationUnknown(name, AcceptedNames);
         throw new CipherException(CipherError.UnknownTransformation, message);
     }
 

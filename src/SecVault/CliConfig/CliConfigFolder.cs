@@ -82,26 +82,26 @@ public static class CliConfigFolder
         }
         catch (UnsafeFileException ex)
         {
-            throw new CliConfigException(CliConfigError.Untrusted, ex.Message, file, hint: Messages.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigError.Untrusted, ex.Message, file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliConfigException(CliConfigError.Unreadable, Messages.CliConfigUnreadable(file, ex.Message), file, hint: Messages.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigError.Unreadable, CliConfigText.CliConfigUnreadable(file, ex.Message), file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
     }
 
     /// <summary>Checks one of the two: <paramref name="path"/> (resolved) is the file's final target, or its folder when <paramref name="folder"/> is set.</summary>
     private static void RequireTrusted(string file, string path, string? folder)
     {
-        var status = SafePath.StatusOf(path) ?? throw new FileNotFoundException(Messages.FileMissing(path), path);
+        var status = SafePath.StatusOf(path) ?? throw new FileNotFoundException(IOText.FileMissing(path), path);
         var caller = Posix.EffectiveUserId;
         if (status.UserId != caller && status.UserId != 0)
         {
             throw new CliConfigException(
                 CliConfigError.Untrusted,
-                Messages.CliConfigForeignOwner(file, folder, status.UserId, caller),
+                CliConfigText.CliConfigForeignOwner(file, folder, status.UserId, caller),
                 file,
-                hint: Messages.CliConfigForeignOwnerHint(path, caller, folder is not null));
+                hint: CliConfigText.CliConfigForeignOwnerHint(path, caller, folder is not null));
         }
 
         const uint writableByOthers = 0x10 | 0x2;
@@ -109,9 +109,9 @@ public static class CliConfigFolder
         {
             throw new CliConfigException(
                 CliConfigError.Untrusted,
-                Messages.CliConfigWritableByOthers(file, folder),
+                CliConfigText.CliConfigWritableByOthers(file, folder),
                 file,
-                hint: Messages.CliConfigWritableByOthersHint(path));
+                hint: CliConfigText.CliConfigWritableByOthersHint(path));
         }
     }
 }

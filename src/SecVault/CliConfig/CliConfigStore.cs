@@ -48,14 +48,14 @@ public sealed class CliConfigStore
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             var message = _upstreamFile is null
-                ? Messages.CliConfigNotInitialized(FilePath)
-                : Messages.CliConfigNotInitializedUpstreamFound(FilePath, _upstreamFile);
-            var hint = _upstreamFile is null ? Messages.CliConfigRunInitHint : Messages.CliConfigUpstreamFileHint(_upstreamFile);
+                ? CliConfigText.CliConfigNotInitialized(FilePath)
+                : CliConfigText.CliConfigNotInitializedUpstreamFound(FilePath, _upstreamFile);
+            var hint = _upstreamFile is null ? CliConfigText.CliConfigRunInitHint : CliConfigText.CliConfigUpstreamFileHint(_upstreamFile);
             throw new CliConfigException(CliConfigError.NotInitialized, message, FilePath, hint: hint, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new CliConfigException(CliConfigError.Unreadable, Messages.CliConfigUnreadable(FilePath, ex.Message), FilePath, hint: Messages.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigError.Unreadable, CliConfigText.CliConfigUnreadable(FilePath, ex.Message), FilePath, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
 
         return KeystoreInfo.Parse(text, FilePath);

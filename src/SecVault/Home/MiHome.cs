@@ -85,4 +85,14 @@ public sealed class MiHome
 
     private static bool HasDeploymentToml(string folder) =>
         File.Exists(System.IO.Path.Combine(folder, "conf", "deployment.toml"));
+
+    /// <summary>
+    /// How messages name a file: relative to the MI home with <c>/</c> on every platform when it lies inside it
+    /// (<c>conf/deployment.toml</c>), else the path as given. The one display rule of every namespace.
+    /// </summary>
+    internal string DisplayPathOf(string path)
+    {
+        var relative = System.IO.Path.GetRelativePath(Path, System.IO.Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
 }

@@ -18,7 +18,7 @@ public sealed class ProcessEnvironment : IEnvironment
 }
 
 /// <summary>A fixed set of variables, for tests and embedding.</summary>
-public sealed class DictionaryEnvironment(IReadOnlyDictionary<string, string> variables) : IEnvironment
+internal sealed class DictionaryEnvironment(IReadOnlyDictionary<string, string> variables) : IEnvironment
 {
     /// <inheritdoc/>
     public string? GetVariable(string name) => variables.TryGetValue(name, out var value) ? value : null;

@@ -30,7 +30,7 @@ public static class ToolEntryPoint
     public static string UnexpectedFailure(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return Messages.Unexpected(exception.GetType().Name);
+        return HostingText.Unexpected(exception.GetType().Name);
     }
 
     /// <summary>Runs <paramref name="main"/>, turning any exception into the last-resort line on <paramref name="error"/> (default: standard error).</summary>
@@ -50,7 +50,7 @@ public static class ToolEntryPoint
             }
             else
             {
-                error.WriteLine(Messages.ToolUnexpected(tool, e.GetType().Name));
+                error.WriteLine(HostingText.ToolUnexpected(tool, e.GetType().Name));
             }
 
             return Failure;
@@ -63,7 +63,7 @@ public static class ToolEntryPoint
         {
             // A fresh stream: the tool's own writer may be what failed.
             using var stderr = Console.OpenStandardError();
-            stderr.Write(Encoding.UTF8.GetBytes(Messages.ToolUnexpected(tool, exceptionType) + "\n"));
+            stderr.Write(Encoding.UTF8.GetBytes(HostingText.ToolUnexpected(tool, exceptionType) + "\n"));
         }
 #pragma warning disable CA1031 // Nothing is left to report to.
         catch (Exception)

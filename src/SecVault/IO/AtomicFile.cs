@@ -46,7 +46,7 @@ internal static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FileWriteException(target, Messages.CannotWrite(target, e.Message), innerException: e);
+            throw new FileWriteException(target, IOText.CannotWrite(target, e.Message), innerException: e);
         }
     }
 
@@ -72,7 +72,7 @@ internal static class AtomicFile
             {
                 if (!existing.IsFolder)
                 {
-                    throw new UnsafeFileException(full, Messages.NotAFolder(full, existing.KindName));
+                    throw new UnsafeFileException(full, IOText.NotAFolder(full, existing.KindName));
                 }
 
                 return;
@@ -90,7 +90,7 @@ internal static class AtomicFile
             using var created = Posix.OpenAt(parentHandle, name, Posix.ReadOnly | Posix.Directory | Posix.NoFollow, 0, out var error);
             if (created.IsInvalid)
             {
-                throw new UnsafeFileException(full, Messages.PathChangedWhileOpening(full));
+                throw new UnsafeFileException(full, IOText.PathChangedWhileOpening(full));
             }
 
             if (Posix.TryStat(parentHandle, out var parentStatus, out _))
@@ -106,7 +106,7 @@ internal static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FileWriteException(full, Messages.CannotWrite(full, e.Message), innerException: e);
+            throw new FileWriteException(full, IOText.CannotWrite(full, e.Message), innerException: e);
         }
     }
 
@@ -116,12 +116,12 @@ internal static class AtomicFile
         FileStatus? existing = Posix.TryStatAt(folder, name, out var status, out _) ? status : null;
         if (existing is { IsRegularFile: false } special)
         {
-            throw new FileWriteException(target, Messages.NotRegularTarget(target, special.KindName));
+            throw new FileWriteException(target, IOText.NotRegularTarget(target, special.KindName));
         }
 
         if (expected is not null && existing is null)
         {
-            throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+            throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
         }
 
         RemoveStaleTemporaries(folder, Path.GetDirectoryName(target) ?? "/", name);
@@ -162,7 +162,7 @@ internal static class AtomicFile
 
             if (existing is { LinkCount: > 1 })
             {
-                warnings.Add(Messages.HardLinkedTarget(target, existing.Value.LinkCount - 1));
+                warnings.Add(IOText.HardLinkedTarget(target, existing.Value.LinkCount - 1));
             }
 
             if (Posix.RenameAt(folder, temp, name) == 0)
@@ -180,7 +180,7 @@ internal static class AtomicFile
 
             RewriteInPlace(folder, target, name, content, existing.Value);
 
-            warnings.Add(Messages.WrittenInPlace(target));
+            warnings.Add(IOText.WrittenInPlace(target));
             return warnings;
         }
         finally
@@ -202,13 +202,13 @@ internal static class AtomicFile
         var backupPath = Path.Join(Path.GetDirectoryName(target), backupName);
         if (Posix.TryStatAt(folder, backupName, out _, out _))
         {
-            throw new FileWriteException(target, Messages.BackupLeftBehind(target, backupPath), Messages.BackupLeftBehindHint(backupPath));
+            throw new FileWriteException(target, IOText.BackupLeftBehind(target, backupPath), IOText.BackupLeftBehindHint(backupPath));
         }
 
         using var file = Posix.OpenAt(folder, name, Posix.ReadWrite | Posix.NoFollow, 0, out var error);
         if (file.IsInvalid || !Posix.TryStat(file, out var now, out error) || !now.IsSameFileAs(expected) || !now.IsRegularFile)
         {
-            throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+            throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
         }
 
         var old = new byte[now.Size];
@@ -252,7 +252,7 @@ internal static class AtomicFile
         {
         }
 
-        throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+        throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
     }
 
     /// <summary>Gives the file the owner and group wanted; only root can give a file away, so others keep their own.</summary>
@@ -325,14 +325,14 @@ internal static class AtomicFile
 
             if (expected is not null && !expected.IsUnchangedOnDisk())
             {
-                throw new FileWriteException(target, Messages.FileChangedSinceRead(target), Messages.FileChangedHint);
+                throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
             }
 
             File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FileWriteException(target, Messages.CannotWrite(target, e.Message), innerException: e);
+            throw new FileWriteException(target, IOText.CannotWrite(target, e.Message), innerException: e);
         }
         finally
         {

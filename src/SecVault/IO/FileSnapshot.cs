@@ -6,7 +6,7 @@ namespace SecVault.IO;
 /// The bytes of a file as read, with what tells whether it changed since: the identity of the file actually
 /// read (after links: device, inode, size, modification time, from <c>fstat</c>) and a hash of its content.
 /// </summary>
-public sealed class FileSnapshot
+internal sealed class FileSnapshot
 {
     private FileSnapshot(string path, string resolvedPath, byte[] content, FileStatus status)
     {

@@ -4,7 +4,7 @@ namespace SecVault.IO;
 public sealed class FileTooLargeException : IOException
 {
     internal FileTooLargeException(string path, long size, long limit)
-        : base(Messages.FileTooLarge(path, size, limit))
+        : base(IOText.FileTooLarge(path, size, limit))
     {
         Path = path;
         Size = size;

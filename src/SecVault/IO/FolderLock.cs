@@ -72,7 +72,7 @@ internal sealed class FolderLock : IDisposable
 
                 if (clock.Elapsed >= limit)
                 {
-                    throw new FileWriteException(full, Messages.FolderBusy(full, limit), Messages.FolderBusyHint);
+                    throw new FileWriteException(full, IOText.FolderBusy(full, limit), IOText.FolderBusyHint);
                 }
 
                 Thread.Sleep(25);
@@ -80,7 +80,7 @@ internal sealed class FolderLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FileWriteException(full, Messages.CannotLockFolder(full, e.Message), innerException: e);
+            throw new FileWriteException(full, IOText.CannotLockFolder(full, e.Message), innerException: e);
         }
     }
 
@@ -95,7 +95,7 @@ internal sealed class FolderLock : IDisposable
         {
             handle.Dispose();
             throw error == Posix.ErrorLoop
-                ? new UnsafeFileException(Path.Join(folderPath, FileName), Messages.PathChangedWhileOpening(Path.Join(folderPath, FileName)))
+                ? new UnsafeFileException(Path.Join(folderPath, FileName), IOText.PathChangedWhileOpening(Path.Join(folderPath, FileName)))
                 : new IOException(Posix.Describe(error));
         }
 

@@ -67,10 +67,10 @@ internal static class SafePath
         handle.Dispose();
         throw error switch
         {
-            Posix.ErrorNoEntry => new DirectoryNotFoundException(Messages.FolderMissing(path)),
-            Posix.ErrorLoop or Posix.ErrorNotFolder => new UnsafeFileException(path, Messages.PathChangedWhileOpening(path)),
-            Posix.ErrorAccess or Posix.ErrorPermission => new UnauthorizedAccessException(Messages.AccessDenied(path)),
-            _ => new IOException(Messages.CannotOpen(path, Posix.Describe(error))),
+            Posix.ErrorNoEntry => new DirectoryNotFoundException(IOText.FolderMissing(path)),
+            Posix.ErrorLoop or Posix.ErrorNotFolder => new UnsafeFileException(path, IOText.PathChangedWhileOpening(path)),
+            Posix.ErrorAccess or Posix.ErrorPermission => new UnauthorizedAccessException(IOText.AccessDenied(path)),
+            _ => new IOException(IOText.CannotOpen(path, Posix.Describe(error))),
         };
     }
 
@@ -110,10 +110,10 @@ internal static class SafePath
 
             if (++links > MaxLinks)
             {
-                throw new UnsafeFileException(candidate, Messages.TooManyLinks(candidate), linkLoop: true);
+                throw new UnsafeFileException(candidate, IOText.TooManyLinks(candidate), linkLoop: true);
             }
 
-            var text = Posix.ReadLink(candidate) ?? throw new UnsafeFileException(candidate, Messages.UnreadableLink(candidate));
+            var text = Posix.ReadLink(candidate) ?? throw new UnsafeFileException(candidate, IOText.UnreadableLink(candidate));
             var target = Resolve(text.StartsWith('/') ? text : Path.Join(resolved, text), ref links);
             ThrowIfNotTrusted(candidate, status, target);
             resolved = target;
@@ -135,6 +135,6 @@ internal static class SafePath
             return;
         }
 
-        throw new UnsafeFileException(link, Messages.UntrustedLink(link, linkStatus.UserId, targetStatus?.UserId));
+        throw new UnsafeFileException(link, IOText.UntrustedLink(link, linkStatus.UserId, targetStatus?.UserId));
     }
 }

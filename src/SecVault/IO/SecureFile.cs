@@ -95,7 +95,7 @@ internal sealed class SecureFile : IDisposable
         }
 
         var resolved = SafePath.Resolve(path);
-        return SafePath.StatusOf(resolved)?.UserId ?? throw new DirectoryNotFoundException(Messages.FolderMissing(resolved));
+        return SafePath.StatusOf(resolved)?.UserId ?? throw new DirectoryNotFoundException(IOText.FolderMissing(resolved));
     }
 
     /// <summary>Flushes what was written through the descriptor to disk.</summary>
@@ -108,7 +108,7 @@ internal sealed class SecureFile : IDisposable
 
         if (Posix.Sync(Handle) != 0)
         {
-            throw new IOException(Messages.CannotOpen(ResolvedPath, Posix.Describe(Posix.LastError)));
+            throw new IOException(IOText.CannotOpen(ResolvedPath, Posix.Describe(Posix.LastError)));
         }
     }
 
@@ -132,8 +132,8 @@ internal sealed class SecureFile : IDisposable
         if (!Posix.TryStatAt(folder, name, out var before, out var error))
         {
             throw error == Posix.ErrorNoEntry
-                ? new FileNotFoundException(Messages.FileMissing(resolved), resolved)
-                : new IOException(Messages.CannotOpen(resolved, Posix.Describe(error)));
+                ? new FileNotFoundException(IOText.FileMissing(resolved), resolved)
+                : new IOException(IOText.CannotOpen(resolved, Posix.Describe(error)));
         }
 
         // Refused before opening: opening a device can itself have effects.
@@ -144,17 +144,17 @@ internal sealed class SecureFile : IDisposable
             handle.Dispose();
             throw error switch
             {
-                Posix.ErrorNoEntry => new FileNotFoundException(Messages.FileMissing(resolved), resolved),
-                Posix.ErrorLoop => new UnsafeFileException(resolved, Messages.PathChangedWhileOpening(resolved)),
-                Posix.ErrorAccess or Posix.ErrorPermission => new UnauthorizedAccessException(Messages.AccessDenied(resolved)),
-                _ => new IOException(Messages.CannotOpen(resolved, Posix.Describe(error))),
+                Posix.ErrorNoEntry => new FileNotFoundException(IOText.FileMissing(resolved), resolved),
+                Posix.ErrorLoop => new UnsafeFileException(resolved, IOText.PathChangedWhileOpening(resolved)),
+                Posix.ErrorAccess or Posix.ErrorPermission => new UnauthorizedAccessException(IOText.AccessDenied(resolved)),
+                _ => new IOException(IOText.CannotOpen(resolved, Posix.Describe(error))),
             };
         }
 
         if (!Posix.TryStat(handle, out var status, out error))
         {
             handle.Dispose();
-            throw new IOException(Messages.CannotOpen(resolved, Posix.Describe(error)));
+            throw new IOException(IOText.CannotOpen(resolved, Posix.Describe(error)));
         }
 
         if (!status.IsRegularFile)
@@ -170,7 +170,7 @@ internal sealed class SecureFile : IDisposable
     {
         if (!status.IsRegularFile)
         {
-            throw new UnsafeFileException(path, Messages.NotRegularFile(path, status.KindName));
+            throw new UnsafeFileException(path, IOText.NotRegularFile(path, status.KindName));
         }
     }
 

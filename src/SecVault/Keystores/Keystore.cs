@@ -37,7 +37,7 @@ public sealed class Keystore
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(path), path);
+            throw new KeystoreException(KeystoreError.NotFound, KeystoresText.KeystoreNotFound(path), path);
         }
     }
 
@@ -52,11 +52,11 @@ public sealed class Keystore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new KeystoreException(KeystoreError.NotFound, Messages.KeystoreNotFound(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreError.NotFound, KeystoresText.KeystoreNotFound(path), path, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new KeystoreException(KeystoreError.UnreadableFile, Messages.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
+            throw new KeystoreException(KeystoreError.UnreadableFile, KeystoresText.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
         }
 
         return Load(data, path, storePassword, declared);
@@ -74,7 +74,7 @@ public sealed class Keystore
         }
         catch (IOException ex)
         {
-            throw new KeystoreException(KeystoreError.UnreadableFile, Messages.KeystoreUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
+            throw new KeystoreException(KeystoreError.UnreadableFile, KeystoresText.KeystoreUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
         }
 
         return Load(buffer.ToArray(), displayPath, storePassword, declared);
@@ -105,14 +105,14 @@ public sealed class Keystore
         ArgumentNullException.ThrowIfNull(alias);
         return _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.Ordinal))
             ?? _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.OrdinalIgnoreCase))
-            ?? throw new KeystoreException(KeystoreError.UnknownAlias, Messages.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
+            ?? throw new KeystoreException(KeystoreError.UnknownAlias, KeystoresText.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
     }
 
     private static Keystore Load(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType? declared)
     {
         if (data.Length == 0)
         {
-            throw new KeystoreException(KeystoreError.Truncated, Messages.KeystoreEmpty(path), path);
+            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreEmpty(path), path);
         }
 
         var actual = DetectType(data);
@@ -121,17 +121,17 @@ public sealed class Keystore
             var truncatedMagic = data.Length < 4
                 && (JavaKeystoreReader.JksMagic.AsSpan().StartsWith(data) || JavaKeystoreReader.JceksMagic.AsSpan().StartsWith(data));
             throw truncatedMagic
-                ? new KeystoreException(KeystoreError.Truncated, Messages.KeystoreTruncated(path), path)
-                : new KeystoreException(KeystoreError.UnknownFormat, Messages.KeystoreUnknownFormat(path), path);
+                ? new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path)
+                : new KeystoreException(KeystoreError.UnknownFormat, KeystoresText.KeystoreUnknownFormat(path), path);
         }
 
         if (declared is { } wanted && !Accepts(wanted, actual.Value))
         {
             throw new KeystoreException(
                 KeystoreError.TypeMismatch,
-                Messages.KeystoreTypeMismatch(path, wanted.ToJavaName(), actual.Value.ToJavaName()),
+                KeystoresText.KeystoreTypeMismatch(path, wanted.ToJavaName(), actual.Value.ToJavaName()),
                 path,
-                hint: Messages.KeystoreTypeMismatchHint);
+                hint: KeystoresText.KeystoreTypeMismatchHint);
         }
 
         var entries = actual.Value == KeystoreType.Pkcs12

@@ -33,9 +33,9 @@ public sealed class ExplicitPasswordSource : IPasswordSource
                 {
                     if (read is null)
                     {
-                        var store = reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, Messages.PasswordStdinEmpty);
+                        var store = reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordStdinEmpty);
                         var key = request.SeparateKeyPassword
-                            ? reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, Messages.PasswordStdinNoKeyLine)
+                            ? reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordStdinNoKeyLine)
                             : null;
                         read = KeystorePassword.FromStrings(store, key);
                     }

@@ -61,7 +61,7 @@ public sealed class PasswordSourceChain : IPasswordSource
             }
         }
 
-        throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(request.KeystorePath), Messages.PasswordNotAvailableHint);
+        throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(request.KeystorePath), PasswordsText.PasswordNotAvailableHint);
     }
 
     KeystorePassword? IPasswordSource.GetPassword(PasswordRequest request) => GetPassword(request);

@@ -32,7 +32,7 @@ public sealed class PromptPasswordSource(IConsole console) : IPasswordSource
         if (string.IsNullOrEmpty(store))
         {
             // Upstream starts with an empty password after a bare Enter; SecVault stops.
-            throw new PasswordException(PasswordError.Incomplete, Messages.PasswordPromptEmpty);
+            throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordPromptEmpty);
         }
 
         string? key = null;
@@ -41,7 +41,7 @@ public sealed class PromptPasswordSource(IConsole console) : IPasswordSource
             key = _console.ReadHidden(KeyPrompt);
             if (string.IsNullOrEmpty(key))
             {
-                throw new PasswordException(PasswordError.Incomplete, Messages.PasswordPromptEmpty);
+                throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordPromptEmpty);
             }
         }
 

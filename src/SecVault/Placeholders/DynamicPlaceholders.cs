@@ -51,7 +51,7 @@ internal static class DynamicPlaceholders
                 return property.Length == 0 ? (null, DiagnosticsText.SystemPropertyEmpty(placeholder.Name)) : (property, null);
             case PlaceholderKind.Ref:
                 // Only [secrets] values reach here with a $ref{}; elsewhere ConfigReferences resolves it.
-                return (null, Messages.ReferenceNotAllowedInSecrets(placeholder.Text));
+                return (null, PlaceholdersText.ReferenceNotAllowedInSecrets(placeholder.Text));
             default:
                 return (null, DiagnosticsText.PlaceholderNotAllowedHere(placeholder.Text));
         }

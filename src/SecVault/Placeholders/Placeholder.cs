@@ -6,7 +6,7 @@ namespace SecVault.Placeholders;
 /// <param name="RawName">The name exactly as written.</param>
 /// <param name="Start">Index of the <c>$</c> in the string.</param>
 /// <param name="Length">Length from the <c>$</c> to the closing <c>}</c> included.</param>
-public sealed record Placeholder(PlaceholderKind Kind, string Name, string RawName, int Start, int Length)
+internal sealed record Placeholder(PlaceholderKind Kind, string Name, string RawName, int Start, int Length)
 {
     /// <summary>True when the name is empty after trimming, which is an error.</summary>
     public bool IsEmptyName => Name.Length == 0;

@@ -1,7 +1,7 @@
 namespace SecVault.Placeholders;
 
 /// <summary>The kind of a placeholder, fixed by its prefix.</summary>
-public enum PlaceholderKind
+internal enum PlaceholderKind
 {
     /// <summary><c>$secret{alias}</c>: a decrypted <c>[secrets]</c> value.</summary>
     Secret,

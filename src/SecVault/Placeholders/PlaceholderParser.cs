@@ -7,7 +7,7 @@ namespace SecVault.Placeholders;
 /// <c>{</c> to the first <c>}</c>; there is no nesting, escape or default syntax. A prefix such as <c>$env{</c> with no
 /// <c>}</c> after it is literal text, and so is everything after it.
 /// </summary>
-public static class PlaceholderParser
+internal static class PlaceholderParser
 {
     private static readonly (string Prefix, PlaceholderKind Kind)[] Prefixes =
     [

@@ -7,7 +7,7 @@ namespace SecVault.Properties;
 /// Reads .properties files with Java's <c>Properties.load</c> logical-line rules, returning every entry in
 /// file order (repeated keys included; callers decide which one wins).
 /// </summary>
-public static class PropertiesReader
+internal static class PropertiesReader
 {
     /// <summary>The default longest physical line, in bytes.</summary>
     public const long DefaultMaxLineBytes = 1024 * 1024;
@@ -77,7 +77,7 @@ public static class PropertiesReader
             if (logical.Length > maxLineBytes)
             {
                 throw new PropertiesFormatException(
-                    PropertiesErrorKind.LineTooLong, displayPath, logicalStart, Messages.PropertiesLineTooLong(displayPath, logicalStart, maxLineBytes));
+                    PropertiesErrorKind.LineTooLong, displayPath, logicalStart, PropertiesText.PropertiesLineTooLong(displayPath, logicalStart, maxLineBytes));
             }
 
             if (!continues)
@@ -113,7 +113,7 @@ public static class PropertiesReader
         }
         catch (DecoderFallbackException)
         {
-            throw new PropertiesFormatException(PropertiesErrorKind.InvalidUtf8, path, line, Messages.PropertiesInvalidUtf8(path, line));
+            throw new PropertiesFormatException(PropertiesErrorKind.InvalidUtf8, path, line, PropertiesText.PropertiesInvalidUtf8(path, line));
         }
     }
 
@@ -220,7 +220,7 @@ public static class PropertiesReader
     }
 
     private static PropertiesFormatException MalformedEscape(string path, int line) =>
-        new(PropertiesErrorKind.MalformedUnicodeEscape, path, line, Messages.PropertiesMalformedUnicodeEscape(path, line));
+        new(PropertiesErrorKind.MalformedUnicodeEscape, path, line, PropertiesText.PropertiesMalformedUnicodeEscape(path, line));
 
     private static int HexValue(char c) => c switch
     {
@@ -310,7 +310,7 @@ public static class PropertiesReader
             if (needed > maxLineBytes)
             {
                 var line = LineNumber + 1;
-                throw new PropertiesFormatException(PropertiesErrorKind.LineTooLong, path, line, Messages.PropertiesLineTooLong(path, line, maxLineBytes));
+                throw new PropertiesFormatException(PropertiesErrorKind.LineTooLong, path, line, PropertiesText.PropertiesLineTooLong(path, line, maxLineBytes));
             }
 
             // Stryker disable once Equality: growing a buffer that is exactly full costs one copy and changes nothing read.

@@ -4,7 +4,7 @@ using System.Text;
 namespace SecVault.Properties;
 
 /// <summary>Writes .properties files: Java's <c>Properties.store</c> form and the <c>key = value</c> form of <c>mi secret create</c>.</summary>
-public static class PropertiesWriter
+internal static class PropertiesWriter
 {
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 

@@ -4,4 +4,4 @@ namespace SecVault.Properties;
 /// <param name="Key">The unescaped key.</param>
 /// <param name="Value">The unescaped value, trailing whitespace included.</param>
 /// <param name="Line">The 1-based physical line where the entry's logical line starts.</param>
-public sealed record PropertyEntry(string Key, string Value, int Line);
+internal sealed record PropertyEntry(string Key, string Value, int Line);

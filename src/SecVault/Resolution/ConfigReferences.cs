@@ -146,7 +146,7 @@ internal sealed class ConfigReferences
         if (cycleStart >= 0)
         {
             var first = _inProgress[cycleStart];
-            Report(first.Leaf ?? at, first.Name, Messages.ReferenceCycle([.. _inProgress.Skip(cycleStart).Select(p => p.Name), first.Name]));
+            Report(first.Leaf ?? at, first.Name, ResolutionText.ReferenceCycle([.. _inProgress.Skip(cycleStart).Select(p => p.Name), first.Name]));
             return null;
         }
 
@@ -155,7 +155,7 @@ internal sealed class ConfigReferences
         {
             if (leaf.InSecrets)
             {
-                Report(at, placeholder.Name, Messages.ReferenceIntoSecrets(placeholder.Text, string.Join('.', leaf.PathSegments.Skip(1))));
+                Report(at, placeholder.Name, ResolutionText.ReferenceIntoSecrets(placeholder.Text, string.Join('.', leaf.PathSegments.Skip(1))));
                 return null;
             }
 
@@ -167,8 +167,8 @@ internal sealed class ConfigReferences
         if (isContainer)
         {
             Report(at, placeholder.Name, segments[0] == "secrets"
-                ? Messages.ReferenceIntoSecrets(placeholder.Text, string.Join('.', segments.Skip(1)))
-                : Messages.ReferenceNotAValue(placeholder.Text, placeholder.Name));
+                ? ResolutionText.ReferenceIntoSecrets(placeholder.Text, string.Join('.', segments.Skip(1)))
+                : ResolutionText.ReferenceNotAValue(placeholder.Text, placeholder.Name));
             return null;
         }
 
@@ -177,7 +177,7 @@ internal sealed class ConfigReferences
             return ResolveText(key, placeholder.Name, fallback, null, at);
         }
 
-        Report(at, placeholder.Name, Messages.ReferenceDangling(placeholder.Text, placeholder.Name));
+        Report(at, placeholder.Name, ResolutionText.ReferenceDangling(placeholder.Text, placeholder.Name));
         return null;
     }
 

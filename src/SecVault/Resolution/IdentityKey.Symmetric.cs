@@ -68,7 +68,7 @@ internal sealed partial class IdentityKey
         var algorithm = vault.EffectiveAlgorithm;
         if (SymmetricSecretCipher.TryParseAlgorithm(algorithm) is null)
         {
-            throw new VaultException(Messages.SymmetricAlgorithmUnknown(algorithm, SymmetricSecretCipher.AcceptedAlgorithms), path: VaultDisplayPath);
+            throw new VaultException(CiphersText.SymmetricAlgorithmUnknown(algorithm, SymmetricSecretCipher.AcceptedAlgorithms), path: VaultDisplayPath);
         }
 
         var (key, keyName) = vault.EncryptionMode == VaultEncryptionMode.KeyBased ? KeyBasedKey(vault) : KeystoreSecretKey(vault);
@@ -88,7 +88,7 @@ internal sealed partial class IdentityKey
         var configured = vault.KeyBasedPassword;
         if (string.IsNullOrEmpty(configured))
         {
-            throw new VaultException(Messages.KeyBasedPasswordMissing, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
+            throw new VaultException(ResolutionText.KeyBasedPasswordMissing, DiagnosticsText.VaultNotConfiguredHint, VaultDisplayPath);
         }
 
         if (string.IsNullOrWhiteSpace(vault.KeyBasedSecretProvider))
@@ -98,28 +98,28 @@ internal sealed partial class IdentityKey
         }
 
         // MI's callback handler answers this id with the keystore password: the password file, the console.
-        using var password = _passwords.GetPassword(new PasswordRequest(Messages.KeyBasedKeySource, false))
-            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(Messages.KeyBasedKeySource), Messages.PasswordNotAvailableHint);
-        return (SymmetricSecretCipher.KeyFromText(password.Store, name), Messages.KeyBasedKeySource);
+        using var password = _passwords.GetPassword(new PasswordRequest(ResolutionText.KeyBasedKeySource, false))
+            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(ResolutionText.KeyBasedKeySource), PasswordsText.PasswordNotAvailableHint);
+        return (SymmetricSecretCipher.KeyFromText(password.Store, name), ResolutionText.KeyBasedKeySource);
     }
 
     private (byte[] Key, string Name) KeystoreSecretKey(VaultConfiguration vault)
     {
         var (path, type, alias) = IdentitySettings(vault);
         using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
-            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(path), Messages.PasswordNotAvailableHint);
+            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
         var keystore = Keystore.Load(path, password.Store, type);
         var entry = keystore.GetEntry(alias);
         if (entry.Kind != KeystoreEntryKind.SecretKey)
         {
-            throw new VaultException(Messages.SymmetricAliasNotSecretKey(alias, path), Messages.SymmetricAliasNotSecretKeyHint, VaultDisplayPath);
+            throw new VaultException(ResolutionText.SymmetricAliasNotSecretKey(alias, path), ResolutionText.SymmetricAliasNotSecretKeyHint, VaultDisplayPath);
         }
 
         // securevault 1.2.1 recovers the secret key with the store password.
         using var material = entry.GetSecretKey(password.Store);
         if (material.Algorithm != "AES")
         {
-            throw new VaultException(Messages.SymmetricKeyNotAes(alias, path, material.Algorithm), path: VaultDisplayPath);
+            throw new VaultException(ResolutionText.SymmetricKeyNotAes(alias, path, material.Algorithm), path: VaultDisplayPath);
         }
 
         return (material.Key.ToArray(), $"'{entry.Alias}' of {path}");

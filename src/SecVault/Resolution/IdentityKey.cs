@@ -123,7 +123,7 @@ internal sealed partial class IdentityKey : IDisposable
     {
         var (path, type, alias) = IdentitySettings(RequireConfigured());
         using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
-            ?? throw new PasswordException(PasswordError.NotAvailable, Messages.PasswordNotAvailable(path), Messages.PasswordNotAvailableHint);
+            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
         var keystore = Keystore.Load(path, password.Store, type);
         var entry = keystore.GetEntry(alias);
         return (entry.GetRsaPrivateKey(password.Key), entry);
@@ -143,7 +143,7 @@ internal sealed partial class IdentityKey : IDisposable
         var path = VaultConfiguration.ResolveLocation(location.Trim(), _home.Path);
         return KeystoreTypes.TryParse(typeName, out var type)
             ? (path, type, alias.Trim())
-            : throw new VaultException(Messages.UnknownKeystoreType(typeName), path: VaultDisplayPath);
+            : throw new VaultException(ResolutionText.UnknownKeystoreType(typeName), path: VaultDisplayPath);
     }
 
     private (VaultConfiguration?, Exception?) ReadVault()

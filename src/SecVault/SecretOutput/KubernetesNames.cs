@@ -19,8 +19,8 @@ public static partial class KubernetesNames
     /// null: not given), as one line naming the value; null when both are valid.
     /// </summary>
     public static string? Problem(string? name, string? kubernetesNamespace) =>
-        name is not null && !IsDnsSubdomain(name) ? Messages.CreateInvalidSecretName(name)
-        : kubernetesNamespace is not null && !IsDnsLabel(kubernetesNamespace) ? Messages.CreateInvalidNamespace(kubernetesNamespace)
+        name is not null && !IsDnsSubdomain(name) ? SecretOutputText.CreateInvalidSecretName(name)
+        : kubernetesNamespace is not null && !IsDnsLabel(kubernetesNamespace) ? SecretOutputText.CreateInvalidNamespace(kubernetesNamespace)
         : null;
 
     /// <summary>A Secret data key: <c>[-._a-zA-Z0-9]+</c>, at most 253 characters, not <c>.</c>, <c>..</c> or starting with <c>..</c>.</summary>

@@ -33,7 +33,7 @@ public sealed class SecretBatch
         ArgumentNullException.ThrowIfNull(source);
         if (entries.Count == 0)
         {
-            throw new SecretInputException(SecretInputError.NoEntries, Messages.CreateNoEntries(source), source);
+            throw new SecretInputException(SecretInputError.NoEntries, SecretOutputText.CreateNoEntries(source), source);
         }
 
         var warnings = new List<string>();
@@ -46,20 +46,20 @@ public sealed class SecretBatch
             Check(entry, alias, format, source);
             if (entry.Secret.Length > 0 && (char.IsWhiteSpace(entry.Secret[0]) || char.IsWhiteSpace(entry.Secret[^1])))
             {
-                warnings.Add(Messages.CreateSecretWhitespace(alias));
+                warnings.Add(SecretOutputText.CreateSecretWhitespace(alias));
             }
 
             var trimmed = new SecretInputEntry(alias, entry.Secret, entry.Line);
             if (positions.TryGetValue(alias, out var index))
             {
-                warnings.Add(Messages.CreateRepeatedAlias(source, alias, merged[index].Line, entry.Line));
+                warnings.Add(SecretOutputText.CreateRepeatedAlias(source, alias, merged[index].Line, entry.Line));
                 merged[index] = new SecretInputEntry(alias, entry.Secret, merged[index].Line);
                 continue;
             }
 
             if (!IsPlainTomlKey(alias) && warnedAliases.Add(alias))
             {
-                warnings.Add(Messages.CreateAliasNeedsQuotes(alias));
+                warnings.Add(SecretOutputText.CreateAliasNeedsQuotes(alias));
             }
 
             positions[alias] = merged.Count;
@@ -95,24 +95,24 @@ public sealed class SecretBatch
     {
         if (alias.Length == 0)
         {
-            throw new SecretInputException(SecretInputError.EmptyAlias, Messages.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
+            throw new SecretInputException(SecretInputError.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
         }
 
         if (alias.Any(c => char.IsControl(c) || c == '}'))
         {
             throw new SecretInputException(
-                SecretInputError.UnusableAlias, Messages.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
+                SecretInputError.UnusableAlias, SecretOutputText.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
         }
 
         if (entry.Secret.Length == 0)
         {
-            throw new SecretInputException(SecretInputError.EmptySecret, Messages.CreateEmptySecretAt(source, entry.Line, alias), source, entry.Line, alias);
+            throw new SecretInputException(SecretInputError.EmptySecret, SecretOutputText.CreateEmptySecretAt(source, entry.Line, alias), source, entry.Line, alias);
         }
 
         if (format == SecretOutputFormat.Kubernetes && !KubernetesNames.IsSecretKey(alias))
         {
             throw new SecretInputException(
-                SecretInputError.InvalidKubernetesKey, Messages.CreateInvalidKubernetesKey(source, entry.Line, alias), source, entry.Line, alias, Messages.CreateInvalidKubernetesKeyHint);
+                SecretInputError.InvalidKubernetesKey, SecretOutputText.CreateInvalidKubernetesKey(source, entry.Line, alias), source, entry.Line, alias, SecretOutputText.CreateInvalidKubernetesKeyHint);
         }
     }
 

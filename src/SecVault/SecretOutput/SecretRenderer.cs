@@ -52,7 +52,7 @@ public static class SecretRenderer
         {
             if (!KubernetesNames.IsSecretKey(secret.Alias))
             {
-                throw new ArgumentException(Messages.CreateInvalidKubernetesKey("input", 0, secret.Alias), nameof(secrets));
+                throw new ArgumentException(SecretOutputText.CreateInvalidKubernetesKey("input", 0, secret.Alias), nameof(secrets));
             }
         }
 

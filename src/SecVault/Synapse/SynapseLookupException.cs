@@ -4,7 +4,7 @@ namespace SecVault.Synapse;
 public sealed class SynapseLookupException : SecVaultException
 {
     internal SynapseLookupException(SynapseLookupProblem problem, string? path)
-        : base(Messages.SynapsePositioned(path, problem.Line, problem.Column, problem.Message))
+        : base(SynapseText.SynapsePositioned(path, problem.Line, problem.Column, problem.Message))
     {
         Kind = problem.Kind;
         Path = path;

@@ -133,7 +133,7 @@ public sealed class SynapseResolver
             var type = lookup.LookupType;
             if (type is null)
             {
-                problems.Add(At(ProblemSeverity.Error, Messages.SynapseUnknownType(lookup.Type ?? string.Empty)));
+                problems.Add(At(ProblemSeverity.Error, SynapseText.SynapseUnknownType(lookup.Type ?? string.Empty)));
                 continue;
             }
 
@@ -261,8 +261,8 @@ public sealed class SynapseResolver
                     if (placement != LookupRoot.Placement.Inside)
                     {
                         return (null, placement == LookupRoot.Placement.Outside
-                            ? Messages.SynapseFileOutsideRoot(path, root)
-                            : Messages.SynapseFileLinksOutsideRoot(path, root), []);
+                            ? SynapseText.SynapseFileOutsideRoot(path, root)
+                            : SynapseText.SynapseFileLinksOutsideRoot(path, root), []);
                     }
                 }
 

@@ -11,7 +11,7 @@ namespace SecVault.Synapse;
 /// <param name="Line">1-based line of <paramref name="Start"/>.</param>
 /// <param name="Column">1-based column (UTF-16 code units) of <paramref name="Start"/>.</param>
 /// <param name="Site">Inline token or XPath call.</param>
-public sealed record VaultLookup(
+internal sealed record VaultLookup(
     string Name,
     string? Type,
     string? EncryptedFlag,

@@ -9,7 +9,7 @@ namespace SecVault.Synapse;
 /// calls are also found in XPath expression attributes (<c>expression</c>, <c>xpath</c>, <c>source</c>). Comments,
 /// processing instructions and the document type are skipped; CDATA is element text.
 /// </summary>
-public static class VaultLookupParser
+internal static class VaultLookupParser
 {
     private const string FunctionName = "vault-lookup";
 
@@ -274,7 +274,7 @@ public static class VaultLookupParser
             if (call.Prefix == VaultLookup.Wso2Prefix && call.Arguments.Count == 3 && VaultLookup.ParseType(call.Arguments[1]) is null)
             {
                 Problems.Add(new SynapseLookupProblem(
-                    SynapseLookupErrorKind.UnknownType, rawStart, line, column, Messages.SynapseUnknownType(call.Arguments[1])));
+                    SynapseLookupErrorKind.UnknownType, rawStart, line, column, SynapseText.SynapseUnknownType(call.Arguments[1])));
                 return;
             }
 
@@ -329,34 +329,34 @@ public static class VaultLookupParser
         var name = ":" + FunctionName;
         if (prefix.Length == 0 || string.CompareOrdinal(text, i, name, 0, name.Length) != 0 || i + name.Length > end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
         }
 
         i += name.Length;
         i = SkipSpace(text, i, end);
         if (i == end || text[i] != '(')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
         }
 
         i = SkipSpace(text, i + 1, end);
         var args = new List<string>();
         if (i < end && text[i] == ')')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, Messages.SynapseArgumentCount(0), i + 1 - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(0), i + 1 - start);
         }
 
         while (true)
         {
             if (i == end || text[i] is not ('\'' or '"'))
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, Messages.SynapseNonLiteralArgument(args.Count + 1), i - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count + 1), i - start);
             }
 
             var close = text.IndexOf(text[i], i + 1, end - i - 1);
             if (close < 0)
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, end - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, end - start);
             }
 
             args.Add(text[(i + 1)..close]);
@@ -373,16 +373,16 @@ public static class VaultLookupParser
                 break;
             }
 
-            return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, Messages.SynapseNonLiteralArgument(args.Count), i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count), i - start);
         }
 
         if (requireWholeRange && SkipSpace(text, i, end) != end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, Messages.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
         }
 
         return args.Count > 3
-            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, Messages.SynapseArgumentCount(args.Count), i - start)
+            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(args.Count), i - start)
             : new ParsedCall(prefix, args, i - start, null, null);
     }
 

@@ -3,7 +3,7 @@ namespace SecVault.Synapse;
 /// <summary>Everything a tolerant scan of one Synapse artifact found: the lookups that parse and the problems.</summary>
 /// <param name="Lookups">Parsed lookups in text order.</param>
 /// <param name="Problems">Lookups that do not parse, in text order.</param>
-public sealed record VaultLookupScan(IReadOnlyList<VaultLookup> Lookups, IReadOnlyList<SynapseLookupProblem> Problems)
+internal sealed record VaultLookupScan(IReadOnlyList<VaultLookup> Lookups, IReadOnlyList<SynapseLookupProblem> Problems)
 {
     /// <summary>The <c>{wso2:vault-decrypt('…')}</c> tokens, in text order.</summary>
     internal IReadOnlyList<VaultDecryptSite> Decrypts { get; init; } = [];

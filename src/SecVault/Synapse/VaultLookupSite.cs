@@ -1,7 +1,7 @@
 namespace SecVault.Synapse;
 
 /// <summary>Where a vault lookup was written.</summary>
-public enum VaultLookupSite
+internal enum VaultLookupSite
 {
     /// <summary>An inline <c>{wso2:vault-lookup('x')}</c> token in attribute or element text; its span covers the braces.</summary>
     InlineToken,

@@ -1,7 +1,7 @@
 namespace SecVault.Synapse;
 
 /// <summary>The source a vault lookup reads, chosen by its second argument when it has exactly three.</summary>
-public enum VaultLookupType
+internal enum VaultLookupType
 {
     /// <summary><c>REG</c>, or a lookup with fewer than three arguments: a <c>[secrets]</c> alias.</summary>
     Registry,

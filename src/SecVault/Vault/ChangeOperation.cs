@@ -25,7 +25,7 @@ public sealed class ChangeOperation
     public IReadOnlyList<string> ChangedAliases { get; }
 
     /// <summary>The report line, e.g. <c>changed 2 secrets (a, b)</c>.</summary>
-    public string Summary => Messages.ChangeSummary(ChangedAliases);
+    public string Summary => VaultText.ChangeSummary(ChangedAliases);
 
     internal byte[] NewDeploymentToml => _deploymentToml;
 
@@ -52,14 +52,14 @@ public sealed class ChangeOperation
         {
             var entry = document.Secrets.FirstOrDefault(s => string.Equals(s.Alias, alias, StringComparison.Ordinal))
                 ?? throw new VaultException(
-                    Messages.AliasNotInSecrets(document.DisplayPath, alias, document.Secrets.Select(s => s.Alias)),
+                    VaultText.AliasNotInSecrets(document.DisplayPath, alias, document.Secrets.Select(s => s.Alias)),
                     path: target.DeploymentTomlPath,
                     kind: VaultErrorKind.UnknownAlias,
                     alias: alias);
             if (!CanChange(entry))
             {
                 throw new VaultException(
-                    Messages.AliasCannotChange(alias, entry.Class == SecretClass.Dynamic),
+                    VaultText.AliasCannotChange(alias, entry.Class == SecretClass.Dynamic),
                     path: target.DeploymentTomlPath,
                     kind: VaultErrorKind.UnknownAlias,
                     alias: alias,
@@ -69,7 +69,7 @@ public sealed class ChangeOperation
 
             if (string.IsNullOrEmpty(value))
             {
-                throw new VaultException(Messages.EmptyValueFor(alias), kind: VaultErrorKind.EmptyValue, alias: alias);
+                throw new VaultException(VaultText.EmptyValueFor(alias), kind: VaultErrorKind.EmptyValue, alias: alias);
             }
 
             chosen[alias] = value;

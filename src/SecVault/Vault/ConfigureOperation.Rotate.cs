@@ -27,8 +27,8 @@ public sealed partial class ConfigureOperation
 
         var oldEntry = key.Keystore.GetEntry(oldAlias);
         using var oldPrivate = oldEntry.GetRsaPrivateKey(storePassword);
-        var oldDecryptor = new SecretDecryptor(oldPrivate, transformation, oldEntry.Alias, oldEntry.CertificateSha256, Messages.TheTransformationInUse);
-        var newDecryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
+        var oldDecryptor = new SecretDecryptor(oldPrivate, transformation, oldEntry.Alias, oldEntry.CertificateSha256, VaultText.TheTransformationInUse);
+        var newDecryptor = key.CreateDecryptor(storePassword, transformation, VaultText.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
         using (newPrivate)
         {
             var encryptor = key.CreateEncryptor(transformation);
@@ -59,14 +59,14 @@ public sealed partial class ConfigureOperation
     }
 
     /// <summary>The one-line summary of a rotation from <paramref name="oldAlias"/>, for stderr.</summary>
-    public string RotationSummary(string oldAlias) => Messages.RotateSummary(EncryptedAliases.Count, oldAlias, _target.Keystore.Alias, Dynamic);
+    public string RotationSummary(string oldAlias) => VaultText.RotateSummary(EncryptedAliases.Count, oldAlias, _target.Keystore.Alias, Dynamic);
 
     private static void RequireNewAlias(VaultTarget target, string oldAlias)
     {
         ArgumentException.ThrowIfNullOrEmpty(oldAlias);
         if (string.Equals(target.Keystore.Alias, oldAlias, StringComparison.OrdinalIgnoreCase))
         {
-            throw new VaultException(Messages.RotateSameAlias(target.Keystore.Alias));
+            throw new VaultException(VaultText.RotateSameAlias(target.Keystore.Alias));
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ConfigureOperation
 
         if (dynamic > 0)
         {
-            warnings.Add(Warning(target.Document.DisplayPath, 0, 0, "secrets", Messages.RotateDynamicLeft(dynamic)));
+            warnings.Add(Warning(target.Document.DisplayPath, 0, 0, "secrets", VaultText.RotateDynamicLeft(dynamic)));
         }
 
         var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;

@@ -38,7 +38,7 @@ public sealed partial class ConfigureOperation
             }
             catch (CipherException e)
             {
-                warnings.Add(Warning(target.Document.DisplayPath, entry.Line, entry.Column, entry.Alias, Messages.CiphertextSuspicious(e.Message)));
+                warnings.Add(Warning(target.Document.DisplayPath, entry.Line, entry.Column, entry.Alias, VaultText.CiphertextSuspicious(e.Message)));
             }
         }
 
@@ -72,7 +72,7 @@ public sealed partial class ConfigureOperation
             back = check.Decrypt(ciphertext, alias);
             return CryptographicOperations.FixedTimeEquals(back, bytes)
                 ? ciphertext
-                : throw new CipherException(CipherError.DoesNotDecrypt, Messages.SymmetricRoundTripFailed(alias), alias);
+                : throw new CipherException(CipherError.DoesNotDecrypt, VaultText.SymmetricRoundTripFailed(alias), alias);
         }
         finally
         {

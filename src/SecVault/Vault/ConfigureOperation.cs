@@ -60,7 +60,7 @@ public sealed partial class ConfigureOperation
     public bool WritesSecretConf => _secretConf is not null;
 
     /// <summary>The report line, e.g. <c>encrypted 2 secrets (a, b); 1 already encrypted; 0 dynamic</c>.</summary>
-    public string Summary => Messages.ConfigureSummary(EncryptedAliases, AlreadyEncrypted, Dynamic);
+    public string Summary => VaultText.ConfigureSummary(EncryptedAliases, AlreadyEncrypted, Dynamic);
 
     /// <summary>The new deployment.toml bytes, or null when it stays as it is.</summary>
     internal byte[]? NewDeploymentToml => _deploymentToml;
@@ -94,7 +94,7 @@ public sealed partial class ConfigureOperation
         CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
         if (key.Selection.Type == KeystoreType.Jceks)
         {
-            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", Messages.JceksIdentityKeystore));
+            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", VaultText.JceksIdentityKeystore));
         }
 
         var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
@@ -111,7 +111,7 @@ public sealed partial class ConfigureOperation
         var warnings = new List<Problem>();
         if (!document.HasSecretsTable)
         {
-            warnings.Add(Warning(document.DisplayPath, 0, 0, "secrets", Messages.NoSecretsTable));
+            warnings.Add(Warning(document.DisplayPath, 0, 0, "secrets", VaultText.NoSecretsTable));
         }
 
         warnings.AddRange(ReferenceWarnings(document));
@@ -124,8 +124,8 @@ public sealed partial class ConfigureOperation
             {
                 case SecretClass.Invalid:
                     throw new VaultException(
-                        Messages.SecretNotAString(document.DisplayPath, secret.Line, secret.Column, secret.Alias, secret.ValueKind),
-                        Messages.SecretNotAStringHint,
+                        VaultText.SecretNotAString(document.DisplayPath, secret.Line, secret.Column, secret.Alias, secret.ValueKind),
+                        VaultText.SecretNotAStringHint,
                         target.DeploymentTomlPath,
                         kind: VaultErrorKind.InvalidSecret,
                         alias: secret.Alias,
@@ -144,7 +144,7 @@ public sealed partial class ConfigureOperation
 
             if (secret.IsDotted)
             {
-                warnings.Add(Warning(document.DisplayPath, secret.Line, secret.Column, secret.Alias, Messages.DottedAlias(secret.Alias)));
+                warnings.Add(Warning(document.DisplayPath, secret.Line, secret.Column, secret.Alias, VaultText.DottedAlias(secret.Alias)));
             }
         }
 
@@ -162,7 +162,7 @@ public sealed partial class ConfigureOperation
         var warnings = new List<string>();
         if (_secretConf is not null && _secretConfSnapshot is not null && !_secretConfSnapshot.IsUnchangedOnDisk())
         {
-            throw new FileWriteException(_target.SecretConfPath, Messages.FileChangedSinceRead(_target.SecretConfPath), Messages.FileChangedHint);
+            throw new FileWriteException(_target.SecretConfPath, IOText.FileChangedSinceRead(_target.SecretConfPath), IOText.FileChangedHint);
         }
 
         if (_deploymentToml is not null)
@@ -216,11 +216,11 @@ public sealed partial class ConfigureOperation
             SecretDecryptor decryptor;
             try
             {
-                decryptor = key.CreateDecryptor(storePassword, transformation, Messages.TheTransformationInUse, diagnosePadding, out privateKey);
+                decryptor = key.CreateDecryptor(storePassword, transformation, VaultText.TheTransformationInUse, diagnosePadding, out privateKey);
             }
             catch (KeystoreException e)
             {
-                warnings.Add(Warning(path, 0, 0, key.Selection.Alias, Messages.CheckSkipped(e.Message)));
+                warnings.Add(Warning(path, 0, 0, key.Selection.Alias, VaultText.CheckSkipped(e.Message)));
                 return;
             }
 
@@ -232,7 +232,7 @@ public sealed partial class ConfigureOperation
                 }
                 catch (CipherException e)
                 {
-                    warnings.Add(Warning(path, entry.Line, entry.Column, entry.Alias, Messages.CiphertextSuspicious(e.Message)));
+                    warnings.Add(Warning(path, entry.Line, entry.Column, entry.Alias, VaultText.CiphertextSuspicious(e.Message)));
                 }
             }
         }

@@ -75,7 +75,7 @@ public sealed class KeystoreSelection
 
             if (leaf.StringValue is null)
             {
-                problems.Add(new Problem(ProblemSeverity.Error, document.DisplayPath, leaf.Line, leaf.Column, $"{table}.{key}", Messages.KeystoreSettingNotAString(table, key)));
+                problems.Add(new Problem(ProblemSeverity.Error, document.DisplayPath, leaf.Line, leaf.Column, $"{table}.{key}", VaultText.KeystoreSettingNotAString(table, key)));
                 return null;
             }
 
@@ -116,7 +116,7 @@ public sealed class KeystoreSelection
         var alias = internalAlias ?? primaryAlias ?? DefaultAlias;
         if (!KeystoreTypes.TryParse(typeName, out var type))
         {
-            throw new VaultException(Messages.UnknownKeystoreType(typeName), path: document.DisplayPath);
+            throw new VaultException(ResolutionText.UnknownKeystoreType(typeName), path: document.DisplayPath);
         }
 
         return new KeystoreSelection(role, location, ResolveLocation(location, home.Path), type, alias);
@@ -154,7 +154,7 @@ public sealed class KeystoreSelection
             }
         }
 
-        throw new VaultException(Messages.KeystoreFileMissing(location, tried), Messages.KeystoreFileMissingHint, tried[0], kind: VaultErrorKind.KeystoreMissing);
+        throw new VaultException(VaultText.KeystoreFileMissing(location, tried), VaultText.KeystoreFileMissingHint, tried[0], kind: VaultErrorKind.KeystoreMissing);
     }
 
     private static bool IsAbsolute(string location) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using SecVault.Ciphers;
 using SecVault.Home;
 using SecVault.Keystores;
+using SecVault.Resolution;
 
 namespace SecVault.Vault;
 
@@ -50,7 +51,7 @@ public sealed class VaultKey : IDisposable
         ArgumentNullException.ThrowIfNull(transformation);
         if (value.Length == 0)
         {
-            throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue);
+            throw new VaultException(VaultText.EmptyValue, kind: VaultErrorKind.EmptyValue);
         }
 
         var encryptor = CreateEncryptor(transformation);
@@ -61,11 +62,11 @@ public sealed class VaultKey : IDisposable
             {
                 throw new CipherException(
                     CipherError.SecretTooLong,
-                    Messages.ValueTooLong(bytes.Length, transformation.Name, encryptor.KeySizeBits, encryptor.MaxSecretBytes),
-                    hint: Messages.SecretTooLongHint);
+                    VaultText.ValueTooLong(bytes.Length, transformation.Name, encryptor.KeySizeBits, encryptor.MaxSecretBytes),
+                    hint: CiphersText.SecretTooLongHint);
             }
 
-            return encryptor.Encrypt(bytes, Messages.SingleValueAlias);
+            return encryptor.Encrypt(bytes, VaultText.SingleValueAlias);
         }
         finally
         {
@@ -85,14 +86,14 @@ public sealed class VaultKey : IDisposable
         var entry = keystore.GetEntry(alias);
         if (entry.Kind != KeystoreEntryKind.SecretKey)
         {
-            throw new VaultException(Messages.SymmetricEntryNotSecretKey(alias, location), Messages.SymmetricAliasNotSecretKeyHint);
+            throw new VaultException(VaultText.SymmetricEntryNotSecretKey(alias, location), ResolutionText.SymmetricAliasNotSecretKeyHint);
         }
 
         using var material = entry.GetSecretKey(storePassword);
-        warnings = keystore.Type == KeystoreType.Pkcs12 ? [] : [Messages.VerifySymmetricNeedsPkcs12(keystore.Type.ToJavaName())];
+        warnings = keystore.Type == KeystoreType.Pkcs12 ? [] : [VaultText.VerifySymmetricNeedsPkcs12(keystore.Type.ToJavaName())];
         return material.Algorithm == "AES"
             ? new SymmetricSecretCipher(material.Key, algorithm, $"'{entry.Alias}'")
-            : throw new VaultException(Messages.SymmetricKeyNotAes(alias, location, material.Algorithm));
+            : throw new VaultException(ResolutionText.SymmetricKeyNotAes(alias, location, material.Algorithm));
     }
 
     /// <summary>
@@ -105,8 +106,8 @@ public sealed class VaultKey : IDisposable
         ArgumentNullException.ThrowIfNull(cipher);
         ArgumentNullException.ThrowIfNull(value);
         return value.Length == 0
-            ? throw new VaultException(Messages.EmptyValue, kind: VaultErrorKind.EmptyValue)
-            : ConfigureOperation.EncryptChecked(cipher, value, Messages.SingleValueAlias);
+            ? throw new VaultException(VaultText.EmptyValue, kind: VaultErrorKind.EmptyValue)
+            : ConfigureOperation.EncryptChecked(cipher, value, VaultText.SingleValueAlias);
     }
 
     /// <summary>A decryptor with the alias's private key, opened with <paramref name="keyPassword"/>; the caller disposes the key.</summary>

@@ -42,7 +42,7 @@ public sealed class VaultTarget
     public string SecretConfPath => Home.SecretConfPath;
 
     /// <summary>The secret-conf.properties path for messages.</summary>
-    public string SecretConfDisplayPath => DisplayPathOf(Home, SecretConfPath);
+    public string SecretConfDisplayPath => Home.DisplayPathOf(SecretConfPath);
 
     internal FileSnapshot Snapshot { get; }
 
@@ -89,10 +89,10 @@ public sealed class VaultTarget
         ArgumentNullException.ThrowIfNull(sources);
 
         var path = Path.GetFullPath(deploymentTomlPath);
-        var displayPath = DisplayPathOf(home, path);
+        var displayPath = home.DisplayPathOf(path);
         if (!File.Exists(path))
         {
-            throw new VaultException(Messages.DeploymentTomlMissing(displayPath), Messages.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
+            throw new VaultException(VaultText.DeploymentTomlMissing(displayPath), VaultText.DeploymentTomlMissingHint, path, kind: VaultErrorKind.DeploymentTomlMissing);
         }
 
         FileSnapshot snapshot;
@@ -107,18 +107,11 @@ public sealed class VaultTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new VaultException(Messages.CannotRead(displayPath, e.Message), path: path, innerException: e);
+            throw new VaultException(VaultText.CannotRead(displayPath, e.Message), path: path, innerException: e);
         }
 
         var document = DeploymentToml.Parse(snapshot.Content, displayPath);
         var keystore = selectKeystore ? KeystoreSelection.FromDeploymentToml(document, home, sources) : null;
         return new VaultTarget(home, path, snapshot, document, keystore);
-    }
-
-    /// <summary>A path relative to the MI home when it lies inside it (<c>conf/deployment.toml</c>), else the path itself.</summary>
-    internal static string DisplayPathOf(MiHome home, string path)
-    {
-        var relative = Path.GetRelativePath(home.Path, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
 }

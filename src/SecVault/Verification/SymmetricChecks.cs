@@ -1,6 +1,7 @@
 using SecVault.Ciphers;
 using SecVault.Diagnostics;
 using SecVault.Home;
+using SecVault.Vault;
 
 namespace SecVault.Verification;
 
@@ -13,21 +14,21 @@ internal static class SymmetricChecks
         var algorithm = vault.EffectiveAlgorithm;
         if (SymmetricSecretCipher.TryParseAlgorithm(algorithm) is not { } accepted)
         {
-            problems.Add(Error(display, "secretRepositories.file.algorithm", Messages.SymmetricAlgorithmUnknown(algorithm, SymmetricSecretCipher.AcceptedAlgorithms)));
+            problems.Add(Error(display, "secretRepositories.file.algorithm", CiphersText.SymmetricAlgorithmUnknown(algorithm, SymmetricSecretCipher.AcceptedAlgorithms)));
         }
         else if (accepted != SymmetricSecretCipher.GcmAlgorithm)
         {
-            problems.Add(Warning(display, "secretRepositories.file.algorithm", Messages.VerifySymmetricEcb(accepted)));
+            problems.Add(Warning(display, "secretRepositories.file.algorithm", VerificationText.VerifySymmetricEcb(accepted)));
         }
 
         if (vault.EncryptionMode == VaultEncryptionMode.Symmetric && vault.KeystoreType is { } type && type != "PKCS12")
         {
-            problems.Add(Error(display, "keystore.identity.type", Messages.VerifySymmetricNeedsPkcs12(type)));
+            problems.Add(Error(display, "keystore.identity.type", VaultText.VerifySymmetricNeedsPkcs12(type)));
         }
 
         if (vault.EncryptionMode == VaultEncryptionMode.KeyBased && string.IsNullOrWhiteSpace(vault.KeyBasedSecretProvider) && !string.IsNullOrEmpty(vault.KeyBasedPassword))
         {
-            problems.Add(Warning(display, "key.based.password", Messages.VerifyKeyBasedKeyInFile));
+            problems.Add(Warning(display, "key.based.password", VerificationText.VerifyKeyBasedKeyInFile));
         }
     }
 

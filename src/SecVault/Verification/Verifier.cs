@@ -61,7 +61,7 @@ public static class Verifier
         var synapse = resolver.CreateSynapseResolver();
         foreach (var file in synapseFiles)
         {
-            var display = DisplayPath(home, file);
+            var display = home.DisplayPathOf(file);
             // Not "is not { } xml": a mutant there leaves xml unassigned and Stryker drops the method's mutants.
             var xml = SynapseArtifact.TryReadText(file, display, out var unreadable);
             if (xml is null)
@@ -188,7 +188,7 @@ public static class Verifier
             {
                 // Carbon-written files may lack these two lines; the runtime then uses its defaults, so this is advice only.
                 problems.Add(RuntimeDefaults.TryGetValue(key, out var fallback)
-                    ? new Problem(ProblemSeverity.Warning, display, 0, 0, key, Messages.VerifyVaultKeyDefaulted(key, fallback))
+                    ? new Problem(ProblemSeverity.Warning, display, 0, 0, key, VerificationText.VerifyVaultKeyDefaulted(key, fallback))
                     : new Problem(ProblemSeverity.Error, display, 0, 0, key, DiagnosticsText.VerifyVaultKeyMissing(key)));
             }
 
@@ -203,7 +203,7 @@ public static class Verifier
             }
             else if (vault.FileAlgorithm is { } algorithm && !Transformation.TryParse(algorithm, out _))
             {
-                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", Messages.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
+                problems.Add(new Problem(ProblemSeverity.Error, display, 0, 0, "secretRepositories.file.algorithm", CiphersText.TransformationUnknown(algorithm, Transformation.AcceptedNames)));
             }
 
             resolver.Identity.OpenVaultKey();
@@ -241,12 +241,5 @@ public static class Verifier
         {
             return false;
         }
-    }
-
-    private static string DisplayPath(MiHome home, string file)
-    {
-        var full = Path.GetFullPath(file);
-        var relative = Path.GetRelativePath(home.Path, full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
     }
 }

@@ -22,6 +22,18 @@ public sealed class MiHomeTests : IDisposable
         new(variables.ToDictionary(v => v.Name, v => v.Value));
 
     [Fact]
+    public void DisplayPathOf_names_a_file_inside_the_home_relative_to_it_with_slashes_and_any_other_by_its_path()
+    {
+        var path = MakeHome("display");
+        var home = MiHome.FromPath(path, MiHomeSource.Option, path);
+        var outside = _temp.Combine("elsewhere.xml");
+
+        Assert.Equal("conf/deployment.toml", home.DisplayPathOf(Path.Combine(path, "conf", "deployment.toml")));
+        Assert.Equal("repository/deployment/server/synapse-configs/a.xml", home.DisplayPathOf(path + "/repository/deployment/server/synapse-configs/a.xml"));
+        Assert.Equal(outside, home.DisplayPathOf(outside));
+    }
+
+    [Fact]
     public void The_option_wins_over_every_other_source()
     {
         var option = MakeHome("option");

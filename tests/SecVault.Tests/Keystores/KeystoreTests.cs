@@ -291,7 +291,7 @@ public sealed class KeystoreTests
     {
         var present = Enumerable.Range(1, 25).Select(i => "cert" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
 
-        var message = Messages.KeystoreUnknownAlias("ks.jks", "wso2carbon", present);
+        var message = KeystoresText.KeystoreUnknownAlias("ks.jks", "wso2carbon", present);
 
         Assert.Equal(
             "keystore ks.jks has no alias 'wso2carbon'; aliases present: 'cert01', 'cert02', 'cert03', 'cert04', 'cert05', "

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
+namespace SecVault.SecretOutput;
 
-namespace SecVault;
-
-/// <summary>Messages of <c>mi secret create</c>'s input and output; aliases and paths only, never a secret or ciphertext.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.SecretOutput: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class SecretOutputText
 {
     internal const string CreatePipedEmpty = "standard input is empty; expected lines of alias, then secret";
 
@@ -41,29 +38,11 @@ internal static partial class Messages
         $"alias '{alias}' has characters other than A-Z a-z 0-9 _ - . and must be quoted in deployment.toml";
 
     internal static string CreateInvalidSecretName(string name) =>
-        $"--name '{Printable(name)}' is not a valid Secret name (lower-case letters, digits, '-' and '.', at most 253 characters)";
+        $"--name '{Messages.Printable(name)}' is not a valid Secret name (lower-case letters, digits, '-' and '.', at most 253 characters)";
 
     internal static string CreateInvalidNamespace(string name) =>
-        $"--namespace '{Printable(name)}' is not a valid namespace (lower-case letters, digits and '-', at most 63 characters)";
+        $"--namespace '{Messages.Printable(name)}' is not a valid namespace (lower-case letters, digits and '-', at most 63 characters)";
 
-    /// <summary>The text with control characters written as <c>\uXXXX</c>, so a name prints on one line.</summary>
-    internal static string Printable(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
 
-        return builder.ToString();
-    }
-
-    private static string At(string source, int line) => line > 0 ? $"{source} line {line}" : source;
+    internal static string At(string source, int line) => line > 0 ? $"{source} line {line}" : source;
 }

@@ -1,8 +1,22 @@
-namespace SecVault;
+namespace SecVault.CliConfig;
 
-/// <summary>Messages about the CLI config folder and <c>keystore_info.yaml</c>; none takes a password.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.CliConfig: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class CliConfigText
 {
+    internal static string CliConfigForeignOwner(string file, string? folder, uint owner, uint caller) => folder is null
+        ? $"{file} is owned by user id {owner}, neither you (user id {caller}) nor root; mi does not trust it"
+        : $"{file} is in {folder}, owned by user id {owner}, neither you (user id {caller}) nor root; mi does not trust it";
+
+    internal static string CliConfigForeignOwnerHint(string path, uint caller, bool folder) => folder
+        ? $"if the folder is yours, run 'chown {caller} {path}' and 'chmod go-w {path}'; otherwise set MI_CLI_HOME to a folder of your own and run 'mi secret init'"
+        : $"if the file is yours, run 'chown {caller} {path}'; otherwise delete it and run 'mi secret init'";
+
+    internal static string CliConfigWritableByOthers(string file, string? folder) => folder is null
+        ? $"{file} is writable by group or others; mi does not trust it"
+        : $"{file} is in {folder}, writable by group or others; mi does not trust it";
+
+    internal static string CliConfigWritableByOthersHint(string path) => $"run 'chmod go-w {path}'";
+
     internal const string CliConfigRunInitHint = "run 'mi secret init'";
 
     internal static string CliConfigNotInitialized(string path) => $"key store has not been initialized ({path} does not exist)";

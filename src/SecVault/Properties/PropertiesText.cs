@@ -1,7 +1,7 @@
-namespace SecVault;
+namespace SecVault.Properties;
 
-/// <summary>Messages of the .properties reader and writer.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.Properties: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class PropertiesText
 {
     internal static string PropertiesMalformedUnicodeEscape(string path, int line) =>
         $"{path}:{line}: malformed \\uXXXX escape";

@@ -1,8 +1,14 @@
-namespace SecVault;
+namespace SecVault.Synapse;
 
-/// <summary>Messages of the Synapse vault-lookup parser.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.Synapse: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class SynapseText
 {
+    internal static string SynapseFileOutsideRoot(string path, string root) =>
+        $"file {path} is outside the lookup root {root} and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)";
+
+    internal static string SynapseFileLinksOutsideRoot(string path, string root) =>
+        $"file {path} leads through a symbolic link outside the lookup root {root} and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)";
+
     internal const string SynapseMalformedLookup = "malformed vault-lookup call; expected prefix:vault-lookup('name'[, 'TYPE', 'true|false'])";
 
     internal static string SynapseNonLiteralArgument(int index) =>

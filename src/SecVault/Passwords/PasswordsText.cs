@@ -1,7 +1,7 @@
-namespace SecVault;
+namespace SecVault.Passwords;
 
-/// <summary>Keystore password messages; none takes a password.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.Passwords: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class PasswordsText
 {
     internal const string PasswordStdinEmpty = "no keystore password on standard input";
 

@@ -1,7 +1,22 @@
-namespace SecVault;
+namespace SecVault.IO;
 
-internal static partial class Messages
+/// <summary>The messages of SecVault.IO: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class IOText
 {
+    internal static string FileChangedSinceRead(string path) =>
+        $"{path} was changed by another process since it was read; nothing was written";
+
+    internal const string FileChangedHint = "run the command again";
+
+    internal static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";
+
+    internal static string CannotLockFolder(string path, string reason) => $"cannot lock {path}: {reason}";
+
+    internal static string FolderBusy(string path, TimeSpan waited) =>
+        $"another process has been writing in {path} for {waited.TotalSeconds:0} seconds; nothing was written";
+
+    internal const string FolderBusyHint = "wait for the other ciphertool or mi command to finish, then run this one again";
+
     internal static string FileMissing(string path) => $"{path} does not exist";
 
     internal static string FolderMissing(string path) => $"folder {path} does not exist";

@@ -1,10 +1,26 @@
-namespace SecVault;
+namespace SecVault.Vault;
 
-internal static partial class Messages
+/// <summary>The messages of SecVault.Vault: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class VaultText
 {
-    internal static string KeystoreSettingNotAString(string table, string key) => $"[{table}] {key} must be a string";
+    internal static string SymmetricEntryNotSecretKey(string alias, string location) =>
+        $"alias '{alias}' of keystore {location} is not a secret key; a symmetric vault encrypts with the AES key at that alias";
 
-    internal static string UnknownKeystoreType(string type) => $"unknown keystore type '{type}'; use JKS, PKCS12 or JCEKS";
+    internal static string VerifySymmetricNeedsPkcs12(string type) =>
+        $"keystore.identity.type is {type}; MI reads the AES key of a symmetric vault from a PKCS12 keystore only";
+
+    internal static string SymmetricRoundTripFailed(string alias) =>
+        $"the new ciphertext of '{alias}' does not decrypt back to its value; nothing was written";
+
+    internal static string RotateDynamicLeft(int count) =>
+        $"{count} dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key";
+
+    internal static string RotateSummary(int rotated, string oldAlias, string newAlias, int dynamic) =>
+        $"re-encrypted {rotated} secret(s) from '{oldAlias}' to '{newAlias}'; {dynamic} dynamic";
+
+    internal static string RotateSameAlias(string alias) => $"-Dold.alias is '{alias}', the alias the keystore settings already select; nothing to rotate";
+
+    internal static string KeystoreSettingNotAString(string table, string key) => $"[{table}] {key} must be a string";
 
     internal static string KeystoreFileMissing(string location, IReadOnlyList<string> tried) =>
         $"keystore '{location}' not found; tried {string.Join(", ", tried)}";
@@ -47,7 +63,7 @@ internal static partial class Messages
         changed.Count > 0 ? $"changed {Count(changed.Count, "secret")} ({AliasList(changed)})" : "nothing changed";
 
     /// <summary>Aliases for a one-line report: all of a typical table, the first few of a huge one.</summary>
-    private static string AliasList(IReadOnlyList<string> aliases, int shown = 20) =>
+    internal static string AliasList(IReadOnlyList<string> aliases, int shown = 20) =>
         aliases.Count <= shown
             ? string.Join(", ", aliases)
             : $"{string.Join(", ", aliases.Take(shown))} and {aliases.Count - shown} more";
@@ -73,7 +89,7 @@ internal static partial class Messages
     internal static string ValueTooLong(int size, string transformation, int keySizeBits, int limit) =>
         $"the value is {size} bytes; {transformation} with a {keySizeBits}-bit key allows at most {limit}";
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+    internal static string Article(string word) => word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -1,10 +1,19 @@
 using System.Globalization;
 
-namespace SecVault;
+namespace SecVault.Keystores;
 
-/// <summary>Keystore messages; none takes a password.</summary>
-internal static partial class Messages
+/// <summary>The messages of SecVault.Keystores: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class KeystoresText
 {
+    /// <summary>How many aliases an unknown-alias message names before it counts the rest.</summary>
+    internal const int KeystoreAliasesShown = 10;
+
+    internal static string KeystoreNotASecretKey(string path, string alias) =>
+        $"'{alias}' in keystore {path} is not a secret (symmetric) key";
+
+    internal static string KeystoreSecretKeyUnreadable(string path, string alias) =>
+        $"'{alias}' in keystore {path} is a secret key SecVault cannot read (only PKCS12 secret keys, as keytool -genseckey writes them, are read)";
+
     internal static string UnknownKeystoreTypeName(string name) =>
         $"unknown keystore type '{name}'; use JKS, PKCS12 (P12, PFX) or JCEKS";
 
@@ -39,13 +48,11 @@ internal static partial class Messages
 
     internal const string KeystoreWrongKeyPasswordHint = "check the key password (keytool's -keypass); it may differ from the store password";
 
-    internal const int KeystoreAliasesShown = 10;
-
     internal static string KeystoreUnknownAlias(string path, string alias, IEnumerable<string> present)
     {
         // A keystore can hold thousands of trusted certificates: name a few, count the rest.
         var all = present.ToList();
-        var list = string.Join(", ", all.Take(KeystoreAliasesShown).Select(Quote));
+        var list = string.Join(", ", all.Take(KeystoreAliasesShown).Select(Messages.Quote));
         if (all.Count > KeystoreAliasesShown)
         {
             list += string.Create(CultureInfo.InvariantCulture, $" … and {all.Count - KeystoreAliasesShown} more");

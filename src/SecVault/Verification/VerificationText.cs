@@ -1,0 +1,14 @@
+namespace SecVault.Verification;
+
+/// <summary>The messages of SecVault.Verification: each takes strings and numbers only, never a secret value.</summary>
+internal static partial class VerificationText
+{
+    internal static string VerifyVaultKeyDefaulted(string key, string fallback) =>
+        $"the line {key} is missing (a file written by Carbon's cipher tool); the runtime uses the default {fallback}";
+
+    internal static string VerifySymmetricEcb(string algorithm) =>
+        $"{algorithm} is AES in ECB mode: equal secrets give equal ciphertexts and nothing detects a changed value; prefer AES/GCM/NoPadding";
+
+    internal const string VerifyKeyBasedKeyInFile =
+        "the AES key is written in secret-conf.properties itself; anyone who can read the file can decrypt every secret (set key.based.secretProvider to have MI ask for it)";
+}
