@@ -41,7 +41,7 @@ internal sealed class VerifyCommand
         var synapse = (parseResult.GetValue(_synapse) ?? []).Select(_context.FullPath);
 
         // The verifier never consumes password files, whatever the options say.
-        var problems = Verifier.Verify(home, options, synapse);
+        var problems = Verifier.Verify(home, options, synapse, _context.Time);
         foreach (var problem in problems)
         {
             _context.Console.StdOut.WriteLine(Verifier.Format(problem));

@@ -66,4 +66,13 @@ internal static partial class Messages
         $"re-encrypted {rotated} secret(s) from '{oldAlias}' to '{newAlias}'; {dynamic} dynamic";
 
     internal static string RotateSameAlias(string alias) => $"-Dold.alias is '{alias}', the alias the keystore settings already select; nothing to rotate";
+
+    internal static string VerifyCertificateExpired(string alias, string keystore, string date) =>
+        $"the identity certificate '{alias}' in keystore {keystore} expired on {date}";
+
+    internal static string VerifyCertificateExpiresSoon(string alias, string keystore, string date, int days) =>
+        $"the identity certificate '{alias}' in keystore {keystore} expires on {date} (in {days} day(s))";
+
+    internal static string VerifyCertificateRotateHint(string alias) =>
+        $"to rotate, add a new key pair to the keystore, point [keystore.primary] alias in deployment.toml at it, then run 'ciphertool -Drotate -Dold.alias={alias}'";
 }

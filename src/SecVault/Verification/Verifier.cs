@@ -27,9 +27,11 @@ public static class Verifier
     /// Checks <paramref name="home"/> and the Synapse artifacts <paramref name="synapsePaths"/> (a folder means every
     /// <c>.xml</c> below it), returning every problem in document order, errors and warnings.
     /// </summary>
-    public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null)
+    /// <remarks><paramref name="time"/> (default the system clock) says when the identity certificate's expiry is near.</remarks>
+    public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(home);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
         var problems = new List<Problem>();
         var synapseFiles = ExpandSynapsePaths(synapsePaths ?? []);
         using var resolver = new MiHomeResolver(home, (options ?? new MiHomeResolverOptions()).Clone(consume: false));
@@ -72,7 +74,7 @@ public static class Verifier
                 || references.Any(r => r.Placeholder.Kind == PlaceholderKind.Secret);
             if (vaultNeeded && resolver.Options.SecretRepository is null)
             {
-                CheckVault(resolver, problems);
+                CheckVault(resolver, problems, now);
             }
 
             if (resolver.Secrets is DeploymentTomlSecretRepository repository)
@@ -154,7 +156,7 @@ public static class Verifier
         return files;
     }
 
-    private static void CheckVault(MiHomeResolver resolver, List<Problem> problems)
+    private static void CheckVault(MiHomeResolver resolver, List<Problem> problems, DateTimeOffset now)
     {
         var display = VaultConfiguration.RelativePath;
         try
@@ -183,6 +185,10 @@ public static class Verifier
             }
 
             resolver.Identity.OpenVaultKey();
+            if (vault.EncryptionMode == VaultEncryptionMode.Asymmetric && CertificateChecks.Expiry(resolver.Identity.Entry, vault, display, now) is { } expiry)
+            {
+                problems.Add(expiry);
+            }
         }
         catch (SecVaultException ex)
         {
