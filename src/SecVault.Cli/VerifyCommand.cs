@@ -47,7 +47,7 @@ internal sealed class VerifyCommand
         using (var progress = _context.Progress(MiText.CliProgressDecrypting))
         {
             options.Progress = progress;
-            problems = Verifier.Verify(home, options, synapse);
+            problems = Verifier.Verify(home, options, synapse, _context.Time);
         }
 
         foreach (var problem in problems)

@@ -20,6 +20,23 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_as_a_process_warns_that_the_identity_certificate_has_expired_by_the_system_clock()
+    {
+        // jks-expired's certificate ended 23 months before the vectors were generated (keytool -startdate -2y -validity 30).
+        using var mi = new MiHarness();
+        using var home = new TestMiHome("jks-expired");
+        home.WriteToml("[keystore.tls]\npassword = \"$secret{db}\"\n[secrets]\ndb = \"" + home.Encrypt("s3cret") + "\"\n");
+
+        var result = mi.RunProcess(home.Keystore.StorePassword + "\n", ["secret", "verify", "--home", home.Path, "--password-stdin"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning conf/security/secret-conf.properties keystore.identity.alias: the identity certificate 'wso2carbon' in keystore " + home.KeystorePath + " expired on ", line, StringComparison.Ordinal);
+        Assert.EndsWith("then run 'ciphertool -Drotate -Dold.alias=wso2carbon'", line, StringComparison.Ordinal);
+        Assert.Equal("0 errors, 1 warning\n", result.StdErr);
+    }
+
+    [Fact]
     public void Verify_accepts_ref_placeholders_and_reports_a_dangling_one_as_a_located_error()
     {
         _home.Home.WriteToml(_home.SoundToml + "[keystore.internal]\npassword = \"$ref{keystore.primary.password}\"\nalias = \"$ref{keystore.primary.alias}\"\n");

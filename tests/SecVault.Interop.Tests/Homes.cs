@@ -40,4 +40,29 @@ internal static class Homes
     public static void AddRsaKeyPair(string path, string storePassword, string alias) =>
         JavaInterop.Keytool("-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=interop", "-storetype", "PKCS12",
             "-keystore", path, "-storepass", storePassword, "-alias", alias);
+
+    /// <summary>
+    /// Adds what the upstream Cipher Tool 1.2.6 needs to run, as MI 4.x ships it: <c>conf/carbon.xml</c> naming the
+    /// JKS keystore <c>wso2carbon</c>, and the two nearly empty property files it refuses to run without.
+    /// </summary>
+    public static void AddUpstreamFiles(string home)
+    {
+        Directory.CreateDirectory(Path.Combine(home, "conf", "security"));
+        File.WriteAllText(Path.Combine(home, "conf", "carbon.xml"), CarbonXml);
+        File.WriteAllText(Path.Combine(home, "conf", "security", "cipher-text.properties"), string.Empty);
+        File.WriteAllText(Path.Combine(home, "conf", "security", "cipher-tool.properties"), string.Empty);
+    }
+
+    private const string CarbonXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+          <Security>
+            <KeyStore>
+              <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
+              <Type>JKS</Type>
+              <KeyAlias>wso2carbon</KeyAlias>
+            </KeyStore>
+          </Security>
+        </Server>
+        """;
 }

@@ -11,19 +11,6 @@ public sealed class SecVaultDecryptsUpstreamTests
 {
     private const string References = "\n[test]\ndb = \"$secret{db_password}\"\nunicode = \"$secret{unicode}\"\nequals = \"$secret{equals}\"\n";
 
-    private const string CarbonXml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-          <Security>
-            <KeyStore>
-              <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
-              <Type>JKS</Type>
-              <KeyAlias>wso2carbon</KeyAlias>
-            </KeyStore>
-          </Security>
-        </Server>
-        """;
-
     [SkippableTheory]
     [InlineData("jks-rsa2048")]
     [InlineData("jks-unicode-password")]
@@ -182,10 +169,7 @@ public sealed class SecVaultDecryptsUpstreamTests
     private static TempMiHome UpstreamHome(string vector, string storePassword)
     {
         var home = new TempMiHome(Homes.Secrets + References, vector);
-        Directory.CreateDirectory(Path.Combine(home.Path, "conf", "security"));
-        File.WriteAllText(Path.Combine(home.Path, "conf", "carbon.xml"), CarbonXml);
-        File.WriteAllText(Path.Combine(home.Path, "conf", "security", "cipher-text.properties"), string.Empty);
-        File.WriteAllText(Path.Combine(home.Path, "conf", "security", "cipher-tool.properties"), string.Empty);
+        Homes.AddUpstreamFiles(home.Path);
         var result = Peers.Run(Peers.CipherTool, ["-Dcarbon.home=" + home.Path, "-Dconfigure", "-Dpassword=" + storePassword], home.Path);
         Assert.True(result.Exit == 0, result.Out + result.Err);
         return home;

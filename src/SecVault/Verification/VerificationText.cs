@@ -11,4 +11,13 @@ internal static partial class VerificationText
 
     internal const string VerifyKeyBasedKeyInFile =
         "the AES key is written in secret-conf.properties itself; anyone who can read the file can decrypt every secret (set key.based.secretProvider to have MI ask for it)";
+
+    internal static string VerifyCertificateExpired(string alias, string keystore, string date) =>
+        $"the identity certificate '{alias}' in keystore {keystore} expired on {date}";
+
+    internal static string VerifyCertificateExpiresSoon(string alias, string keystore, string date, int days) =>
+        $"the identity certificate '{alias}' in keystore {keystore} expires on {date} (in {days} day(s))";
+
+    internal static string VerifyCertificateRotateHint(string alias) =>
+        $"to rotate, add a new key pair to the keystore, point [keystore.primary] alias in deployment.toml at it, then run 'ciphertool -Drotate -Dold.alias={alias}'";
 }

@@ -38,9 +38,11 @@ public static class Verifier
     /// and <c>.dbs</c> below it; null means the home's <see cref="DefaultArtifactFolders"/>), returning every problem in
     /// document order, errors and warnings.
     /// </summary>
-    public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null)
+    /// <remarks><paramref name="time"/> (default the system clock) says when the identity certificate's expiry is near.</remarks>
+    public static IReadOnlyList<Problem> Verify(MiHome home, MiHomeResolverOptions? options = null, IEnumerable<string>? synapsePaths = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(home);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
         var problems = new List<Problem>();
         var synapseFiles = ExpandSynapsePaths(synapsePaths
             ?? DefaultArtifactFolders.Select(f => Path.Combine(home.Path, f)).Where(Directory.Exists));
@@ -91,7 +93,7 @@ public static class Verifier
                 || references.Any(r => r.Placeholder.Kind == PlaceholderKind.Secret);
             if (vaultNeeded && resolver.Options.SecretRepository is null)
             {
-                CheckVault(resolver, problems);
+                CheckVault(resolver, problems, now);
             }
 
             if (resolver.Secrets is DeploymentTomlSecretRepository repository)
@@ -178,7 +180,7 @@ public static class Verifier
         return files;
     }
 
-    private static void CheckVault(MiHomeResolver resolver, List<Problem> problems)
+    private static void CheckVault(MiHomeResolver resolver, List<Problem> problems, DateTimeOffset now)
     {
         var display = VaultConfiguration.RelativePath;
         try
@@ -207,6 +209,10 @@ public static class Verifier
             }
 
             resolver.Identity.OpenVaultKey();
+            if (vault.EncryptionMode == VaultEncryptionMode.Asymmetric && CertificateChecks.Expiry(resolver.Identity.Entry, vault, display, now) is { } expiry)
+            {
+                problems.Add(expiry);
+            }
         }
         catch (SecVaultException ex)
         {
