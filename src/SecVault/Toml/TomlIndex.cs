@@ -42,6 +42,7 @@ internal struct TomlNode
     internal int Key;
     internal int Count;
     internal int Last;
+    internal ushort Depth;
     internal TomlNodeKind Kind;
     internal TomlNodeFlags Flags;
 }
@@ -221,6 +222,8 @@ internal sealed class TomlIndex(byte[] source)
         _slots[slot] = code;
     }
 
+    private NodePath? _lastParent;
+
     /// <summary>The last position computed, so positions asked for in source order cost the distance between them.</summary>
     private PositionMark? _mark;
 
@@ -262,21 +265,40 @@ internal sealed class TomlIndex(byte[] source)
     /// <summary>The path of the entry <paramref name="key"/> of node <paramref name="parent"/>, array indices as segments.</summary>
     internal string[] PathSegments(int parent, int key)
     {
-        var depth = 1;
-        for (var n = parent; n > 0; n = Nodes[n].Parent)
+        var parentPath = ParentPath(parent);
+        var segments = new string[parentPath.Length + 1];
+        parentPath.CopyTo(segments, 0);
+        segments[^1] = KeyText(key);
+        return segments;
+    }
+
+    /// <summary>The path of node <paramref name="node"/>; the last one asked for is kept, since the values of a table come together.</summary>
+    /// <remarks>Without it each value under a [header] of thousands of parts would decode the whole header again.</remarks>
+    private string[] ParentPath(int node)
+    {
+        if (_lastParent is { } cached && cached.Node == node)
+        {
+            return cached.Segments;
+        }
+
+        var depth = 0;
+        for (var n = node; n > 0; n = Nodes[n].Parent)
         {
             depth++;
         }
 
         var segments = new string[depth];
-        segments[--depth] = KeyText(key);
-        for (var n = parent; n > 0; n = Nodes[n].Parent)
+        for (var n = node; n > 0; n = Nodes[n].Parent)
         {
             segments[--depth] = KeyText(Nodes[n].Key);
         }
 
+        _lastParent = new NodePath(node, segments);
         return segments;
     }
+
+    /// <summary>A node's path; immutable, so readers on several threads see a consistent one.</summary>
+    private sealed record NodePath(int Node, string[] Segments);
 
     /// <summary>The path for a message: dotted, array indices in brackets (<c>datasource[1].props.a</c>).</summary>
     internal string DisplayName(int parent, int key)

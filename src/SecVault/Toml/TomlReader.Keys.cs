@@ -105,7 +105,15 @@ internal sealed partial class TomlReader
             HasSecretsTable |= kind is not TomlNodeKind.Array;
         }
 
-        var node = Nodes.Add(new TomlNode { Parent = parent, Key = key, Last = -1, Kind = kind, Flags = flags });
+        // Every value's path is as deep as its table: a cap keeps a planted header of thousands of parts from costing
+        // its length again for each value under it.
+        var depth = Nodes[parent].Depth + 1;
+        if (depth > MaxDepth)
+        {
+            throw SyntaxAt(key >= 0 ? key : _pos, TomlText.TooDeep(MaxDepth));
+        }
+
+        var node = Nodes.Add(new TomlNode { Parent = parent, Key = key, Last = -1, Depth = (ushort)depth, Kind = kind, Flags = flags });
         Index.Add(key >= 0 ? hash : KeyHash(parent, key), -node);
         return node;
     }
@@ -146,6 +154,7 @@ internal sealed partial class TomlReader
         var segments = Index.PathSegments(parent, key);
         var alias = string.Join('.', segments.Skip(1));
         var (line, column) = Index.Position(start);
+        ThrowIfAliasTooLong(alias, line, column);
         if (kind == TomlValueKind.String && length > DeploymentToml.MaxSecretLiteralBytes)
         {
             throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.SecretTooLarge(alias, length, DeploymentToml.MaxSecretLiteralBytes), alias);
@@ -155,10 +164,20 @@ internal sealed partial class TomlReader
         Secrets.Add(new SecretEntry(alias, segments.Length > 2, SecretClassifier.Classify(value), value, TomlSource.KindName(kind), line, column, new TomlSpan(start, length)));
     }
 
+    /// <summary>Aliases are names, and each [secrets] entry keeps its own: a planted one of megabytes would be kept once per entry.</summary>
+    private void ThrowIfAliasTooLong(string alias, int line, int column)
+    {
+        if (alias.Length > MaxAliasLength)
+        {
+            throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.AliasTooLong(alias.Length, MaxAliasLength), hint: TomlText.SyntaxHint);
+        }
+    }
+
     private void AddArraySecret(int parent, int key, int start)
     {
         var segments = Index.PathSegments(parent, key);
         var (line, column) = Index.Position(start);
+        ThrowIfAliasTooLong(string.Join('.', segments.Skip(1)), line, column);
         Secrets.Add(new SecretEntry(string.Join('.', segments.Skip(1)), segments.Length > 2, SecretClass.Invalid, null, "array", line, column, new TomlSpan(start, _pos - start)));
     }
 }

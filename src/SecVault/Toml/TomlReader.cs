@@ -12,8 +12,11 @@ namespace SecVault.Toml;
 /// </remarks>
 internal sealed partial class TomlReader
 {
-    /// <summary>Arrays and inline tables nested deeper than this are refused (the reader recurses once a level).</summary>
+    /// <summary>Tables, arrays and inline tables nested deeper than this are refused (the reader recurses once a level).</summary>
     internal const int MaxDepth = 128;
+
+    /// <summary>The longest [secrets] alias accepted, in characters.</summary>
+    internal const int MaxAliasLength = 1024;
 
     private const string SecretsKey = "secrets";
 

@@ -19,7 +19,9 @@ internal static class TomlText
     internal static string SecretTooLarge(string alias, long length, long limit) =>
         $"the value of secret '{alias}' is {length} bytes, over the limit of {limit}";
 
-    internal static string TooDeep(int limit) => $"arrays and inline tables are nested deeper than {limit} levels";
+    internal static string TooDeep(int limit) => $"tables, arrays and inline tables are nested deeper than {limit} levels";
+
+    internal static string AliasTooLong(int length, int limit) => $"a [secrets] alias of {length} characters, over the limit of {limit}";
 
     internal const string AValue = "a value";
     internal const string AnInlineTable = "an inline table, which is complete where it is written";

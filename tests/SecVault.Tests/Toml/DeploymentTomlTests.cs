@@ -355,4 +355,37 @@ public sealed partial class DeploymentTomlTests
         Assert.Equal([(1, 17), (1, 30), (1, 41)], toml.Secrets.Select(s => (s.Line, s.Column)));
         Assert.Equal([(1, 41), (1, 30), (1, 17)], Enumerable.Range(0, 3).Reverse().Select(i => (toml.Leaves[i].Line, toml.Leaves[i].Column)));
     }
+
+    [Fact]
+    public void Values_under_a_deep_header_carry_the_whole_path()
+    {
+        var header = string.Join('.', Enumerable.Range(0, 100).Select(i => $"t{i}"));
+        var text = new StringBuilder($"[secrets.{header}]\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"k{i} = \"[v]\"\n");
+        }
+
+        var toml = Parse(text.ToString());
+
+        Assert.Equal(2000, toml.Secrets.Count);
+        Assert.Equal(header + ".k1999", toml.Secrets[^1].Alias);
+        Assert.Equal(102, toml.Leaves[0].PathSegments.Count);
+        Assert.Equal(["secrets", "t0"], toml.Leaves[1].PathSegments.Take(2));
+    }
+
+    [Fact]
+    public void A_header_deeper_than_the_limit_and_an_alias_longer_than_the_limit_are_refused_with_their_line()
+    {
+        var deep = string.Join('.', Enumerable.Range(0, 200).Select(i => $"t{i}"));
+        var tooDeep = Assert.Throws<TomlDocumentException>(() => Parse($"a = 1\n[{deep}]\nk = 1\n"));
+        Assert.Equal(2, tooDeep.Line);
+        Assert.Contains("deeper than 128 levels", tooDeep.Message, StringComparison.Ordinal);
+
+        var longKey = new string('k', 1100);
+        var tooLong = Assert.Throws<TomlDocumentException>(() => Parse($"[secrets]\nok = \"[1]\"\n{longKey} = \"[2]\"\n"));
+        Assert.Equal(3, tooLong.Line);
+        Assert.Contains("1100 characters, over the limit of 1024", tooLong.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kkkk", tooLong.Message, StringComparison.Ordinal);
+    }
 }
