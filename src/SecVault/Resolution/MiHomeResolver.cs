@@ -150,7 +150,10 @@ public sealed class MiHomeResolver : IDisposable
         var leaves = keepValues ? document.Leaves.Where(l => !l.InSecrets) : document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets);
         foreach (var leaf in leaves)
         {
-            if (leaf.StringValue is not { } text || PlaceholderParser.Find(text).Count == 0)
+            // A plain variable, not "is not { } text": a mutant of this condition would leave text unassigned, and Stryker
+            // would then drop every mutant of the method.
+            var text = leaf.StringValue;
+            if (text is null || PlaceholderParser.Find(text).Count == 0)
             {
                 if (keepValues)
                 {
