@@ -1,4 +1,4 @@
-# bash completion for SecVault's `mi` (mi secret init|create|verify|resolve|exec).
+# bash completion for SecVault's `mi` (mi secret init|create|verify|resolve|exec|rotate).
 # Install: source this file from ~/.bashrc, or copy it to /etc/bash_completion.d/mi
 # (or ~/.local/share/bash-completion/completions/mi).
 
@@ -14,6 +14,7 @@ _mi() {
         [verify]="--synapse --strict --allow-file-lookups-outside-root $runtime"
         [resolve]="--synapse --format --show-secrets --consume-password-file --allow-file-lookups-outside-root $runtime"
         [exec]="--only --prefix --override --consume-password-file $runtime"
+        [rotate]="--old-keystore --old-type --old-alias --old-cipher --cipher -c --password-stdin --verbose --insecure -k --help -h"
     )
 
     # The subcommand is the first word after 'secret'.
@@ -36,15 +37,15 @@ _mi() {
     fi
 
     case "$prev" in
-        --home|--synapse|--out|--keystore)
+        --home|--synapse|--out|--keystore|--old-keystore)
             COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --file|-f|--from-file)
             COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-        --type)
+        --type|--old-type)
             COMPREPLY=($(compgen -W "JKS PKCS12 JCEKS" -- "$cur")); return ;;
         --output|-o)
             COMPREPLY=($(compgen -W "console file k8" -- "$cur")); return ;;
-        --cipher|-c)
+        --cipher|-c|--old-cipher)
             COMPREPLY=($(compgen -W "RSA/ECB/OAEPWithSHA1AndMGF1Padding RSA/ECB/PKCS1Padding" -- "$cur")); return ;;
         --format)
             COMPREPLY=($(compgen -W "toml flat" -- "$cur")); return ;;
@@ -52,7 +53,7 @@ _mi() {
 
     if [[ -z "$sub" ]]; then
         if [[ "$prev" == "secret" ]]; then
-            COMPREPLY=($(compgen -W "init create verify resolve exec --help" -- "$cur"))
+            COMPREPLY=($(compgen -W "init create verify resolve exec rotate --help" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "secret help --version --help" -- "$cur"))
         fi
@@ -61,6 +62,11 @@ _mi() {
 
     if [[ "$sub" == "create" && "$cur" != -* ]]; then
         COMPREPLY=($(compgen -W "console file k8" -- "$cur"))
+        return
+    fi
+
+    if [[ "$sub" == "rotate" && "$cur" != -* ]]; then
+        COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
         return
     fi
 

@@ -11,7 +11,7 @@ namespace SecVault.CipherTool;
 /// <summary><c>ciphertool -Dsymmetric</c>: the AES key of a PKCS12 secret-key entry, or with <c>-Dkey.based.encryption=true</c> a given key.</summary>
 internal static partial class CipherToolApp
 {
-    private static int ExecuteSymmetric(Options options, IConsole console, MiHome home, VariableSources sources, string tomlPath, string? password, TimeProvider time)
+    private static int ExecuteSymmetric(Options options, IConsole console, MiHome home, VariableSources sources, string tomlPath, string? password, OldKeyInput oldKeyInput, TimeProvider time)
     {
         if (options.Mode == CipherToolMode.Change)
         {
@@ -77,8 +77,8 @@ internal static partial class CipherToolApp
         {
             if (options.Mode == CipherToolMode.Rotate)
             {
-                using var old = VaultKey.OpenSymmetric(Keystore.Load(target.Keystore.Path, password, target.Keystore.Type), options.OldAlias!, target.Keystore.ConfiguredLocation, password, algorithm, out _);
-                return Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, options.OldAlias!, cipher, secretConf, now));
+                using var old = OpenOldKey(console, options, target, password, oldKeyInput);
+                return old is null ? 1 : Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, cipher, secretConf, now));
             }
 
             if (options.Mode != CipherToolMode.Configure)

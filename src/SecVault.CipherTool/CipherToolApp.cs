@@ -110,6 +110,18 @@ internal static partial class CipherToolApp
             return 1;
         }
 
+        // The old keystore's password (-Drotate -Dold.keystore) is settled now too; a terminal is asked last.
+        string? oldPassword = null;
+        if (options.Mode == CipherToolMode.Rotate && options.OldKeystore is not null)
+        {
+            oldPassword = ReadOldPassword(options, console, environment, currentFolder);
+            if (oldPassword is null && !console.IsInputTerminal)
+            {
+                Error(console, CipherToolText.NoOldPasswordNoTerminal, CipherToolText.NoOldPasswordHint);
+                return 1;
+            }
+        }
+
         if (options.Mode == CipherToolMode.Change && !console.IsInputTerminal)
         {
             Error(console, CipherToolText.ChangeNeedsTerminal, CipherToolText.ChangeNeedsTerminalHint);
@@ -124,7 +136,7 @@ internal static partial class CipherToolApp
         var tomlPath = VaultTarget.DeploymentTomlPathFor(home, options.ConfigFolder, options.DeploymentFile, currentFolder);
         if (options.EncryptionMode != VaultEncryptionMode.Asymmetric)
         {
-            return ExecuteSymmetric(options, console, home, sources, tomlPath, password, time);
+            return ExecuteSymmetric(options, console, home, sources, tomlPath, password, new OldKeyInput(oldPassword, currentFolder), time);
         }
 
         var target = VaultTarget.Load(home, tomlPath, sources);
@@ -147,7 +159,7 @@ internal static partial class CipherToolApp
                 // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
                 CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
-                CipherToolMode.Rotate => Rotate(console, target, sources, options.OldAlias!, time, (current, now) => ConfigureOperation.PrepareRotation(current, key, passwordChars, options.OldAlias!, options.Transformation, now)),
+                CipherToolMode.Rotate => RotateToRsa(console, options, target, sources, key, passwordChars, new OldKeyInput(oldPassword, currentFolder), time),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }

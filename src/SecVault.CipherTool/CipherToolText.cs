@@ -10,6 +10,7 @@ internal static partial class CipherToolText
         Usage: ciphertool [OPTIONS] -Dconfigure   encrypt plain [secrets] values, write secret-conf.properties
                ciphertool [OPTIONS] -Dchange      replace chosen [secrets] values interactively
                ciphertool [OPTIONS] -Drotate -Dold.alias=A   re-encrypt every [secrets] value from alias A to the selected alias
+               ciphertool [OPTIONS] -Drotate -Dold.keystore=PATH [-Dold.alias=A]   ... from a key of another keystore
                ciphertool [OPTIONS]               encrypt one value and print it
                ciphertool -help
 
@@ -21,6 +22,11 @@ internal static partial class CipherToolText
                                                  with -Dsymmetric AES/GCM/NoPadding (default), AES or AES/ECB/PKCS5Padding
           -Dsymmetric                            AES with the secret key at the keystore's alias (a PKCS12 keystore)
           -Dsymmetric -Dkey.based.encryption=true  AES-256 with a key given instead of the password (64 hex digits)
+          -Dold.alias=A                          -Drotate: the alias of the old key (default with -Dold.keystore: the new alias)
+          -Dold.keystore=PATH                    -Drotate: the keystore of the old key (default: the vault's own keystore)
+          -Dold.keystore.type=TYPE               JKS, PKCS12 or JCEKS (default: read from the file)
+          -Dold.mode=rsa|symmetric               -Drotate: what the old key is (default: the new key's mode)
+          -Dold.password.file=FILE               -Drotate: the old keystore's password is the first line of FILE
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
           -Ddiagnose.padding[=true|false]        say why a ciphertext does not decrypt (default: only on a terminal)
@@ -76,6 +82,8 @@ internal static partial class CipherToolText
           CARBON_HOME, MI_HOME   the MI home when -Dcarbon.home is not given
           SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
           NO_COLOR               set (not empty): no colour in error, warning and hint lines
+          MI_OLD_KEYSTORE_PASSWORD  -Drotate -Dold.keystore: the old keystore's password, when neither
+                                 -Dold.password.file nor a second line of -Dpassword.stdin gives it
         ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
         MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
         Colour appears only when standard error is a terminal.
@@ -96,7 +104,28 @@ internal static partial class CipherToolText
     internal const string TheEncryptionKey = "(the encryption key given)";
 
 
-    internal const string RotateNeedsOldAlias = "-Drotate needs -Dold.alias=ALIAS, the alias the secrets are encrypted with now";
+    internal const string RotateNeedsOldAlias = "-Drotate needs -Dold.alias=ALIAS (the alias the secrets are encrypted with now) or -Dold.keystore=PATH";
+
+    internal const string OldPasswordNeedsOldKeystore = "-Dold.password.file needs -Dold.keystore=PATH: the old key of the vault's own keystore opens with its password";
+
+    internal const string OldPasswordEnvironment = "MI_OLD_KEYSTORE_PASSWORD";
+
+    internal const string NoOldPasswordNoTerminal = "no password for the old keystore (-Dold.keystore): standard input is not a terminal";
+
+    internal const string NoOldPasswordHint = "give it with -Dold.password.file=FILE, as the second line of -Dpassword.stdin, or in MI_OLD_KEYSTORE_PASSWORD";
+
+    internal const string NoOldPasswordEntered = "no password entered for the old keystore";
+
+    internal const string OldPasswordPrompt = "[Please Enter the KeyStore Password of the old keystore : ]";
+
+    internal static string OldOptionNeedsRotate(string option) => $"option '{option}' needs -Drotate";
+
+    internal static string OldModeValue(string option) => $"option '{option}' takes rsa or symmetric";
+
+    internal static string OldKeystoreTypeValue(string option, string value) =>
+        $"option '{option}': unknown keystore type '{value}'; use {string.Join(", ", SecVault.Keystores.KeystoreTypes.AcceptedNames)}";
+
+    internal static string UsingOldKey(string path, string type, string alias, string mode) => $"rotating from the {mode} key '{alias}' of {path} ({type})";
 
     internal const string RotateKeyBasedUnsupported = "-Drotate is not supported with -Dkey.based.encryption: give the new key to -Dconfigure after decrypting the old values";
 

@@ -1,5 +1,6 @@
 using SecVault.Ciphers;
 using SecVault.Home;
+using SecVault.Keystores;
 
 namespace SecVault.CipherTool;
 
@@ -40,6 +41,18 @@ internal sealed class Options
     /// <summary>The <c>-Dold.alias</c> value (the key <c>-Drotate</c> moves secrets away from), or null.</summary>
     public string? OldAlias { get; private set; }
 
+    /// <summary>The <c>-Dold.keystore</c> value (another keystore holding the old key of <c>-Drotate</c>), or null.</summary>
+    public string? OldKeystore { get; private set; }
+
+    /// <summary>The <c>-Dold.keystore.type</c> value, or null: then the type is read from the file's first bytes.</summary>
+    public KeystoreType? OldKeystoreType { get; private set; }
+
+    /// <summary>The <c>-Dold.mode</c> value: what the old key is (RSA or AES), or null for the mode of the new key.</summary>
+    public VaultEncryptionMode? OldMode { get; private set; }
+
+    /// <summary>The <c>-Dold.password.file</c> value (its first line is the old keystore's password), or null.</summary>
+    public string? OldPasswordFile { get; private set; }
+
     /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
     public string? CarbonHome { get; private set; }
 
@@ -70,7 +83,7 @@ internal sealed class Options
             return options;
         }
 
-        string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null;
+        string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null, oldOption = null;
         bool symmetric = false, keyBased = false;
         foreach (var (arg, index) in args.Select((a, i) => (a, i)))
         {
@@ -115,6 +128,29 @@ internal sealed class Options
                 case "old.alias":
                     options.OldAlias = NonEmpty(value, display);
                     break;
+                case "old.keystore":
+                    options.OldKeystore = NonEmpty(value, display);
+                    oldOption ??= display;
+                    break;
+                case "old.keystore.type":
+                    options.OldKeystoreType = KeystoreTypes.TryParse(NonEmpty(value, display).Trim(), out var oldType)
+                        ? oldType
+                        : throw new UsageException(CipherToolText.OldKeystoreTypeValue(display, value!));
+                    oldOption ??= display;
+                    break;
+                case "old.mode":
+                    options.OldMode = NonEmpty(value, display).Trim().ToUpperInvariant() switch
+                    {
+                        "RSA" => VaultEncryptionMode.Asymmetric,
+                        "SYMMETRIC" or "AES" => VaultEncryptionMode.Symmetric,
+                        _ => throw new UsageException(CipherToolText.OldModeValue(display)),
+                    };
+                    oldOption ??= display;
+                    break;
+                case "old.password.file":
+                    options.OldPasswordFile = NonEmpty(value, display);
+                    oldOption ??= display;
+                    break;
                 case "symmetric":
                     symmetric = IsTrue(value);
                     break;
@@ -148,9 +184,20 @@ internal sealed class Options
             throw new UsageException(CipherToolText.ConflictingOptions(passwordOption, stdinOption));
         }
 
-        if (options.Mode == CipherToolMode.Rotate && options.OldAlias is null)
+        if (oldOption is not null && options.Mode != CipherToolMode.Rotate)
+        {
+            throw new UsageException(CipherToolText.OldOptionNeedsRotate(oldOption));
+        }
+
+        // In another keystore the old key may have the new key's alias; in the same keystore it cannot.
+        if (options.Mode == CipherToolMode.Rotate && options.OldAlias is null && options.OldKeystore is null)
         {
             throw new UsageException(CipherToolText.RotateNeedsOldAlias);
+        }
+
+        if (options.OldPasswordFile is not null && options.OldKeystore is null)
+        {
+            throw new UsageException(CipherToolText.OldPasswordNeedsOldKeystore);
         }
 
         if (symmetric || keyBased)

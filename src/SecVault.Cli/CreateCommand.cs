@@ -117,7 +117,8 @@ internal sealed class CreateCommand
         return format;
     }
 
-    private static Transformation ReadTransformation(string? name)
+    /// <summary>The transformation named by a <c>--cipher</c> option (OAEP when absent); a wrong name is a usage error.</summary>
+    internal static Transformation ReadTransformation(string? name)
     {
         if (name is null)
         {

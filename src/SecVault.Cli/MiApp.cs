@@ -20,6 +20,7 @@ internal static class MiApp
         VerifyCommand.Build,
         ResolveCommand.Build,
         ExecCommand.Build,
+        RotateCommand.Build,
     ];
 
     /// <summary>Runs <c>mi</c> with <paramref name="args"/>; returns the exit code.</summary>

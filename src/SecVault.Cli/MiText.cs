@@ -131,9 +131,11 @@ internal static partial class MiText
           'mi secret exec' returns its command's exit code.
 
         Environment variables:
-          MI_KEYSTORE_PASSWORD   keystore password for verify, resolve and exec (after --password-stdin and the MI home's password files)
+          MI_KEYSTORE_PASSWORD   keystore password for verify, resolve and exec (after --password-stdin and the MI home's password files),
+                                 and for rotate the password of the keystore stored by init (after --password-stdin)
+          MI_OLD_KEYSTORE_PASSWORD  rotate: the password of --old-keystore (after line 2 of --password-stdin)
           MI_KEY_PASSWORD        private key password, when it differs from the keystore password
-          MI_CLI_HOME            folder of keystore_info.yaml for init and create (default ~/.wso2mi/security)
+          MI_CLI_HOME            folder of keystore_info.yaml for init, create and rotate (default ~/.wso2mi/security)
           CARBON_HOME, MI_HOME   the MI home when --home is not given
           SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
           NO_COLOR               set (not empty): no colour in error, warning and hint lines

@@ -106,6 +106,31 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Rotate_from_another_keystore_takes_its_type_mode_and_password_file_and_needs_no_old_alias()
+    {
+        var options = Options.Parse(["-Drotate", "-Dold.keystore=old.jks", "-Dold.keystore.type=pkcs12", "-Dold.mode=RSA", "-Dsymmetric", "-Dold.password.file=pw"]);
+
+        Assert.Equal("old.jks", options.OldKeystore);
+        Assert.Equal(SecVault.Keystores.KeystoreType.Pkcs12, options.OldKeystoreType);
+        Assert.Equal(SecVault.Home.VaultEncryptionMode.Asymmetric, options.OldMode);
+        Assert.Equal(SecVault.Home.VaultEncryptionMode.Symmetric, options.EncryptionMode);
+        Assert.Equal("pw", options.OldPasswordFile);
+        Assert.Null(options.OldAlias);
+    }
+
+    [Theory]
+    [InlineData("-Dold.mode=dsa", "-Drotate", "-Dold.alias=a", "rsa or symmetric")]
+    [InlineData("-Dold.keystore.type=BKS", "-Drotate", "-Dold.keystore=x", "JKS, PKCS12")]
+    [InlineData("-Dold.keystore=x", "-Dconfigure", "-Dsymmetric", "'-Dold.keystore' needs -Drotate")]
+    [InlineData("-Dold.password.file=pw", "-Drotate", "-Dold.alias=a", "needs -Dold.keystore")]
+    public void A_wrong_old_key_option_is_a_usage_error_naming_it(string first, string second, string third, string expected)
+    {
+        var e = Assert.Throws<UsageException>(() => Options.Parse([first, second, third]));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_rsa_transformation_with_symmetric_is_a_usage_error_listing_the_aes_names()
     {
         var e = Assert.Throws<UsageException>(() => Options.Parse(["-Dsymmetric", "-Dorg.wso2.CipherTransformation=RSA/ECB/PKCS1Padding"]));

@@ -66,4 +66,71 @@ public sealed class RotateTests
         Assert.Equal(toml, File.ReadAllBytes(home.DeploymentTomlPath));
         Assert.Equal(conf, File.ReadAllBytes(home.SecretConfPath));
     }
+
+    [SkippableFact]
+    public void Rsa_secrets_rotated_to_an_aes_key_of_the_same_keystore_decrypt_in_mi_runtime()
+    {
+        Peers.Require(Peers.MiRuntime);
+        const string password = "mixed-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"mixed.p12\"\ntype = \"PKCS12\"\nalias = \"rsa-key\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var keystore = Path.Combine(home.Path, "repository", "resources", "security", "mixed.p12");
+        Homes.AesKeystore(keystore, password, "aes-key");
+        Homes.AddRsaKeyPair(keystore, password, "rsa-key");
+        Homes.CipherTool(home.Path, password + "\n", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"rsa-key\"", "alias = \"aes-key\"", StringComparison.Ordinal));
+
+        var rotated = Homes.CipherTool(home.Path, password + "\n", "-Dsymmetric", "-Drotate", "-Dold.alias=rsa-key", "-Dold.mode=rsa");
+
+        Assert.Contains("re-encrypted 3 secret(s) from 'rsa-key' to 'aes-key'", rotated.Err, StringComparison.Ordinal);
+        var conf = File.ReadAllText(home.SecretConfPath);
+        Assert.Contains("secretRepositories.file.encryptionMode=symmetric\n", conf, StringComparison.Ordinal);
+        Assert.Contains("keystore.identity.alias=aes-key\n", conf, StringComparison.Ordinal);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, password));
+    }
+
+    [SkippableFact]
+    public void Secrets_of_an_old_keystore_rotated_to_a_new_keystore_decrypt_in_mi_runtime_with_the_new_one_only()
+    {
+        Peers.Require(Peers.MiRuntime);
+        const string oldPassword = "old-store-pw", newPassword = "new-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"old.p12\"\ntype = \"PKCS12\"\nalias = \"wso2carbon\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var security = Path.Combine(home.Path, "repository", "resources", "security");
+        Directory.CreateDirectory(security);
+        Homes.AddRsaKeyPair(Path.Combine(security, "old.p12"), oldPassword, "wso2carbon");
+        Homes.AddRsaKeyPair(Path.Combine(security, "new.p12"), newPassword, "wso2carbon");
+        Homes.CipherTool(home.Path, oldPassword + "\n", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("old.p12", "new.p12", StringComparison.Ordinal));
+        var oldKeystore = Path.Combine(security, "old.p12");
+
+        // The old keystore's password is the second line of standard input; it never appears on the command line.
+        var rotated = Homes.CipherTool(home.Path, newPassword + "\n" + oldPassword + "\n", "-Drotate", "-Dold.keystore=" + oldKeystore);
+
+        Assert.Contains($"re-encrypted 3 secret(s) from 'wso2carbon' of {oldKeystore} to 'wso2carbon'", rotated.Err, StringComparison.Ordinal);
+        Assert.Contains("keystore.identity.location=repository/resources/security/new.p12\n", File.ReadAllText(home.SecretConfPath), StringComparison.Ordinal);
+        File.Delete(oldKeystore);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, newPassword));
+    }
+
+    [SkippableFact]
+    public void Aes_secrets_rotated_to_rsa_in_another_keystore_with_the_old_password_from_a_file_decrypt_in_mi_runtime()
+    {
+        Peers.Require(Peers.MiRuntime);
+        const string oldPassword = "aes-store-pw", newPassword = "rsa-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"aes.p12\"\ntype = \"PKCS12\"\nalias = \"vault-key\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var security = Path.Combine(home.Path, "repository", "resources", "security");
+        Homes.AesKeystore(Path.Combine(security, "aes.p12"), oldPassword, "vault-key");
+        Homes.AddRsaKeyPair(Path.Combine(security, "rsa.p12"), newPassword, "wso2carbon");
+        Homes.CipherTool(home.Path, oldPassword + "\n", "-Dsymmetric", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath)
+            .Replace("aes.p12", "rsa.p12", StringComparison.Ordinal).Replace("vault-key", "wso2carbon", StringComparison.Ordinal));
+        var passwordFile = Path.Combine(home.Path, "old-password");
+        File.WriteAllText(passwordFile, oldPassword + "\n");
+
+        Homes.CipherTool(home.Path, newPassword + "\n", "-Drotate", "-Dold.keystore=" + Path.Combine(security, "aes.p12"), "-Dold.alias=vault-key", "-Dold.mode=symmetric", "-Dold.password.file=" + passwordFile);
+
+        var conf = File.ReadAllText(home.SecretConfPath);
+        Assert.DoesNotContain("encryptionMode", conf, StringComparison.Ordinal);
+        Assert.Contains("secretRepositories.file.algorithm=RSA/ECB/OAEPwithSHA1andMGF1Padding\n", conf, StringComparison.Ordinal);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, newPassword));
+    }
 }

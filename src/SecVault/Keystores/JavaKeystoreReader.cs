@@ -77,7 +77,8 @@ internal static class JavaKeystoreReader
             var protectedKey = e.ProtectedKey;
             var alias = e.Alias;
             PrivateKeyUnprotector? unprotector = protectedKey is null ? null : password => UnprotectEntry(protectedKey, password, path, alias);
-            entries.Add(new KeystoreEntry(path, e.Alias, e.Kind, certificate, unprotector));
+            SecretKeyUnprotector? secretUnprotector = e.SealedKey is { } sealedKey ? password => UnsealSecretKey(sealedKey.Parameters, sealedKey.Content, password, path, alias) : null;
+            entries.Add(new KeystoreEntry(path, e.Alias, e.Kind, certificate, unprotector, secretUnprotector));
         }
 
         return entries;
@@ -154,9 +155,17 @@ internal static class JavaKeystoreReader
                     entries.Add(new RawEntry(alias, KeystoreEntryKind.TrustedCertificate, ReadCertificate(reader, version), null));
                     break;
                 case 3 when type == KeystoreType.Jceks:
-                    JavaSerializationSkipper.SkipObjectStream(reader);
-                    entries.Add(new RawEntry(alias, KeystoreEntryKind.SecretKey, null, null));
+                {
+                    // A javax.crypto.SealedObject: the PBE parameters and the sealed, serialized SecretKeySpec.
+                    var sealedObject = JavaSerializationSkipper.ReadTopLevelFields(reader);
+                    var sealedKey = sealedObject.GetValueOrDefault("encodedParams") is byte[] parameters
+                        && sealedObject.GetValueOrDefault("encryptedContent") is byte[] content
+                        && sealedObject.GetValueOrDefault("sealAlg") is "PBEWithMD5AndTripleDES"
+                            ? (parameters, content)
+                            : ((byte[], byte[])?)null;
+                    entries.Add(new RawEntry(alias, KeystoreEntryKind.SecretKey, null, null, sealedKey));
                     break;
+                }
                 default:
                     throw new InvalidDataException("unknown entry tag");
             }
@@ -284,8 +293,6 @@ internal static class JavaKeystoreReader
     /// <summary>Sun's PBEWithMD5AndTripleDES (JCEKS): an MD5 chain per salt half, DESede-CBC with PKCS#5 padding.</summary>
     private static byte[]? UnprotectPbeMd5TripleDes(EncryptedPrivateKeyInfo info, ReadOnlySpan<char> password)
     {
-        // Found by fuzzing: absent, malformed, oversized or enormous parameters must be damaged data, not a crash or a
-        // hang (the JDK's KeyProtector refuses more than 5,000,000 iterations too).
         PbeParameter? parameters;
         try
         {
@@ -296,6 +303,73 @@ internal static class JavaKeystoreReader
             throw new InvalidDataException("bad PBE parameters", ex);
         }
 
+        var plain = DecryptPbeMd5TripleDes(parameters, info.GetEncryptedData(), password);
+        if (plain is null)
+        {
+            return null;
+        }
+
+        // Padding alone passes one time in 256; a wrong password rarely also yields a PKCS#8 structure.
+        try
+        {
+            PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(plain));
+            return plain;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        {
+            CryptographicOperations.ZeroMemory(plain);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A JCEKS secret-key entry: the SealedObject's content decrypted with PBEWithMD5AndTripleDES, then the
+    /// SecretKeySpec read from it (its key bytes and algorithm). Null for a wrong password.
+    /// </summary>
+    private static SecretKeyMaterial? UnsealSecretKey(byte[] encodedParameters, byte[] content, ReadOnlySpan<char> password, string path, string alias)
+    {
+        byte[]? plain = null;
+        try
+        {
+            plain = DecryptPbeMd5TripleDes(PbeParameter.GetInstance(Asn1Object.FromByteArray(encodedParameters)), content, password);
+            if (plain is null)
+            {
+                return null;
+            }
+
+            // Padding alone passes one time in 256; a wrong password rarely also yields a serialized SecretKeySpec.
+            Dictionary<string, object?> fields;
+            try
+            {
+                fields = JavaSerializationSkipper.ReadTopLevelFields(new JavaDataReader(plain, plain.Length));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+            {
+                return null;
+            }
+
+            return fields.GetValueOrDefault("key") is byte[] key && fields.GetValueOrDefault("algorithm") is string algorithm
+                ? new SecretKeyMaterial(key, algorithm)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        {
+            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
+        }
+        finally
+        {
+            if (plain is not null)
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+    }
+
+    /// <summary>Sun's PBEWithMD5AndTripleDES: an MD5 chain per salt half, DESede-CBC with PKCS#5 padding; null when the padding is wrong.</summary>
+    private static byte[]? DecryptPbeMd5TripleDes(PbeParameter? parameters, byte[] encrypted, ReadOnlySpan<char> password)
+    {
+        // Found by fuzzing: absent, malformed, oversized or enormous parameters must be damaged data, not a crash or a
+        // hang (the JDK's KeyProtector refuses more than 5,000,000 iterations too).
         var salt = parameters?.GetSalt();
         var count = parameters?.IterationCount;
         if (salt is null || count is null || salt.Length != 8 || count.SignValue < 1 || count.BitLength > 31 || count.IntValue > MaxPbeIterations)
@@ -319,7 +393,6 @@ internal static class JavaKeystoreReader
         }
 
         var derived = new byte[32];
-        byte[]? plain = null;
         try
         {
             using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
@@ -345,22 +418,10 @@ internal static class JavaKeystoreReader
             des.Key = derived[..24];
             try
             {
-                plain = des.DecryptCbc(info.GetEncryptedData(), derived.AsSpan(24, 8), PaddingMode.PKCS7);
+                return des.DecryptCbc(encrypted, derived.AsSpan(24, 8), PaddingMode.PKCS7);
             }
             catch (CryptographicException)
             {
-                return null;
-            }
-
-            // Padding alone passes one time in 256; a wrong password rarely also yields a PKCS#8 structure.
-            try
-            {
-                PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(plain));
-                return plain;
-            }
-            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
-            {
-                CryptographicOperations.ZeroMemory(plain);
                 return null;
             }
         }
@@ -371,5 +432,5 @@ internal static class JavaKeystoreReader
         }
     }
 
-    private sealed record RawEntry(string Alias, KeystoreEntryKind Kind, byte[]? Certificate, byte[]? ProtectedKey);
+    private sealed record RawEntry(string Alias, KeystoreEntryKind Kind, byte[]? Certificate, byte[]? ProtectedKey, (byte[] Parameters, byte[] Content)? SealedKey = null);
 }

@@ -28,6 +28,7 @@ internal sealed class JavaSerializationSkipper
 
     private readonly JavaDataReader _reader;
     private readonly List<ClassDesc?> _handles = [];
+    private Dictionary<string, object?>? _captured;
 
     private JavaSerializationSkipper(JavaDataReader reader)
     {
@@ -43,6 +44,22 @@ internal sealed class JavaSerializationSkipper
         }
 
         new JavaSerializationSkipper(reader).SkipContent(0);
+    }
+
+    /// <summary>
+    /// Reads one serialized object and returns the byte-array and string values of its own fields by field name (a
+    /// JCEKS SealedObject, a SecretKeySpec); other fields and nested objects are skipped. Nothing is ever instantiated.
+    /// </summary>
+    public static Dictionary<string, object?> ReadTopLevelFields(JavaDataReader reader)
+    {
+        if (reader.ReadUInt16() != 0xACED || reader.ReadUInt16() != 5)
+        {
+            throw new InvalidDataException("not a Java serialization stream");
+        }
+
+        var skipper = new JavaSerializationSkipper(reader) { _captured = new Dictionary<string, object?>(StringComparer.Ordinal) };
+        skipper.SkipContent(0);
+        return skipper._captured;
     }
 
     private void SkipContent(int depth)
@@ -141,7 +158,7 @@ internal sealed class JavaSerializationSkipper
             for (var i = 0; i < fieldCount; i++)
             {
                 var type = (char)_reader.ReadByte();
-                _reader.Skip(_reader.ReadUInt16());
+                desc.FieldNames.Add(_reader.ReadUtf());
                 if (type is '[' or 'L')
                 {
                     SkipObject(_reader.ReadByte(), depth + 1);
@@ -194,9 +211,15 @@ internal sealed class JavaSerializationSkipper
                 continue;
             }
 
-            foreach (var type in c.FieldTypes)
+            for (var i = 0; i < c.FieldTypes.Count; i++)
             {
-                SkipValue(type, depth);
+                if (depth == 0 && _captured is not null && c.FieldTypes[i] is '[' or 'L')
+                {
+                    _captured[c.FieldNames[i]] = CaptureValue(depth);
+                    continue;
+                }
+
+                SkipValue(c.FieldTypes[i], depth);
             }
 
             if ((c.Flags & ScWriteMethod) != 0)
@@ -204,6 +227,39 @@ internal sealed class JavaSerializationSkipper
                 SkipAnnotation(depth);
             }
         }
+    }
+
+    /// <summary>A field's value: a new byte array or string is read, anything else skipped (null).</summary>
+    private object? CaptureValue(int depth)
+    {
+        var tag = _reader.ReadByte();
+        if (tag == TcString)
+        {
+            _handles.Add(null);
+            return _reader.ReadUtf();
+        }
+
+        if (tag != TcArray)
+        {
+            SkipObject(tag, depth + 1);
+            return null;
+        }
+
+        var desc = ReadClassDescAny(depth + 1) ?? throw new InvalidDataException("array without class");
+        _handles.Add(null);
+        var length = _reader.ReadInt32();
+        if (desc.Name != "[B")
+        {
+            var elementType = desc.Name is { Length: > 1 } name ? name[1] : throw new InvalidDataException("bad array class");
+            for (var i = 0; i < length; i++)
+            {
+                SkipValue(elementType, depth + 1);
+            }
+
+            return null;
+        }
+
+        return length >= 0 ? _reader.ReadBytes(length) : throw new InvalidDataException("negative array length");
     }
 
     private void SkipArray(int depth)
@@ -249,6 +305,8 @@ internal sealed class JavaSerializationSkipper
         public byte Flags { get; set; }
 
         public List<char> FieldTypes { get; } = [];
+
+        public List<string> FieldNames { get; } = [];
 
         public ClassDesc? Super { get; set; }
     }

@@ -12,7 +12,7 @@ internal static partial class KeystoresText
         $"'{alias}' in keystore {path} is not a secret (symmetric) key";
 
     internal static string KeystoreSecretKeyUnreadable(string path, string alias) =>
-        $"'{alias}' in keystore {path} is a secret key SecVault cannot read (only PKCS12 secret keys, as keytool -genseckey writes them, are read)";
+        $"'{alias}' in keystore {path} is a secret key SecVault cannot read (PKCS12 and JCEKS secret keys as keytool -genseckey writes them are read)";
 
     internal static string UnknownKeystoreTypeName(string name) =>
         $"unknown keystore type '{name}'; use JKS, PKCS12 (P12, PFX) or JCEKS";

@@ -72,6 +72,25 @@ public sealed class PasswordFileSource : IPasswordSource
         return null;
     }
 
+    /// <summary>
+    /// Reads the password file at <paramref name="path"/> (a tool's own option, such as <c>ciphertool
+    /// -Dold.password.file</c>): line 1 is the password, with the rules of the MI home's files; the file is never consumed.
+    /// </summary>
+    /// <exception cref="PasswordException">The file cannot be read, is not UTF-8 or its first line is empty.</exception>
+    public static KeystorePassword ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var file = SecureFile.OpenRead(path);
+            return Read(file, path, separateKey: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+        }
+    }
+
     private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
 
     /// <summary>

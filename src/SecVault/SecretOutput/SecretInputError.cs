@@ -26,4 +26,10 @@ public enum SecretInputError
 
     /// <summary>Three terminal attempts failed.</summary>
     TooManyAttempts,
+
+    /// <summary>A rotated file is not in a form <c>mi secret create</c> writes.</summary>
+    UnknownFileForm,
+
+    /// <summary>A value of a rotated file decrypts with neither the old key nor the new one.</summary>
+    Undecryptable,
 }

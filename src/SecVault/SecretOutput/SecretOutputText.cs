@@ -3,6 +3,19 @@ namespace SecVault.SecretOutput;
 /// <summary>The messages of SecVault.SecretOutput: each takes strings and numbers only, never a secret value.</summary>
 internal static partial class SecretOutputText
 {
+    internal static string RotateNotAKubernetesSecret(string path, string reason) =>
+        $"{path} is not a Kubernetes Secret as 'mi secret create -o k8' writes it: {reason}";
+
+    internal static string RotateUndecryptable(string path, int line, string alias) =>
+        $"{At(path, line)}: the value of '{alias}' decrypts with neither the old key nor the new one; nothing was written";
+
+    internal static string RotateUndecryptableHint => "check --old-keystore, --old-alias and --old-cipher (the transformation the file was made with)";
+
+    internal static string RotateRestored(string path) => $"{path} was restored to its content before this run";
+
+    internal static string RotateNotRestored(string path, string reason) =>
+        $"{path} keeps its new content (every value under the new key) and could not be restored: {reason}";
+
     internal const string CreatePipedEmpty = "standard input is empty; expected lines of alias, then secret";
 
     internal static string CreateNoEntries(string source) => $"{source} holds no alias and secret";

@@ -24,17 +24,32 @@ public sealed partial class ConfigureOperation
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(transformation);
         RequireNewAlias(target, oldAlias);
+        using var oldKey = RotationSource.OpenRsa(key.Keystore, oldAlias, storePassword, transformation);
+        return PrepareRotation(target, oldKey, key, storePassword, transformation, now);
+    }
 
-        var oldEntry = key.Keystore.GetEntry(oldAlias);
-        using var oldPrivate = oldEntry.GetRsaPrivateKey(storePassword);
-        var oldDecryptor = new SecretDecryptor(oldPrivate, transformation, oldEntry.Alias, oldEntry.CertificateSha256, VaultText.TheTransformationInUse);
-        var newDecryptor = key.CreateDecryptor(storePassword, transformation, VaultText.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
+    /// <summary>
+    /// Prepares the rotation of a vault to RSA from <paramref name="oldKey"/>, which may be an RSA or an AES key and may
+    /// lie in another keystore: every encrypted [secrets] value is decrypted with it, encrypted for
+    /// <paramref name="key"/> (the key the keystore settings select, its private key unlocked with
+    /// <paramref name="keyPassword"/> for the check) with <paramref name="transformation"/>, and decrypted again and
+    /// compared; one failure throws and nothing is written. secret-conf.properties then describes the new RSA vault.
+    /// </summary>
+    /// <exception cref="VaultException"><paramref name="oldKey"/> is the key the vault already uses.</exception>
+    public static ConfigureOperation PrepareRotation(VaultTarget target, RotationSource oldKey, VaultKey key, ReadOnlySpan<char> keyPassword, Transformation transformation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(oldKey);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(transformation);
+        RequireNewKey(target, oldKey, VaultEncryptionMode.Asymmetric);
+        var newDecryptor = key.CreateDecryptor(keyPassword, transformation, VaultText.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
         using (newPrivate)
         {
             var encryptor = key.CreateEncryptor(transformation);
             var selection = key.Selection;
             var secretConf = VaultConfiguration.Entries(target.Home.Path, selection.Path, selection.Type, selection.Alias, transformation);
-            return PrepareRotation(target, oldDecryptor, (bytes, alias) => encryptor.Encrypt(bytes, alias), newDecryptor, secretConf, now);
+            return PrepareRotation(target, oldKey.Decryptor, (bytes, alias) => encryptor.Encrypt(bytes, alias), newDecryptor, secretConf, now);
         }
     }
 
@@ -53,13 +68,41 @@ public sealed partial class ConfigureOperation
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(oldKey);
         ArgumentNullException.ThrowIfNull(newKey);
         RequireNewAlias(target, oldAlias);
         return PrepareRotation(target, oldKey, (bytes, _) => newKey.Encrypt(bytes), newKey, secretConf, now);
     }
 
+    /// <summary>
+    /// Prepares the rotation of a vault to AES from <paramref name="oldKey"/>, which may be an RSA or an AES key and may
+    /// lie in another keystore, to <paramref name="newKey"/>, the AES key the keystore settings select, with the same
+    /// checks as the RSA rotation; <paramref name="secretConf"/> comes from <see cref="VaultConfiguration.SymmetricEntries"/>.
+    /// </summary>
+    /// <exception cref="VaultException"><paramref name="oldKey"/> is the key the vault already uses.</exception>
+    public static ConfigureOperation PrepareSymmetricRotation(
+        VaultTarget target,
+        RotationSource oldKey,
+        SymmetricSecretCipher newKey,
+        IReadOnlyList<KeyValuePair<string, string>> secretConf,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(oldKey);
+        ArgumentNullException.ThrowIfNull(newKey);
+        RequireNewKey(target, oldKey, VaultEncryptionMode.Symmetric);
+        return PrepareRotation(target, oldKey.Decryptor, (bytes, _) => newKey.Encrypt(bytes), newKey, secretConf, now);
+    }
+
     /// <summary>The one-line summary of a rotation from <paramref name="oldAlias"/>, for stderr.</summary>
-    public string RotationSummary(string oldAlias) => VaultText.RotateSummary(EncryptedAliases.Count, oldAlias, _target.Keystore.Alias, Dynamic);
+    public string RotationSummary(string oldAlias) => VaultText.RotateSummary(EncryptedAliases.Count, $"'{oldAlias}'", _target.Keystore.Alias, Dynamic);
+
+    /// <summary>The one-line summary of a rotation from <paramref name="oldKey"/> (naming its keystore when it is another one), for stderr.</summary>
+    public string RotationSummary(RotationSource oldKey)
+    {
+        ArgumentNullException.ThrowIfNull(oldKey);
+        return VaultText.RotateSummary(EncryptedAliases.Count, oldKey.Describe(_target), _target.Keystore.Alias, Dynamic);
+    }
 
     private static void RequireNewAlias(VaultTarget target, string oldAlias)
     {
@@ -67,6 +110,14 @@ public sealed partial class ConfigureOperation
         if (string.Equals(target.Keystore.Alias, oldAlias, StringComparison.OrdinalIgnoreCase))
         {
             throw new VaultException(VaultText.RotateSameAlias(target.Keystore.Alias));
+        }
+    }
+
+    private static void RequireNewKey(VaultTarget target, RotationSource oldKey, VaultEncryptionMode newMode)
+    {
+        if (oldKey.IsKeyOf(target, newMode))
+        {
+            throw new VaultException(VaultText.RotateSameKey(oldKey.Alias));
         }
     }
 

@@ -15,8 +15,13 @@ internal static partial class VaultText
     internal static string RotateDynamicLeft(int count) =>
         $"{count} dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key";
 
-    internal static string RotateSummary(int rotated, string oldAlias, string newAlias, int dynamic) =>
-        $"re-encrypted {rotated} secret(s) from '{oldAlias}' to '{newAlias}'; {dynamic} dynamic";
+    internal static string RotateSummary(int rotated, string oldKey, string newAlias, int dynamic) =>
+        $"re-encrypted {rotated} secret(s) from {oldKey} to '{newAlias}'; {dynamic} dynamic";
+
+    internal static string RotateOldKeyIn(string alias, string keystorePath) => $"'{alias}' of {keystorePath}";
+
+    internal static string RotateSameKey(string alias) =>
+        $"the old key is '{alias}' of the keystore the settings select, the key the vault already uses; nothing to rotate";
 
     internal static string RotateSameAlias(string alias) => $"-Dold.alias is '{alias}', the alias the keystore settings already select; nothing to rotate";
 

@@ -1,0 +1,55 @@
+namespace SecVault.Cli;
+
+/// <summary>The text of <c>mi secret rotate</c>.</summary>
+internal static partial class MiText
+{
+    internal const string CliRotateDescription =
+        "Re-encrypt the files 'mi secret create' wrote (.properties, k8 .yaml) from an old key to the key stored by 'mi secret init'";
+
+    internal const string CliRotateFilesArgument = "Files to rotate (default: those of security/wso2-secrets.properties and security/wso2-secrets.yaml that exist)";
+
+    internal const string CliRotateOldKeystoreOption = "The keystore of the old key (default: the keystore stored by init)";
+
+    internal const string CliRotateOldTypeOption = "The old keystore's type: JKS, PKCS12 or JCEKS (default: read from the file)";
+
+    internal const string CliRotateOldAliasOption = "The old key's alias (default: the alias stored by init)";
+
+    internal const string CliRotateOldCipherOption = "The transformation the files were made with (default RSA/ECB/OAEPWithSHA1AndMGF1Padding)";
+
+    internal const string CliRotateCipherOption = "The transformation of the new values (default RSA/ECB/OAEPWithSHA1AndMGF1Padding)";
+
+    internal const string CliRotatePasswordStdinOption =
+        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file)";
+
+    internal const string CliRotateNoFiles = "no file to rotate: neither security/wso2-secrets.properties nor security/wso2-secrets.yaml is here";
+
+    internal const string CliRotateNoFilesHint = "name the files: mi secret rotate FILE...";
+
+    internal const string CliRotateNewPasswordPrompt = "Enter the password of the keystore stored by 'mi secret init': ";
+
+    internal const string CliRotateOldPasswordPrompt = "Enter the password of the old keystore: ";
+
+    internal const string CliRotateOldPasswordVariable = "MI_OLD_KEYSTORE_PASSWORD";
+
+    internal const string CliRotateNoPasswordHint =
+        "use --password-stdin (line 1: the keystore stored by init, line 2: the old keystore), or MI_KEYSTORE_PASSWORD and MI_OLD_KEYSTORE_PASSWORD";
+
+    internal static string CliRotateNoPassword(string which) => $"no password for {which}: standard input is not a terminal and no other source gives it";
+
+    internal const string CliRotateTheNewKeystore = "the keystore stored by 'mi secret init'";
+
+    internal const string CliRotateTheOldKeystore = "the old keystore (--old-keystore)";
+
+    internal static string CliRotateSameKey(string alias) =>
+        $"the old key '{alias}' is the key stored by 'mi secret init'; nothing to rotate";
+
+    internal const string CliRotateSameKeyHint = "run 'mi secret init' with the new keystore first, then give the old one with --old-keystore";
+
+    internal static string CliRotateKeystoreChanged(string path, string alias) =>
+        $"the certificate of '{alias}' in {path} is not the one 'mi secret init' stored; run 'mi secret init' again";
+
+    internal static string CliRotateUnknownType(string name) => $"unknown keystore type '{name}' for --old-type; use JKS, PKCS12 or JCEKS";
+
+    internal static string CliRotateFileDone(string path, int rotated, int already) =>
+        $"{path}: re-encrypted {rotated} value(s); {already} already under the new key";
+}

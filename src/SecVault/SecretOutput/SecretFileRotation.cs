@@ -1,0 +1,214 @@
+using System.Security.Cryptography;
+using SecVault.Ciphers;
+using SecVault.IO;
+using SecVault.Keystores;
+
+namespace SecVault.SecretOutput;
+
+/// <summary>
+/// <c>mi secret rotate</c>: the files <c>mi secret create</c> writes (<c>.properties</c>, or a Kubernetes Secret when the
+/// name ends in <c>.yaml</c>/<c>.yml</c>) moved from an old RSA key to a new one. <see cref="Prepare"/> reads every file,
+/// decrypts every value with the old key, encrypts it for the new key and decrypts it again with the new private key;
+/// a value the old key cannot decrypt but the new key can is already rotated and kept. Nothing is written until
+/// <see cref="Commit"/>, which writes the changed files one by one atomically and, when one fails, puts the earlier ones
+/// back from their snapshots.
+/// </summary>
+public sealed class SecretFileRotation
+{
+    private readonly List<Prepared> _files;
+
+    private SecretFileRotation(List<Prepared> files)
+    {
+        _files = files;
+    }
+
+    /// <summary>Per file, in the order given: its path, how many values were re-encrypted and how many were already under the new key.</summary>
+    public IReadOnlyList<RotatedSecretFile> Files => [.. _files.Select(f => f.Result)];
+
+    /// <summary>Called before each file is written, with its position; tests use it to fail a write.</summary>
+    internal Action<int>? BeforeWrite { get; set; }
+
+    /// <summary>
+    /// Reads and rotates every file in memory. <paramref name="oldKey"/> (unlocked with <paramref name="oldKeyPassword"/>)
+    /// decrypts with <paramref name="oldTransformation"/>; <paramref name="newKey"/>'s certificate encrypts with
+    /// <paramref name="newTransformation"/> and its private key (unlocked with <paramref name="newKeyPassword"/>) checks
+    /// every new ciphertext. A value neither key decrypts, an unreadable file or one of another form throws; nothing is written.
+    /// </summary>
+    /// <exception cref="SecretInputException">A file cannot be read, is of another form, or holds a value neither key decrypts.</exception>
+    /// <exception cref="KeystoreException">A wrong key password or a key that is not RSA.</exception>
+    public static SecretFileRotation Prepare(
+        IReadOnlyList<string> paths,
+        KeystoreEntry oldKey,
+        ReadOnlySpan<char> oldKeyPassword,
+        Transformation oldTransformation,
+        KeystoreEntry newKey,
+        ReadOnlySpan<char> newKeyPassword,
+        Transformation newTransformation)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(oldKey);
+        ArgumentNullException.ThrowIfNull(oldTransformation);
+        ArgumentNullException.ThrowIfNull(newKey);
+        ArgumentNullException.ThrowIfNull(newTransformation);
+        using var oldPrivate = oldKey.GetRsaPrivateKey(oldKeyPassword);
+        using var newPrivate = newKey.GetRsaPrivateKey(newKeyPassword);
+        using var newPublic = newKey.GetRsaPublicKey();
+        var keys = new Keys(
+            new SecretDecryptor(oldPrivate, oldTransformation, oldKey.Alias, oldKey.CertificateSha256),
+            new SecretDecryptor(newPrivate, newTransformation, newKey.Alias, newKey.CertificateSha256),
+            new SecretEncryptor(newPublic, newTransformation));
+        var files = new List<Prepared>(paths.Count);
+        foreach (var path in paths)
+        {
+            files.Add(PrepareFile(Path.GetFullPath(path), path, keys));
+        }
+
+        return new SecretFileRotation(files);
+    }
+
+    /// <summary>
+    /// Writes every changed file in the order given, each atomically (refused when it changed since it was read). When a
+    /// write fails, the files written before it are put back from their snapshots, newest first, and the failure is
+    /// thrown. Returns warnings about the writes.
+    /// </summary>
+    /// <exception cref="FileWriteException">A file cannot be written; the message says which earlier files were put back.</exception>
+    public IReadOnlyList<string> Commit()
+    {
+        var warnings = new List<string>();
+        var written = new List<Prepared>();
+        for (var i = 0; i < _files.Count; i++)
+        {
+            var file = _files[i];
+            if (file.Content is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                BeforeWrite?.Invoke(i);
+                warnings.AddRange(AtomicFile.Write(file.Snapshot.Path, file.Content, file.Snapshot));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var restored = Restore(written);
+                var reason = e is FileWriteException ? e.Message : IOText.CannotWrite(file.Snapshot.Path, e.Message);
+                throw new FileWriteException(file.Snapshot.Path, string.Join("; ", [reason, .. restored]), innerException: e);
+            }
+
+            written.Add(file);
+        }
+
+        return warnings;
+    }
+
+    private static List<string> Restore(List<Prepared> written)
+    {
+        var messages = new List<string>();
+        for (var i = written.Count - 1; i >= 0; i--)
+        {
+            var path = written[i].Snapshot.Path;
+            try
+            {
+                _ = AtomicFile.Write(path, written[i].Snapshot.Content);
+                messages.Add(SecretOutputText.RotateRestored(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                messages.Add(SecretOutputText.RotateNotRestored(path, e.Message));
+            }
+        }
+
+        return messages;
+    }
+
+    private static Prepared PrepareFile(string path, string displayPath, Keys keys)
+    {
+        FileSnapshot snapshot;
+        try
+        {
+            snapshot = FileSnapshot.Read(path, 64L * 1024 * 1024);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SecretInputException(SecretInputError.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, e.Message), displayPath, innerException: e);
+        }
+
+        var kubernetes = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        string name = string.Empty;
+        string? kubernetesNamespace = null;
+        IReadOnlyList<SecretInputEntry> entries;
+        if (kubernetes)
+        {
+            (name, kubernetesNamespace, entries) = KubernetesSecretReader.Read(snapshot.Content, displayPath);
+        }
+        else
+        {
+            using var stream = new MemoryStream(snapshot.Content, writable: false);
+            entries = SecretInputReader.ReadProperties(stream, displayPath);
+        }
+
+        var rotated = new List<EncryptedSecret>(entries.Count);
+        var already = 0;
+        foreach (var entry in entries)
+        {
+            var ciphertext = Rotate(entry, displayPath, keys);
+            already += ciphertext is null ? 1 : 0;
+            rotated.Add(new EncryptedSecret(entry.Alias, ciphertext ?? entry.Secret));
+        }
+
+        var content = already == entries.Count ? null
+            : kubernetes ? SecretRenderer.RenderKubernetesSecret(rotated, name, kubernetesNamespace)
+            : SecretRenderer.RenderProperties(rotated);
+        return new Prepared(snapshot, content, new RotatedSecretFile(path, entries.Count - already, already));
+    }
+
+    /// <summary>The value's new ciphertext, checked; null when it is already under the new key.</summary>
+    private static string? Rotate(SecretInputEntry entry, string displayPath, Keys keys)
+    {
+        byte[] plain;
+        try
+        {
+            plain = keys.Old.Decrypt(entry.Secret, entry.Alias);
+        }
+        catch (CipherException)
+        {
+            // Not the old key's: a value a killed run already rotated is kept as it is.
+            try
+            {
+                CryptographicOperations.ZeroMemory(keys.New.Decrypt(entry.Secret, entry.Alias));
+                return null;
+            }
+            catch (CipherException e)
+            {
+                throw new SecretInputException(
+                    SecretInputError.Undecryptable, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateUndecryptableHint, e);
+            }
+        }
+
+        byte[]? back = null;
+        try
+        {
+            var ciphertext = keys.Encryptor.Encrypt(plain, entry.Alias);
+            back = keys.New.Decrypt(ciphertext, entry.Alias);
+            return CryptographicOperations.FixedTimeEquals(back, plain)
+                ? ciphertext
+                : throw new CipherException(CipherError.DoesNotDecrypt, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), entry.Alias);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+            if (back is not null)
+            {
+                CryptographicOperations.ZeroMemory(back);
+            }
+        }
+    }
+
+    private sealed record Keys(SecretDecryptor Old, SecretDecryptor New, SecretEncryptor Encryptor);
+
+    private sealed record Prepared(FileSnapshot Snapshot, byte[]? Content, RotatedSecretFile Result);
+}
+
+/// <summary>One file of a <see cref="SecretFileRotation"/>: its absolute path, the values re-encrypted and those already under the new key.</summary>
+public sealed record RotatedSecretFile(string Path, int Rotated, int AlreadyRotated);

@@ -1,0 +1,58 @@
+using SecVault.Testing;
+
+namespace SecVault.Cli.Tests;
+
+public sealed class RotateCommandTests : IDisposable
+{
+    private readonly MiHarness _mi = new();
+
+    public void Dispose() => _mi.Dispose();
+
+    [Fact]
+    public void Rotate_moves_the_files_create_wrote_to_the_key_init_stored_and_openssl_decrypts_them_with_it()
+    {
+        var password = _mi.Manifest.Keystore("jks-multi").StorePassword;
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "k8").ExitCode);
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(password + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("wso2-secrets.properties: re-encrypted 1 value(s); 0 already under the new key", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("wso2-secrets.yaml: re-encrypted 1 value(s)", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", result.StdErr + result.StdOut, StringComparison.Ordinal);
+        var properties = File.ReadAllText(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "second", properties.Split(" = ", 2)[1].TrimEnd('\n')));
+        var yamlLine = File.ReadAllLines(_mi.Work("security", "wso2-secrets.yaml")).Single(l => l.StartsWith("  db_password: ", StringComparison.Ordinal));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "second", yamlLine["  db_password: ".Length..]));
+    }
+
+    [Fact]
+    public void Without_a_password_source_or_a_terminal_rotate_fails_at_once_and_writes_nothing()
+    {
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        var before = File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(), "secret", "rotate", "--old-alias", "first");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("mi: error: no password for the keystore stored by 'mi secret init'", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
+    }
+
+    [Fact]
+    public void Rotating_to_the_key_the_files_are_already_under_is_a_usage_error()
+    {
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--password-stdin");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the old key 'first' is the key stored by 'mi secret init'; nothing to rotate", result.StdErr, StringComparison.Ordinal);
+    }
+}

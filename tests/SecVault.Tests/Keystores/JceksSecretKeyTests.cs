@@ -1,0 +1,53 @@
+using SecVault.Ciphers;
+using SecVault.Keystores;
+using SecVault.Testing;
+
+namespace SecVault.Tests.Keystores;
+
+/// <summary>
+/// AES secret-key entries of JCEKS keystores made by the JDK's keytool: SecVault reads the key from the sealed entry; the
+/// JDK, given a PKCS12 copy keytool made of the same entry, decrypts what SecVault encrypted with it.
+/// </summary>
+public sealed class JceksSecretKeyTests
+{
+    private const string StorePassword = "jceks-store-pw";
+
+    [SkippableFact]
+    public void A_keytool_jceks_aes_key_is_read_and_encrypts_what_the_jdk_decrypts_with_the_same_entry()
+    {
+        Skip.IfNot(JavaInterop.IsAvailable && JavaInterop.IsKeytoolAvailable, "java and keytool are not on PATH");
+        using var folder = new TempFolder();
+        var jceks = folder.Combine("aes.jceks");
+        var p12 = folder.Combine("copy.p12");
+        JavaInterop.Keytool("-genseckey", "-keyalg", "AES", "-keysize", "256", "-storetype", "JCEKS", "-keystore", jceks, "-storepass", StorePassword, "-alias", "vaultkey");
+        JavaInterop.Keytool("-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=x", "-storetype", "JCEKS", "-keystore", jceks, "-storepass", StorePassword, "-alias", "rsa");
+        JavaInterop.Keytool("-importkeystore", "-noprompt", "-srckeystore", jceks, "-srcstoretype", "JCEKS", "-srcstorepass", StorePassword, "-srcalias", "vaultkey",
+            "-destkeystore", p12, "-deststoretype", "PKCS12", "-deststorepass", StorePassword);
+
+        var keystore = Keystore.Load(jceks, StorePassword);
+        var entry = keystore.GetEntry("vaultkey");
+        using var material = entry.GetSecretKey(StorePassword);
+        using var cipher = new SymmetricSecretCipher(material.Key, SymmetricSecretCipher.GcmAlgorithm, "vaultkey");
+
+        Assert.Equal((KeystoreType.Jceks, KeystoreEntryKind.SecretKey, true), (keystore.Type, entry.Kind, entry.CanReadSecretKey));
+        Assert.Equal(("AES", 32), (material.Algorithm, material.Key.Length));
+        Assert.Equal(KeystoreEntryKind.PrivateKey, keystore.GetEntry("rsa").Kind);
+        Assert.Equal("héllo ☃", AesJavaInterop.DecryptWithKeystore(p12, StorePassword, "vaultkey", SymmetricSecretCipher.GcmAlgorithm, cipher.Encrypt("héllo ☃"u8)));
+    }
+
+    [SkippableFact]
+    public void A_jceks_secret_key_with_its_own_password_opens_with_it_and_not_with_the_store_password()
+    {
+        Skip.IfNot(JavaInterop.IsKeytoolAvailable, "keytool is not on PATH");
+        using var folder = new TempFolder();
+        var path = folder.Combine("aes.jceks");
+        JavaInterop.Keytool("-genseckey", "-keyalg", "AES", "-keysize", "128", "-storetype", "JCEKS", "-keystore", path, "-storepass", StorePassword, "-keypass", "key-pw-123", "-alias", "k");
+        var entry = Keystore.Load(path, StorePassword, KeystoreType.Jceks).GetEntry("k");
+
+        var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey(StorePassword));
+        using var material = entry.GetSecretKey("key-pw-123");
+
+        Assert.Equal(KeystoreError.WrongKeyPassword, error.Error);
+        Assert.Equal(16, material.Key.Length);
+    }
+}

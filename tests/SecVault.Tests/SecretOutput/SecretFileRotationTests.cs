@@ -1,0 +1,123 @@
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.IO;
+using SecVault.Keystores;
+using SecVault.SecretOutput;
+using SecVault.Testing;
+
+namespace SecVault.Tests.SecretOutput;
+
+public sealed class SecretFileRotationTests
+{
+    private static readonly VectorKeystore Vector = VectorManifest.Load().Keystore("jks-multi");
+
+    private static readonly Keystore Store = Keystore.Load(VectorManifest.KeystorePath(Vector), Vector.StorePassword);
+
+    [Fact]
+    public void Rotated_properties_and_kubernetes_files_decrypt_with_openssl_under_the_new_key_only()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+
+        var rotation = Prepare(properties, yaml);
+        rotation.Commit();
+
+        var rotatedProperties = ReadProperties(properties);
+        Assert.Equal(["db_password", "api.key"], rotatedProperties.Keys);
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "second", rotatedProperties["db_password"]));
+        Assert.Equal("héllo ☃", IndependentDecryptor.Decrypt("jks-multi", "second", rotatedProperties["api.key"]));
+        Assert.ThrowsAny<Exception>(() => IndependentDecryptor.Decrypt("jks-multi", "first", rotatedProperties["db_password"]));
+        var text = File.ReadAllText(yaml);
+        Assert.StartsWith("apiVersion: v1\nkind: Secret\nmetadata:\n  name: vault\n  namespace: prod\nstringData:\n  db_password: ", text, StringComparison.Ordinal);
+        var yamlValue = text.Split('\n').Single(l => l.StartsWith("  db_password: ", StringComparison.Ordinal))["  db_password: ".Length..];
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "second", yamlValue));
+        Assert.Equal([2, 1], rotation.Files.Select(f => f.Rotated));
+    }
+
+    [Fact]
+    public void A_failure_writing_the_second_file_puts_the_first_back_and_names_it()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+        var before = (File.ReadAllBytes(properties), File.ReadAllBytes(yaml));
+        var rotation = Prepare(properties, yaml);
+        rotation.BeforeWrite = i =>
+        {
+            if (i == 1)
+            {
+                // The first file is new on disk now; the failure must bring it back.
+                Assert.NotEqual(before.Item1, File.ReadAllBytes(properties));
+                throw new IOException("injected failure");
+            }
+        };
+
+        var e = Assert.Throws<FileWriteException>(rotation.Commit);
+
+        Assert.Contains("injected failure", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{properties} was restored", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Item1, File.ReadAllBytes(properties));
+        Assert.Equal(before.Item2, File.ReadAllBytes(yaml));
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "first", ReadProperties(properties)["db_password"]));
+    }
+
+    [Fact]
+    public void A_rerun_after_a_kill_keeps_the_values_already_under_the_new_key_and_rotates_the_rest()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+        Prepare(properties).Commit();
+        var rotatedFirstFile = File.ReadAllBytes(properties);
+
+        var rerun = Prepare(properties, yaml);
+        rerun.Commit();
+
+        Assert.Equal(rotatedFirstFile, File.ReadAllBytes(properties));
+        Assert.Equal((0, 2), (rerun.Files[0].Rotated, rerun.Files[0].AlreadyRotated));
+        Assert.Equal((1, 0), (rerun.Files[1].Rotated, rerun.Files[1].AlreadyRotated));
+    }
+
+    [Fact]
+    public void A_value_neither_key_decrypts_stops_the_run_naming_file_line_and_alias_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+        File.AppendAllText(properties, "stray = " + Convert.ToBase64String(new byte[256]) + "\n");
+        var before = File.ReadAllBytes(yaml);
+
+        var e = Assert.Throws<SecretInputException>(() => Prepare(yaml, properties));
+
+        Assert.Equal($"{properties} line 3: the value of 'stray' decrypts with neither the old key nor the new one; nothing was written", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(yaml));
+    }
+
+    [Fact]
+    public void A_kubernetes_file_with_a_field_create_does_not_write_is_refused()
+    {
+        using var folder = new TempFolder();
+        var (_, yaml) = WriteUnderFirst(folder);
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("metadata:\n", "metadata:\n  labels: {a: b}\n", StringComparison.Ordinal));
+
+        var e = Assert.Throws<SecretInputException>(() => Prepare(yaml));
+
+        Assert.Equal(SecretInputError.UnknownFileForm, e.Error);
+        Assert.Contains("line 4: a field 'mi secret create' does not write", e.Message, StringComparison.Ordinal);
+    }
+
+    private static SecretFileRotation Prepare(params string[] paths) =>
+        SecretFileRotation.Prepare(paths, Store.GetEntry("first"), Vector.StorePassword, Transformation.Default, Store.GetEntry("second"), Vector.StorePassword, Transformation.Default);
+
+    private static (string Properties, string Yaml) WriteUnderFirst(TempFolder folder)
+    {
+        using var publicKey = Store.GetEntry("first").GetRsaPublicKey();
+        var encryptor = new SecretEncryptor(publicKey, Transformation.Default);
+        string Encrypt(string value) => encryptor.Encrypt(Encoding.UTF8.GetBytes(value), "test");
+        var properties = folder.Combine("wso2-secrets.properties");
+        File.WriteAllText(properties, $"db_password = {Encrypt("s3cr3t-db")}\napi.key = {Encrypt("héllo ☃")}\n");
+        var yaml = folder.Combine("wso2-secrets.yaml");
+        File.WriteAllText(yaml, $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: vault\n  namespace: prod\nstringData:\n  db_password: {Encrypt("s3cr3t-db")}\ntype: Opaque\n");
+        return (properties, yaml);
+    }
+
+    private static Dictionary<string, string> ReadProperties(string path) =>
+        File.ReadAllLines(path).Select(l => l.Split(" = ", 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+}
