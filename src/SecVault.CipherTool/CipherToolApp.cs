@@ -169,7 +169,13 @@ internal static partial class CipherToolApp
                 Warning(console, warning.ToString());
             }
 
-            foreach (var warning in operation.Commit())
+            IReadOnlyList<string> written;
+            using (var progress = new ProgressLine(console, CipherToolText.ProgressEncrypting))
+            {
+                written = operation.Commit(progress);
+            }
+
+            foreach (var warning in written)
             {
                 Warning(console, warning);
             }
