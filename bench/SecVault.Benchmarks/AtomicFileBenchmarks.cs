@@ -4,7 +4,7 @@ using SecVault.IO;
 namespace SecVault.Benchmarks;
 
 /// <summary>
-/// <see cref="AtomicFile.Write"/>: the last step of <c>ciphertool -Dconfigure</c> and of every file
+/// <see cref="AtomicFile.Write(string, System.ReadOnlyMemory{byte}, FileSnapshot?, bool)"/>: the last step of <c>ciphertool -Dconfigure</c> and of every file
 /// written by <c>mi secret create</c> (temporary file, flush, rename).
 /// </summary>
 [MemoryDiagnoser]

@@ -181,7 +181,13 @@ internal static partial class CipherToolApp
                 Warning(console, warning.ToString());
             }
 
-            foreach (var warning in operation.Commit())
+            IReadOnlyList<string> written;
+            using (var progress = new ProgressLine(console, CipherToolText.ProgressEncrypting))
+            {
+                written = operation.Commit(progress);
+            }
+
+            foreach (var warning in written)
             {
                 Warning(console, warning);
             }
@@ -288,7 +294,7 @@ internal static partial class CipherToolApp
 
     private static IDisposable Lock(VaultTarget target) => target.Lock();
 
-    private static VaultTarget Reload(VaultTarget target, VariableSources sources) => VaultTarget.Load(target.Home, target.DeploymentTomlPath, sources);
+    private static VaultTarget Reload(VaultTarget target, VariableSources sources) => target.ReadAgainIfChanged(sources);
 
     /// <summary>Asks for a value twice without echo; a mismatch or an empty value asks again, up to three tries. Null when they fail.</summary>
     private static string? ReadTwice(IConsole console, string prompt, string againPrompt)

@@ -35,6 +35,8 @@ internal static partial class CipherToolText
 
     internal const string UsageHint = "run 'ciphertool -help' for the options";
 
+    internal const string ProgressEncrypting = "encrypting";
+
     internal const string PasswordOptionVisible = "-Dpassword= is visible to other users of this machine; prefer -Dpassword.stdin";
 
     internal const string NoPasswordNoTerminal = "no keystore password: standard input is not a terminal";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Text;
@@ -427,6 +428,37 @@ public sealed class CipherToolAppTests
     /// Decrypts the alias's value in deployment.toml with openssl and the vector's private key (no SecVault code),
     /// so a ciphertext SecVault's own decryptor would accept but upstream MI would not fails here.
     /// </summary>
+    [Fact]
+    public void Configure_of_several_batches_keeps_each_ciphertext_with_its_alias_and_every_other_byte()
+    {
+        // Three batches of the streamed configure (1,024 a batch), in basic and literal quoting, with comments and CRLF.
+        const int Count = 2100;
+        var source = new StringBuilder("[server]\nhostname = \"localhost\"\n\n[secrets]\n");
+        for (var i = 0; i < Count; i++)
+        {
+            source.Append(CultureInfo.InvariantCulture, $"s{i:D4} = ").Append(i % 3 == 0 ? $"'[value-{i}]'" : $"\"[value-{i}]\"")
+                .Append(i % 5 == 0 ? "  # note\r\n" : "\n");
+        }
+
+        source.Append("\n[transport.http]\nlistener.port = 8290\n");
+        using var home = new TempMiHome(source.ToString());
+
+        var result = Tool.Configure(home);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains($"encrypted {Count} secrets", result.Err, StringComparison.Ordinal);
+        var output = File.ReadAllText(home.DeploymentTomlPath);
+        var literal = new Regex("= (\"[^\"\n]*\"|'[^'\n]*')");
+        Assert.Equal(literal.Replace(source.ToString(), "= <value>"), literal.Replace(output, "= <value>"));
+        var ciphertexts = Regex.Matches(output, "^s(\\d{4}) = [\"']([A-Za-z0-9+/=]{344})[\"']", RegexOptions.Multiline);
+        Assert.Equal(Count, ciphertexts.Count);
+        foreach (var i in new[] { 0, 1, 1023, 1024, 1025, 2047, 2048, Count - 1 })
+        {
+            Assert.Equal(i.ToString("D4", CultureInfo.InvariantCulture), ciphertexts[i].Groups[1].Value);
+            Assert.Equal($"value-{i}", DecryptText(ciphertexts[i].Groups[2].Value));
+        }
+    }
+
     private static string Decrypt(TempMiHome home, string alias, string transformation = IndependentDecryptor.OaepSha1, string vector = "jks-rsa2048")
     {
         var text = File.ReadAllText(home.DeploymentTomlPath);

@@ -14,6 +14,7 @@ internal static class AtomicFile
 {
     private const uint NewFileMode = 0x180; // 0600
     private const uint NewFolderMode = 0x1C0; // 0700
+    private const int CopyChunk = 64 * 1024;
 
     /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="content"/>. An existing file keeps its owner, group and
@@ -23,12 +24,23 @@ internal static class AtomicFile
     /// warnings for the user (hard links, in-place rewrite).
     /// </summary>
     /// <exception cref="FileWriteException">The file cannot be written safely; it is left as it was.</exception>
-    public static IReadOnlyList<string> Write(string path, ReadOnlySpan<byte> content, FileSnapshot? expected = null, bool privateFile = false)
+    public static IReadOnlyList<string> Write(string path, ReadOnlyMemory<byte> content, FileSnapshot? expected = null, bool privateFile = false) =>
+        Write(path, output => output.Write(content.Span), expected, privateFile);
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with what <paramref name="writeContent"/> writes to the stream it is given (the
+    /// temporary file's descriptor, buffered), as <see cref="Write(string, ReadOnlyMemory{byte}, FileSnapshot?, bool)"/>
+    /// does; content of any size is never held whole in memory. An exception from <paramref name="writeContent"/>
+    /// leaves the file as it was and is rethrown.
+    /// </summary>
+    /// <exception cref="FileWriteException">The file cannot be written safely; it is left as it was.</exception>
+    public static IReadOnlyList<string> Write(string path, Action<Stream> writeContent, FileSnapshot? expected = null, bool privateFile = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(writeContent);
         if (OperatingSystem.IsWindows())
         {
-            WriteManaged(Path.GetFullPath(path), content, expected);
+            WriteManaged(Path.GetFullPath(path), writeContent, expected);
             return [];
         }
 
@@ -38,7 +50,7 @@ internal static class AtomicFile
             target = SafePath.Resolve(path);
             var name = Path.GetFileName(target);
             using var folder = SafePath.OpenFolder(Path.GetDirectoryName(target) ?? "/");
-            return Replace(folder, target, name, content, expected, privateFile);
+            return Replace(folder, target, name, writeContent, expected, privateFile);
         }
         catch (FileWriteException)
         {
@@ -110,7 +122,7 @@ internal static class AtomicFile
         }
     }
 
-    private static List<string> Replace(SafeFileHandle folder, string target, string name, ReadOnlySpan<byte> content, FileSnapshot? expected, bool privateFile)
+    private static List<string> Replace(SafeFileHandle folder, string target, string name, Action<Stream> writeContent, FileSnapshot? expected, bool privateFile)
     {
         var warnings = new List<string>();
         FileStatus? existing = Posix.TryStatAt(folder, name, out var status, out _) ? status : null;
@@ -129,31 +141,37 @@ internal static class AtomicFile
         var renamed = false;
         try
         {
-            using (var handle = Posix.OpenAt(folder, temp, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out var error))
+            using var handle = Posix.OpenAt(folder, temp, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out var error);
+            if (handle.IsInvalid)
             {
-                if (handle.IsInvalid)
-                {
-                    throw new IOException(Posix.Describe(error));
-                }
-
-                RandomAccess.Write(handle, content, 0);
-                if (existing is { } old)
-                {
-                    TakeOwner(handle, old.UserId, old.GroupId);
-                    ThrowIfFailed(Posix.ChangeMode(handle, privateFile ? NewFileMode : old.Permissions & 0x1FF));
-                }
-                else
-                {
-                    if (Posix.TryStat(folder, out var folderStatus, out _))
-                    {
-                        TakeOwner(handle, folderStatus.UserId, folderStatus.GroupId);
-                    }
-
-                    ThrowIfFailed(Posix.ChangeMode(handle, NewFileMode));
-                }
-
-                ThrowIfFailed(Posix.Sync(handle));
+                throw new IOException(Posix.Describe(error));
             }
+
+            var descriptor = new DescriptorStream(handle);
+            using (var output = new BufferedStream(descriptor, CopyChunk))
+            {
+                writeContent(output);
+                output.Flush();
+            }
+
+            var length = descriptor.Length;
+
+            if (existing is { } old)
+            {
+                TakeOwner(handle, old.UserId, old.GroupId);
+                ThrowIfFailed(Posix.ChangeMode(handle, privateFile ? NewFileMode : old.Permissions & 0x1FF));
+            }
+            else
+            {
+                if (Posix.TryStat(folder, out var folderStatus, out _))
+                {
+                    TakeOwner(handle, folderStatus.UserId, folderStatus.GroupId);
+                }
+
+                ThrowIfFailed(Posix.ChangeMode(handle, NewFileMode));
+            }
+
+            ThrowIfFailed(Posix.Sync(handle));
 
             if (expected is not null)
             {
@@ -178,7 +196,7 @@ internal static class AtomicFile
                 throw new IOException(Posix.Describe(renameError));
             }
 
-            RewriteInPlace(folder, target, name, content, existing.Value);
+            RewriteInPlace(folder, target, name, temp, length, existing.Value);
 
             warnings.Add(IOText.WrittenInPlace(target));
             return warnings;
@@ -194,9 +212,10 @@ internal static class AtomicFile
 
     /// <summary>
     /// For a target that cannot be renamed over (a bind-mounted file): keep a private backup of the old content,
-    /// write the new content into the file itself, flush, then drop the backup. A crash leaves the backup.
+    /// copy the new content from the temporary file <paramref name="temp"/> into the file itself, flush, then drop the
+    /// backup. A crash leaves the backup.
     /// </summary>
-    private static void RewriteInPlace(SafeFileHandle folder, string target, string name, ReadOnlySpan<byte> content, FileStatus expected)
+    private static void RewriteInPlace(SafeFileHandle folder, string target, string name, string temp, long length, FileStatus expected)
     {
         var backupName = $".{name}.secvault-backup";
         var backupPath = Path.Join(Path.GetDirectoryName(target), backupName);
@@ -211,13 +230,6 @@ internal static class AtomicFile
             throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
         }
 
-        var old = new byte[now.Size];
-        var read = 0;
-        while (read < old.Length && RandomAccess.Read(file, old.AsSpan(read), read) is var n and > 0)
-        {
-            read += n;
-        }
-
         using (var backup = Posix.OpenAt(folder, backupName, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out error))
         {
             if (backup.IsInvalid)
@@ -225,17 +237,49 @@ internal static class AtomicFile
                 throw new IOException(Posix.Describe(error));
             }
 
-            RandomAccess.Write(backup, old.AsSpan(0, read), 0);
+            Copy(file, backup, now.Size);
             ThrowIfFailed(Posix.Sync(backup));
         }
 
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(old);
         _ = Posix.Sync(folder);
-        RandomAccess.Write(file, content, 0);
-        RandomAccess.SetLength(file, content.Length);
+        using (var content = Posix.OpenAt(folder, temp, Posix.ReadOnly | Posix.NoFollow, 0, out error))
+        {
+            if (content.IsInvalid)
+            {
+                throw new IOException(Posix.Describe(error));
+            }
+
+            Copy(content, file, length);
+        }
+
+        RandomAccess.SetLength(file, length);
         ThrowIfFailed(Posix.Sync(file));
         _ = Posix.UnlinkAt(folder, backupName);
         _ = Posix.Sync(folder);
+    }
+
+    /// <summary>Copies the first <paramref name="length"/> bytes of <paramref name="from"/> over the start of <paramref name="to"/>, a chunk at a time.</summary>
+    private static void Copy(SafeFileHandle from, SafeFileHandle to, long length)
+    {
+        var chunk = new byte[CopyChunk];
+        try
+        {
+            for (long offset = 0; offset < length;)
+            {
+                var read = RandomAccess.Read(from, chunk.AsSpan(0, (int)Math.Min(chunk.Length, length - offset)), offset);
+                if (read == 0)
+                {
+                    throw new IOException(IOText.FileShrankWhileCopying);
+                }
+
+                RandomAccess.Write(to, chunk.AsSpan(0, read), offset);
+                offset += read;
+            }
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(chunk);
+        }
     }
 
     private static void ThrowIfChanged(string target, FileSnapshot expected)
@@ -311,7 +355,7 @@ internal static class AtomicFile
         }
     }
 
-    private static void WriteManaged(string target, ReadOnlySpan<byte> content, FileSnapshot? expected)
+    private static void WriteManaged(string target, Action<Stream> writeContent, FileSnapshot? expected)
     {
         var folder = Path.GetDirectoryName(target)!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -319,7 +363,7 @@ internal static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content);
+                writeContent(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -68,7 +68,33 @@ internal sealed class FileSnapshot
             return false;
         }
 
-        var now = file.ReadAll(Content.LongLength);
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(now), Sha256);
+        return CryptographicOperations.FixedTimeEquals(HashOf(file, Content.LongLength), Sha256);
+    }
+
+    /// <summary>SHA-256 of the file's first bytes, read a chunk at a time (the file may be tens of megabytes); empty when it is not exactly <paramref name="length"/> bytes long.</summary>
+    private static byte[] HashOf(SecureFile file, long length)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            long offset = 0;
+            while (RandomAccess.Read(file.Handle, chunk, offset) is var read and > 0)
+            {
+                hash.AppendData(chunk, 0, read);
+                offset += read;
+                if (offset > length)
+                {
+                    return [];
+                }
+            }
+
+            return offset == length ? hash.GetHashAndReset() : [];
+        }
+        finally
+        {
+            // The old content may hold plain-text markers.
+            CryptographicOperations.ZeroMemory(chunk);
+        }
     }
 }

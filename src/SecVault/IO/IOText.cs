@@ -8,6 +8,8 @@ internal static partial class IOText
 
     internal const string FileChangedHint = "run the command again";
 
+    internal const string FileShrankWhileCopying = "the new content shrank while it was copied";
+
     internal static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";
 
     internal static string CannotLockFolder(string path, string reason) => $"cannot lock {path}: {reason}";

@@ -31,7 +31,7 @@ public sealed class DeploymentToml
         _bomLength = bomLength;
         DisplayPath = displayPath;
         HasSecretsTable = reader.HasSecretsTable;
-        Secrets = reader.Secrets;
+        Secrets = new SecretList(_index);
         Leaves = new LeafList(_index);
     }
 
@@ -44,7 +44,10 @@ public sealed class DeploymentToml
     /// <summary>True when the document defines a [secrets] table in any form (header, sub-table, dotted key, inline table).</summary>
     public bool HasSecretsTable { get; }
 
-    /// <summary>Every [secrets] entry in document order; inline tables are expanded into dotted aliases, arrays are one (invalid) entry.</summary>
+    /// <summary>
+    /// Every [secrets] entry in document order; inline tables are expanded into dotted aliases, arrays are one (invalid)
+    /// entry. Each is made from the index when asked for (a [secrets] table may hold a million entries).
+    /// </summary>
     public IReadOnlyList<SecretEntry> Secrets { get; }
 
     /// <summary>Every scalar value of the document in document order, arrays and inline tables expanded; each is read when asked for.</summary>
@@ -124,45 +127,61 @@ public sealed class DeploymentToml
     public byte[] Rewrite(IEnumerable<LiteralReplacement> replacements)
     {
         ArgumentNullException.ThrowIfNull(replacements);
-        var ordered = replacements.OrderBy(r => r?.Span.Start ?? -1).ToList();
-        var literals = new List<(TomlSpan Span, byte[] Bytes)>(ordered.Count);
-        var size = (long)_index.Source.Length;
+        var literals = Encoded(replacements.OrderBy(r => r?.Span.Start ?? -1)).ToList();
+        var size = _index.Source.Length + literals.Sum(l => (long)l.Bytes.Length - l.Span.Length);
+        var output = new byte[size];
+        using var stream = new MemoryStream(output);
+        WriteSegments(stream, literals);
+        return output;
+    }
+
+    /// <summary>
+    /// Writes the file to <paramref name="output"/> with each given string literal replaced, as <see cref="Rewrite"/>
+    /// does, in one pass: the replacements must come in source order and are read one at a time, so they may be made
+    /// while the file is written (a batch of encryptions at a time) and neither they nor the new file are held whole.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span is not a string literal of this document, or spans overlap or are out of order.</exception>
+    internal void WriteRewritten(Stream output, IEnumerable<LiteralReplacement> replacementsInSourceOrder)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(replacementsInSourceOrder);
+        WriteSegments(output, Encoded(replacementsInSourceOrder));
+    }
+
+    /// <summary>Each replacement checked against the document and its new literal encoded; they must be in source order and not overlap.</summary>
+    private IEnumerable<(TomlSpan Span, byte[] Bytes)> Encoded(IEnumerable<LiteralReplacement> ordered)
+    {
         var end = 0;
         foreach (var replacement in ordered)
         {
-            ArgumentNullException.ThrowIfNull(replacement, nameof(replacements));
-            ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(replacements));
+            ArgumentNullException.ThrowIfNull(replacement, nameof(ordered));
+            ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(ordered));
             if (FindStringLiteral(replacement.Span) is not { } quoting)
             {
-                throw new ArgumentException($"span {replacement.Span} is not a string literal of {DisplayPath}", nameof(replacements));
+                throw new ArgumentException($"span {replacement.Span} is not a string literal of {DisplayPath}", nameof(ordered));
             }
 
             if (replacement.Span.Start < end)
             {
-                throw new ArgumentException($"span {replacement.Span} overlaps another replacement", nameof(replacements));
+                throw new ArgumentException($"span {replacement.Span} overlaps another replacement or comes before it in the file", nameof(ordered));
             }
 
-            var bytes = EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting));
-            literals.Add((replacement.Span, bytes));
-            size += bytes.Length - replacement.Span.Length;
+            yield return (replacement.Span, EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting)));
             end = replacement.Span.End;
         }
+    }
 
-        var output = new byte[size];
-        var source = _index.Source.AsSpan();
+    private void WriteSegments(Stream output, IEnumerable<(TomlSpan Span, byte[] Bytes)> literals)
+    {
         var position = 0;
-        var written = 0;
         foreach (var (span, bytes) in literals)
         {
-            source[position..span.Start].CopyTo(output.AsSpan(written));
-            written += span.Start - position;
-            bytes.CopyTo(output.AsSpan(written));
-            written += bytes.Length;
+            output.Write(_index.Source, position, span.Start - position);
+            output.Write(bytes);
             position = span.End;
         }
 
-        source[position..].CopyTo(output.AsSpan(written));
-        return output;
+        output.Write(_index.Source, position, _index.Source.Length - position);
     }
 
     /// <summary>The quoting of the string literal at exactly <paramref name="span"/>, or null when no string value has that span.</summary>
@@ -235,35 +254,73 @@ public sealed class DeploymentToml
         throw new TomlDocumentException(TomlErrorKind.InvalidUtf8, displayPath, line, column, TomlText.InvalidUtf8, hint: TomlText.Utf8Hint);
     }
 
-    /// <summary>The values as <see cref="TomlLeaf"/>s, each read from the source when asked for (a 64 MB file holds millions).</summary>
-    private sealed class LeafList(TomlIndex index) : IReadOnlyList<TomlLeaf>
+    /// <summary>The [secrets] entries as <see cref="SecretEntry"/>s, each made when asked for.</summary>
+    private sealed class SecretList(TomlIndex index) : MadeOnDemand<SecretEntry>
     {
-        public int Count => index.Values.Count;
+        public override int Count => index.Secrets.Count;
 
-        public TomlLeaf this[int position]
+        protected override SecretEntry Make(int position)
+        {
+            var code = index.Secrets[position];
+            if (code < 0)
+            {
+                var (parent, key, span) = index.SecretArrays[~code];
+                return Entry(parent, key, span, TomlSource.ArrayKindName, stringSource: null);
+            }
+
+            var value = index.Values[code];
+            var literal = new TomlSpan(value.Literal, index.Lengths[code]);
+            return Entry(value.Parent, value.Key, literal, TomlSource.KindName(value.Kind), value.Kind == TomlValueKind.String ? index.Source : null);
+        }
+
+        private SecretEntry Entry(int parent, int key, TomlSpan literal, string kind, byte[]? stringSource)
+        {
+            var alias = index.SecretAlias(parent, key, out var isDotted);
+            var (line, column) = index.Position(literal.Start);
+            return new SecretEntry(alias, isDotted, kind, line, column, literal, stringSource);
+        }
+    }
+
+    /// <summary>The values as <see cref="TomlLeaf"/>s, each read from the source when asked for (a 64 MB file holds millions).</summary>
+    private sealed class LeafList(TomlIndex index) : MadeOnDemand<TomlLeaf>
+    {
+        public override int Count => index.Values.Count;
+
+        protected override TomlLeaf Make(int position)
+        {
+            var value = index.Values[position];
+            var length = index.Lengths[position];
+            var literal = index.Source.AsSpan(value.Literal, length);
+            object parsed = value.Kind switch
+            {
+                TomlValueKind.String => TomlSource.DecodeString(index.Source, value.Literal, length),
+                TomlValueKind.Integer => TomlSource.TryParseInteger(literal, out var number) ? number : 0L,
+                TomlValueKind.Float => TomlSource.ParseFloat(literal),
+                TomlValueKind.Boolean => literal[0] == 't',
+                _ => System.Text.Encoding.UTF8.GetString(literal),
+            };
+            var (line, column) = index.Position(value.Literal);
+            var inSecrets = (index.Nodes[value.Parent].Flags & TomlNodeFlags.InSecrets) != 0;
+            return new TomlLeaf(index.PathSegments(value.Parent, value.Key), inSecrets, value.Kind, parsed, line, column, new TomlSpan(value.Literal, length));
+        }
+    }
+
+    /// <summary>A read-only list whose items are made each time they are asked for.</summary>
+    private abstract class MadeOnDemand<T> : IReadOnlyList<T>
+    {
+        public abstract int Count { get; }
+
+        public T this[int index]
         {
             get
             {
-                ArgumentOutOfRangeException.ThrowIfNegative(position);
-                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, Count);
-                var value = index.Values[position];
-                var length = index.Lengths[position];
-                var literal = index.Source.AsSpan(value.Literal, length);
-                object parsed = value.Kind switch
-                {
-                    TomlValueKind.String => TomlSource.DecodeString(index.Source, value.Literal, length),
-                    TomlValueKind.Integer => TomlSource.TryParseInteger(literal, out var number) ? number : 0L,
-                    TomlValueKind.Float => TomlSource.ParseFloat(literal),
-                    TomlValueKind.Boolean => literal[0] == 't',
-                    _ => System.Text.Encoding.UTF8.GetString(literal),
-                };
-                var (line, column) = index.Position(value.Literal);
-                var inSecrets = (index.Nodes[value.Parent].Flags & TomlNodeFlags.InSecrets) != 0;
-                return new TomlLeaf(index.PathSegments(value.Parent, value.Key), inSecrets, value.Kind, parsed, line, column, new TomlSpan(value.Literal, length));
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                return Make(index);
             }
         }
 
-        public IEnumerator<TomlLeaf> GetEnumerator()
+        public IEnumerator<T> GetEnumerator()
         {
             for (var i = 0; i < Count; i++)
             {
@@ -272,5 +329,8 @@ public sealed class DeploymentToml
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Makes the item at <paramref name="position"/>, already checked to be in range.</summary>
+        protected abstract T Make(int position);
     }
 }

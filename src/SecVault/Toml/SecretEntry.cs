@@ -1,18 +1,22 @@
 namespace SecVault.Toml;
 
 /// <summary>One entry of the [secrets] table, however it is written.</summary>
+/// <remarks>Made on demand from the document's index; the value is decoded from the file when first asked for.</remarks>
 public sealed class SecretEntry
 {
-    internal SecretEntry(string alias, bool isDotted, SecretClass secretClass, string? value, string valueKind, int line, int column, TomlSpan literalSpan)
+    private readonly byte[]? _source;
+    private string? _value;
+    private SecretClass? _class;
+
+    internal SecretEntry(string alias, bool isDotted, string valueKind, int line, int column, TomlSpan literalSpan, byte[]? stringSource)
     {
         Alias = alias;
         IsDotted = isDotted;
-        Class = secretClass;
-        Value = value;
         ValueKind = valueKind;
         Line = line;
         Column = column;
         LiteralSpan = literalSpan;
+        _source = stringSource;
     }
 
     /// <summary>The alias: the key below [secrets], its parts joined by '.' when dotted, quoted keys unquoted.</summary>
@@ -22,10 +26,10 @@ public sealed class SecretEntry
     public bool IsDotted { get; }
 
     /// <summary>The class of the value (first matching row of ciphertool -Dconfigure step 3).</summary>
-    public SecretClass Class { get; }
+    public SecretClass Class => _class ??= SecretClassifier.Classify(Value);
 
     /// <summary>The decoded string value, or null when the value is not a string.</summary>
-    public string? Value { get; }
+    public string? Value => _source is null ? null : _value ??= TomlSource.DecodeString(_source, LiteralSpan.Start, LiteralSpan.Length);
 
     /// <summary>The text between the first '[' and the last ']' for a plain-text marker, else null.</summary>
     public string? PlainText => Class == SecretClass.Plain ? SecretClassifier.PlainTextOf(Value!) : null;

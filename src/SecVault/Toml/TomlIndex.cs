@@ -110,6 +110,12 @@ internal sealed class TomlIndex(byte[] source)
     /// <summary>The offset of the first byte of every line.</summary>
     internal BlockList<int> Lines { get; } = new();
 
+    /// <summary>The [secrets] entries in document order: a value's index, or the complement of an index into <see cref="SecretArrays"/>.</summary>
+    internal BlockList<int> Secrets { get; } = new();
+
+    /// <summary>The [secrets] entries that are arrays (never valid; kept to be reported).</summary>
+    internal List<(int Parent, int Key, TomlSpan Span)> SecretArrays { get; } = [];
+
     private int[] _slots = new int[256];
     private int _slotCount;
 
@@ -299,6 +305,17 @@ internal sealed class TomlIndex(byte[] source)
 
     /// <summary>A node's path; immutable, so readers on several threads see a consistent one.</summary>
     private sealed record NodePath(int Node, string[] Segments);
+
+    /// <summary>The [secrets] alias of entry <paramref name="key"/> of node <paramref name="parent"/>: its path below [secrets], joined by '.'.</summary>
+    /// <param name="parent">The node holding the entry.</param>
+    /// <param name="key">The entry's key.</param>
+    /// <param name="isDotted">True when the alias has more than one part.</param>
+    internal string SecretAlias(int parent, int key, out bool isDotted)
+    {
+        var segments = PathSegments(parent, key);
+        isDotted = segments.Length > 2;
+        return string.Join('.', segments, 1, segments.Length - 1);
+    }
 
     /// <summary>The path for a message: dotted, array indices in brackets (<c>datasource[1].props.a</c>).</summary>
     internal string DisplayName(int parent, int key)

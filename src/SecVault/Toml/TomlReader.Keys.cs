@@ -148,36 +148,35 @@ internal sealed partial class TomlReader
         return new TomlDocumentException(TomlErrorKind.DuplicateKey, _displayPath, line, column, TomlText.NotExtensible(Index.DisplayName(parent, key), what, first, firstColumn), hint: TomlText.SyntaxHint);
     }
 
-    private void AddSecret(int parent, int key, int start, TomlValueKind kind)
+    private void AddSecret(int parent, int key, int start, TomlValueKind kind, int value)
     {
         var length = _pos - start;
-        var segments = Index.PathSegments(parent, key);
-        var alias = string.Join('.', segments.Skip(1));
-        var (line, column) = Index.Position(start);
-        ThrowIfAliasTooLong(alias, line, column);
+        ThrowIfAliasTooLong(parent, key, start);
         if (kind == TomlValueKind.String && length > DeploymentToml.MaxSecretLiteralBytes)
         {
+            var (line, column) = Index.Position(start);
+            var alias = Index.SecretAlias(parent, key, out _);
             throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.SecretTooLarge(alias, length, DeploymentToml.MaxSecretLiteralBytes), alias);
         }
 
-        var value = kind == TomlValueKind.String ? TomlSource.DecodeString(Index.Source, start, length) : null;
-        Secrets.Add(new SecretEntry(alias, segments.Length > 2, SecretClassifier.Classify(value), value, TomlSource.KindName(kind), line, column, new TomlSpan(start, length)));
-    }
-
-    /// <summary>Aliases are names, and each [secrets] entry keeps its own: a planted one of megabytes would be kept once per entry.</summary>
-    private void ThrowIfAliasTooLong(string alias, int line, int column)
-    {
-        if (alias.Length > MaxAliasLength)
-        {
-            throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.AliasTooLong(alias.Length, MaxAliasLength), hint: TomlText.SyntaxHint);
-        }
+        Index.Secrets.Add(value);
     }
 
     private void AddArraySecret(int parent, int key, int start)
     {
-        var segments = Index.PathSegments(parent, key);
-        var (line, column) = Index.Position(start);
-        ThrowIfAliasTooLong(string.Join('.', segments.Skip(1)), line, column);
-        Secrets.Add(new SecretEntry(string.Join('.', segments.Skip(1)), segments.Length > 2, SecretClass.Invalid, null, "array", line, column, new TomlSpan(start, _pos - start)));
+        ThrowIfAliasTooLong(parent, key, start);
+        Index.Secrets.Add(~Index.SecretArrays.Count);
+        Index.SecretArrays.Add((parent, key, new TomlSpan(start, _pos - start)));
+    }
+
+    /// <summary>Aliases are names, and each [secrets] entry keeps its own: a planted one of megabytes would be kept once per entry.</summary>
+    private void ThrowIfAliasTooLong(int parent, int key, int start)
+    {
+        var alias = Index.SecretAlias(parent, key, out _);
+        if (alias.Length > MaxAliasLength)
+        {
+            var (line, column) = Index.Position(start);
+            throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.AliasTooLong(alias.Length, MaxAliasLength), hint: TomlText.SyntaxHint);
+        }
     }
 }

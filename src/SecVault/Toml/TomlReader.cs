@@ -45,9 +45,6 @@ internal sealed partial class TomlReader
 
     private BlockList<TomlValue> Values => Index.Values;
 
-    /// <summary>The [secrets] entries in document order.</summary>
-    internal List<SecretEntry> Secrets { get; } = [];
-
     /// <summary>True when a table (of any form) named secrets sits at the top level.</summary>
     internal bool HasSecretsTable { get; private set; }
 
@@ -171,7 +168,7 @@ internal sealed partial class TomlReader
         var flags = Nodes[parent].Flags;
         if ((flags & TomlNodeFlags.InSecrets) != 0 && (flags & TomlNodeFlags.InArray) == 0)
         {
-            AddSecret(parent, key, start, kind);
+            AddSecret(parent, key, start, kind, value);
         }
     }
 

@@ -238,6 +238,9 @@ internal static class TomlSource
         return double.Parse(digits[..count], NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The type name of an array, for messages.</summary>
+    internal const string ArrayKindName = "array";
+
     internal static string KindName(TomlValueKind kind) => kind switch
     {
         TomlValueKind.String => "string",

@@ -16,8 +16,11 @@ namespace SecVault.Vault;
 /// </summary>
 public sealed partial class ConfigureOperation
 {
+    /// <summary>How many plain-text markers are encrypted together, in parallel, before their literals are written.</summary>
+    internal const int BatchSize = 1024;
+
     private readonly VaultTarget _target;
-    private readonly byte[]? _deploymentToml;
+    private readonly Action<Stream, IProgress<WorkProgress>?>? _writeDeploymentToml;
     private readonly byte[]? _secretConf;
     private readonly FileSnapshot? _secretConfSnapshot;
 
@@ -30,9 +33,22 @@ public sealed partial class ConfigureOperation
         int alreadyEncrypted,
         int dynamic,
         IReadOnlyList<Problem> warnings)
+        : this(target, deploymentToml is null ? null : (output, _) => output.Write(deploymentToml), secretConf, secretConfSnapshot, encrypted, alreadyEncrypted, dynamic, warnings)
+    {
+    }
+
+    private ConfigureOperation(
+        VaultTarget target,
+        Action<Stream, IProgress<WorkProgress>?>? writeDeploymentToml,
+        byte[]? secretConf,
+        FileSnapshot? secretConfSnapshot,
+        IReadOnlyList<string> encrypted,
+        int alreadyEncrypted,
+        int dynamic,
+        IReadOnlyList<Problem> warnings)
     {
         _target = target;
-        _deploymentToml = deploymentToml;
+        _writeDeploymentToml = writeDeploymentToml;
         _secretConf = secretConf;
         _secretConfSnapshot = secretConfSnapshot;
         EncryptedAliases = encrypted;
@@ -54,7 +70,7 @@ public sealed partial class ConfigureOperation
     public IReadOnlyList<Problem> Warnings { get; }
 
     /// <summary>True when deployment.toml will be rewritten (something was encrypted).</summary>
-    public bool WritesDeploymentToml => _deploymentToml is not null;
+    public bool WritesDeploymentToml => _writeDeploymentToml is not null;
 
     /// <summary>True when secret-conf.properties will be written (it is new or says something else).</summary>
     public bool WritesSecretConf => _secretConf is not null;
@@ -62,15 +78,14 @@ public sealed partial class ConfigureOperation
     /// <summary>The report line, e.g. <c>encrypted 2 secrets (a, b); 1 already encrypted; 0 dynamic</c>.</summary>
     public string Summary => VaultText.ConfigureSummary(EncryptedAliases, AlreadyEncrypted, Dynamic);
 
-    /// <summary>The new deployment.toml bytes, or null when it stays as it is.</summary>
-    internal byte[]? NewDeploymentToml => _deploymentToml;
-
     /// <summary>The new secret-conf.properties bytes, or null when it stays as it is.</summary>
     internal byte[]? NewSecretConf => _secretConf;
 
     /// <summary>
-    /// Classifies [secrets], checks existing ciphertexts against the private key (warnings only), encrypts the plain
-    /// values and renders both files; nothing is written.
+    /// Classifies [secrets], checks the plain values' lengths and the existing ciphertexts against the private key
+    /// (warnings only), and renders secret-conf.properties; nothing is written. The plain values are encrypted by
+    /// <see cref="Commit"/>, a batch at a time while the new deployment.toml is written, so neither the ciphertexts nor
+    /// the new file are ever held whole.
     /// </summary>
     /// <param name="target">The MI home's deployment.toml and keystore selection.</param>
     /// <param name="key">The opened keystore.</param>
@@ -90,22 +105,29 @@ public sealed partial class ConfigureOperation
         ArgumentNullException.ThrowIfNull(transformation);
 
         var (plain, encrypted, dynamic, warnings) = Classify(target);
-        var replacements = EncryptPlain(plain, key.CreateEncryptor(transformation));
+        var encryptor = key.CreateEncryptor(transformation);
+        foreach (var entry in plain)
+        {
+            encryptor.CheckLength(Encoding.UTF8.GetByteCount(entry.PlainText!), entry.Alias);
+        }
+
         CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
         if (key.Selection.Type == KeystoreType.Jceks)
         {
             warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", VaultText.JceksIdentityKeystore));
         }
 
-        var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
+        Action<Stream, IProgress<WorkProgress>?>? writeToml = plain.Count > 0
+            ? (output, progress) => target.Document.WriteRewritten(output, EncryptInBatches(plain, encryptor, progress))
+            : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var entries = VaultConfiguration.Entries(target.Home.Path, key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
         var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
-        return new ConfigureOperation(target, newToml, newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
+        return new ConfigureOperation(target, writeToml, newConf, existing, plain.Aliases, encrypted.Count, dynamic, warnings);
     }
 
     /// <summary>Sorts [secrets] into plain-text markers, ciphertexts and dynamic values; warns of dotted aliases and no table.</summary>
-    private static (List<SecretEntry> Plain, List<SecretEntry> Encrypted, int Dynamic, List<Problem> Warnings) Classify(VaultTarget target)
+    private static (SecretSelection Plain, SecretSelection Encrypted, int Dynamic, List<Problem> Warnings) Classify(VaultTarget target)
     {
         var document = target.Document;
         var warnings = new List<Problem>();
@@ -115,11 +137,12 @@ public sealed partial class ConfigureOperation
         }
 
         warnings.AddRange(ReferenceWarnings(document));
-        var plain = new List<SecretEntry>();
-        var encrypted = new List<SecretEntry>();
+        var plain = new SecretSelection(document);
+        var encrypted = new SecretSelection(document);
         var dynamic = 0;
-        foreach (var secret in document.Secrets)
+        for (var position = 0; position < document.Secrets.Count; position++)
         {
+            var secret = document.Secrets[position];
             switch (secret.Class)
             {
                 case SecretClass.Invalid:
@@ -135,10 +158,10 @@ public sealed partial class ConfigureOperation
                     dynamic++;
                     break;
                 case SecretClass.Plain:
-                    plain.Add(secret);
+                    plain.Add(position);
                     break;
                 default:
-                    encrypted.Add(secret);
+                    encrypted.Add(position);
                     break;
             }
 
@@ -155,9 +178,10 @@ public sealed partial class ConfigureOperation
     /// Writes the prepared files atomically: deployment.toml (refused if it changed since it was read), then
     /// secret-conf.properties (creating conf/security when needed).
     /// </summary>
+    /// <param name="progress">Told how many plain values are encrypted so far (configure encrypts while it writes).</param>
     /// <returns>Warnings about the files written (other hard links, an in-place rewrite).</returns>
     /// <exception cref="FileWriteException">A file changed since it was read, or cannot be written.</exception>
-    public IReadOnlyList<string> Commit()
+    public IReadOnlyList<string> Commit(IProgress<WorkProgress>? progress = null)
     {
         var warnings = new List<string>();
         if (_secretConf is not null && _secretConfSnapshot is not null && !_secretConfSnapshot.IsUnchangedOnDisk())
@@ -165,9 +189,9 @@ public sealed partial class ConfigureOperation
             throw new FileWriteException(_target.SecretConfPath, IOText.FileChangedSinceRead(_target.SecretConfPath), IOText.FileChangedHint);
         }
 
-        if (_deploymentToml is not null)
+        if (_writeDeploymentToml is not null)
         {
-            warnings.AddRange(AtomicFile.Write(_target.DeploymentTomlPath, _deploymentToml, _target.Snapshot));
+            warnings.AddRange(AtomicFile.Write(_target.DeploymentTomlPath, output => _writeDeploymentToml(output, progress), _target.Snapshot));
         }
 
         if (_secretConf is not null)
@@ -179,30 +203,48 @@ public sealed partial class ConfigureOperation
         return warnings;
     }
 
-    private static List<LiteralReplacement> EncryptPlain(List<SecretEntry> plain, SecretEncryptor encryptor)
+    /// <summary>
+    /// The new literals of the plain-text markers, in document order: each batch of <see cref="BatchSize"/> is encrypted
+    /// in parallel when the writer reaches it, and its plaintext bytes are zeroed before the next batch is read.
+    /// </summary>
+    private static IEnumerable<LiteralReplacement> EncryptInBatches(SecretSelection plain, SecretEncryptor encryptor, IProgress<WorkProgress>? progress)
     {
-        var secrets = new List<(string Alias, byte[] Secret)>(plain.Count);
-        try
+        for (var first = 0; first < plain.Count; first += BatchSize)
         {
-            foreach (var entry in plain)
+            var count = Math.Min(BatchSize, plain.Count - first);
+            var entries = new SecretEntry[count];
+            var secrets = new List<(string Alias, byte[] Secret)>(count);
+            IReadOnlyList<string> ciphertexts;
+            try
             {
-                secrets.Add((entry.Alias, Encoding.UTF8.GetBytes(entry.PlainText!)));
+                for (var i = 0; i < count; i++)
+                {
+                    entries[i] = plain[first + i];
+                    secrets.Add((entries[i].Alias, Encoding.UTF8.GetBytes(entries[i].PlainText!)));
+                }
+
+                ciphertexts = encryptor.EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, plain.Count));
+            }
+            finally
+            {
+                foreach (var (_, secret) in secrets)
+                {
+                    CryptographicOperations.ZeroMemory(secret);
+                }
             }
 
-            var ciphertexts = encryptor.EncryptAll(secrets);
-            return [.. plain.Select((entry, i) => new LiteralReplacement(entry.LiteralSpan, ciphertexts[i], ReplacementStyle.KeepQuoting))];
-        }
-        finally
-        {
-            foreach (var (_, secret) in secrets)
+            for (var i = 0; i < count; i++)
             {
-                CryptographicOperations.ZeroMemory(secret);
+                yield return new LiteralReplacement(entries[i].LiteralSpan, ciphertexts[i], ReplacementStyle.KeepQuoting);
             }
         }
     }
 
-    /// <summary>Step 4: every existing ciphertext should decrypt with this key and transformation; findings are warnings.</summary>
-    private static void CheckEncrypted(List<SecretEntry> encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, bool diagnosePadding, List<Problem> warnings)
+    /// <summary>
+    /// Step 4: every existing ciphertext should decrypt with this key and transformation; findings are warnings. The
+    /// ciphertexts are decrypted in parallel, a batch at a time, and each plaintext is zeroed at once.
+    /// </summary>
+    private static void CheckEncrypted(SecretSelection encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, bool diagnosePadding, List<Problem> warnings)
     {
         if (encrypted.Count == 0)
         {
@@ -224,15 +266,27 @@ public sealed partial class ConfigureOperation
                 return;
             }
 
-            foreach (var entry in encrypted)
+            for (var first = 0; first < encrypted.Count; first += BatchSize)
             {
-                try
+                var entries = Enumerable.Range(first, Math.Min(BatchSize, encrypted.Count - first)).Select(i => encrypted[i]).ToArray();
+                var failures = new string?[entries.Length];
+                Bulk.For(entries.Length, null, i =>
                 {
-                    CryptographicOperations.ZeroMemory(decryptor.Decrypt(entry.Value!, entry.Alias));
-                }
-                catch (CipherException e)
+                    try
+                    {
+                        CryptographicOperations.ZeroMemory(decryptor.Decrypt(entries[i].Value!, entries[i].Alias));
+                    }
+                    catch (CipherException e)
+                    {
+                        failures[i] = e.Message;
+                    }
+                });
+                for (var i = 0; i < entries.Length; i++)
                 {
-                    warnings.Add(Warning(path, entry.Line, entry.Column, entry.Alias, VaultText.CiphertextSuspicious(e.Message)));
+                    if (failures[i] is { } failure)
+                    {
+                        warnings.Add(Warning(path, entries[i].Line, entries[i].Column, entries[i].Alias, VaultText.CiphertextSuspicious(failure)));
+                    }
                 }
             }
         }
@@ -260,4 +314,43 @@ public sealed partial class ConfigureOperation
 
     private static Problem Warning(string path, int line, int column, string subject, string message) =>
         new(ProblemSeverity.Warning, path, line, column, subject, message);
+
+    /// <summary>
+    /// Some [secrets] entries, kept as their positions in <see cref="DeploymentToml.Secrets"/> and made again when asked
+    /// for, so a table of 100,000 plain values is not held decoded while it is encrypted.
+    /// </summary>
+    private sealed class SecretSelection(DeploymentToml document) : IReadOnlyList<SecretEntry>
+    {
+        private readonly List<int> _positions = [];
+
+        public int Count => _positions.Count;
+
+        /// <summary>The aliases, each made when asked for.</summary>
+        public IReadOnlyList<string> Aliases => new AliasList(this);
+
+        public SecretEntry this[int index] => document.Secrets[_positions[index]];
+
+        public void Add(int position) => _positions.Add(position);
+
+        public IEnumerator<SecretEntry> GetEnumerator() => _positions.Select(p => document.Secrets[p]).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private sealed class AliasList(SecretSelection selection) : IReadOnlyList<string>
+        {
+            public int Count => selection.Count;
+
+            public string this[int index] => selection[index].Alias;
+
+            public IEnumerator<string> GetEnumerator() => selection.Select(e => e.Alias).GetEnumerator();
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+    }
+
+    /// <summary>Reports a batch's progress as progress of the whole run.</summary>
+    private sealed class OffsetProgress(IProgress<WorkProgress> whole, int offset, int total) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => whole.Report(new WorkProgress(offset + value.Done, total));
+    }
 }

@@ -72,6 +72,15 @@ public sealed class VaultTarget
     /// <exception cref="IOException">The lock cannot be taken.</exception>
     public IDisposable Lock() => FolderLock.Acquire(Path.GetDirectoryName(DeploymentTomlPath)!);
 
+    /// <summary>
+    /// This target when deployment.toml is still the file read (same file, same bytes), else the file read again with
+    /// <paramref name="sources"/>; call it under <see cref="Lock"/>. A file of tens of megabytes is then not held twice.
+    /// </summary>
+    /// <exception cref="VaultException">The file is gone or the keystore is not found.</exception>
+    /// <exception cref="TomlDocumentException">The file is not valid TOML any more.</exception>
+    public VaultTarget ReadAgainIfChanged(VariableSources sources) =>
+        Snapshot.IsUnchangedOnDisk() ? this : Load(Home, DeploymentTomlPath, sources, selectKeystore: _keystore is not null);
+
     /// <summary>Reads and parses deployment.toml and selects the keystore; nothing is written.</summary>
     /// <exception cref="VaultException">The file is missing or the keystore is not found.</exception>
     /// <exception cref="TomlDocumentException">The file is not valid TOML.</exception>

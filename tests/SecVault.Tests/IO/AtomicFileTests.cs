@@ -15,8 +15,56 @@ public sealed class AtomicFileTests : IDisposable
     {
         var path = _temp.Combine("a.toml");
         File.WriteAllText(path, "old");
-        AtomicFile.Write(path, "new"u8);
+        AtomicFile.Write(path, "new"u8.ToArray());
         Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void A_streamed_write_of_many_chunks_lands_whole_and_keeps_the_mode()
+    {
+        var path = _temp.Combine("big.toml");
+        File.WriteAllText(path, "old");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        }
+
+        // 3 MB written in pieces of 1,000 bytes: larger than the write buffer, so it reaches the descriptor many times.
+        AtomicFile.Write(path, output =>
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                output.Write(Encoding.ASCII.GetBytes(new string((char)('a' + (i % 26)), 1000)));
+            }
+        });
+
+        var content = File.ReadAllBytes(path);
+        Assert.Equal(3_000_000, content.Length);
+        Assert.Equal((byte)'a', content[0]);
+        Assert.Equal((byte)'z', content[25_999]);
+        Assert.Equal((byte)('a' + (2999 % 26)), content[^1]);
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Fact]
+    public void A_streamed_write_that_fails_midway_leaves_the_file_as_it_was_and_no_temporary_file()
+    {
+        var path = _temp.Combine("a.toml");
+        File.WriteAllText(path, "old");
+
+        var e = Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, output =>
+        {
+            output.Write(new byte[200_000]);
+            throw new InvalidOperationException("the producer failed");
+        }));
+
+        Assert.Equal("the producer failed", e.Message);
+        Assert.Equal("old", File.ReadAllText(path));
         Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
     }
 
@@ -25,7 +73,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
         var path = _temp.Combine("secret.yaml");
-        AtomicFile.Write(path, "x"u8);
+        AtomicFile.Write(path, "x"u8.ToArray());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
 
@@ -37,7 +85,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllText(path, "old");
         var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(path, mode);
-        AtomicFile.Write(path, "new"u8);
+        AtomicFile.Write(path, "new"u8.ToArray());
         Assert.Equal(mode, File.GetUnixFileMode(path));
     }
 
@@ -48,7 +96,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllText(target, "old");
         var link = _temp.Combine("link.toml");
         File.CreateSymbolicLink(link, target);
-        AtomicFile.Write(link, "new"u8);
+        AtomicFile.Write(link, "new"u8.ToArray());
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Equal("new", File.ReadAllText(target));
     }
@@ -60,7 +108,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllText(path, "first");
         var snapshot = FileSnapshot.Read(path);
         File.WriteAllText(path, "changed by someone else");
-        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "mine"u8, snapshot));
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "mine"u8.ToArray(), snapshot));
         Assert.Contains("changed by another process", error.Message, StringComparison.Ordinal);
         Assert.Equal("changed by someone else", File.ReadAllText(path));
         Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
@@ -73,7 +121,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes("same"));
         var snapshot = FileSnapshot.Read(path);
         Assert.True(snapshot.IsUnchangedOnDisk());
-        AtomicFile.Write(path, "next"u8, snapshot);
+        AtomicFile.Write(path, "next"u8.ToArray(), snapshot);
         Assert.Equal("next", File.ReadAllText(path));
     }
 
@@ -82,7 +130,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         var path = _temp.Combine("deployment.toml");
         Directory.CreateDirectory(path);
-        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "x"u8));
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "x"u8.ToArray()));
         Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
     }
 
@@ -107,7 +155,7 @@ public sealed class AtomicFileTests : IDisposable
         File.WriteAllText(stale, "half written");
         var foreign = _temp.Combine(".other.toml.99999999.0123456789abcdef0123456789abcdef.tmp");
         File.WriteAllText(foreign, "not ours");
-        AtomicFile.Write(path, "new"u8);
+        AtomicFile.Write(path, "new"u8.ToArray());
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(foreign));
         Assert.Equal("new", File.ReadAllText(path));

@@ -28,7 +28,7 @@ public sealed class HostileFileSystemTests : IDisposable
         Ownership.GiveTo(link, Ownership.OtherUser);
 
         var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(link, 1024));
-        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "attacker's choice"u8));
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "attacker's choice"u8.ToArray()));
 
         Assert.Contains(link, read.Message, StringComparison.Ordinal);
         Assert.Contains("refusing to follow the symbolic link", write.Message, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class HostileFileSystemTests : IDisposable
         File.CreateSymbolicLink(conf, elsewhere);
         Ownership.GiveTo(conf, Ownership.OtherUser);
 
-        Assert.Throws<FileWriteException>(() => AtomicFile.Write(Path.Combine(conf, "secret-conf.properties"), "x"u8));
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(Path.Combine(conf, "secret-conf.properties"), "x"u8.ToArray()));
         Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
     }
 
@@ -62,7 +62,7 @@ public sealed class HostileFileSystemTests : IDisposable
         File.CreateSymbolicLink(link, "real.toml");
         Ownership.GiveTo(link, Ownership.OtherUser);
 
-        AtomicFile.Write(link, "new"u8);
+        AtomicFile.Write(link, "new"u8.ToArray());
 
         Assert.Equal("real.toml", new FileInfo(link).LinkTarget);
         Assert.Equal("new", File.ReadAllText(target));
@@ -78,7 +78,7 @@ public sealed class HostileFileSystemTests : IDisposable
         File.WriteAllText(path, "old");
         Ownership.GiveTo(path, Ownership.OtherUser, 100);
 
-        AtomicFile.Write(path, "new"u8);
+        AtomicFile.Write(path, "new"u8.ToArray());
 
         Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
         Assert.Equal("new", File.ReadAllText(path));
@@ -93,7 +93,7 @@ public sealed class HostileFileSystemTests : IDisposable
         var security = Path.Combine(conf, "security");
 
         AtomicFile.CreateFolder(security);
-        AtomicFile.Write(Path.Combine(security, "secret-conf.properties"), "x"u8);
+        AtomicFile.Write(Path.Combine(security, "secret-conf.properties"), "x"u8.ToArray());
 
         Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(security));
         Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(Path.Combine(security, "secret-conf.properties")));
@@ -110,7 +110,7 @@ public sealed class HostileFileSystemTests : IDisposable
         var clock = Stopwatch.StartNew();
 
         var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(fifo, 1024));
-        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(fifo, "x"u8));
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(fifo, "x"u8.ToArray()));
 
         Assert.Contains("named pipe", read.Message, StringComparison.Ordinal);
         Assert.Contains("was not replaced", write.Message, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class HostileFileSystemTests : IDisposable
         Ownership.MakeCharacterDevice(zero, 1, 5);
 
         Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(zero, 1024));
-        Assert.Throws<FileWriteException>(() => AtomicFile.Write(zero, "x"u8));
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(zero, "x"u8.ToArray()));
 
         Assert.Contains("character device", Assert.Throws<UnsafeFileException>(() => FileSnapshot.Read(zero)).Message, StringComparison.Ordinal);
         Assert.Equal("character special file", Ownership.KindOf(zero));
@@ -143,7 +143,7 @@ public sealed class HostileFileSystemTests : IDisposable
         File.CreateSymbolicLink(link, "..data/deployment.toml");
 
         var snapshot = FileSnapshot.Read(link);
-        AtomicFile.Write(link, "a longer content"u8, snapshot);
+        AtomicFile.Write(link, "a longer content"u8.ToArray(), snapshot);
 
         Assert.Equal("a longer content", File.ReadAllText(real));
     }
@@ -160,7 +160,7 @@ public sealed class HostileFileSystemTests : IDisposable
         File.Delete(link);
         File.CreateSymbolicLink(link, "b");
 
-        Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "new"u8, snapshot));
+        Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "new"u8.ToArray(), snapshot));
         Assert.Equal("same size", File.ReadAllText(_temp.Combine("b")));
     }
 
@@ -173,7 +173,7 @@ public sealed class HostileFileSystemTests : IDisposable
         var other = _temp.Combine("backup.toml");
         Assert.Equal(0, Process.Start("ln", [path, other]).WaitForExitAndCode());
 
-        var warnings = AtomicFile.Write(path, "encrypted"u8);
+        var warnings = AtomicFile.Write(path, "encrypted"u8.ToArray());
 
         Assert.Contains(warnings, w => w.Contains("1 other hard link", StringComparison.Ordinal));
         Assert.Equal("encrypted", File.ReadAllText(path));

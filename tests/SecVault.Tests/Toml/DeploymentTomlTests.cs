@@ -329,6 +329,23 @@ public sealed partial class DeploymentTomlTests
     }
 
     [Fact]
+    public void A_streamed_rewrite_takes_replacements_in_file_order_only_and_sorts_nothing()
+    {
+        var toml = Parse("[secrets]\na = \"[x]\" # keep\r\nb = '[y]'\n");
+        var a = new LiteralReplacement(toml.Secrets[0].LiteralSpan, "A", ReplacementStyle.KeepQuoting);
+        var b = new LiteralReplacement(toml.Secrets[1].LiteralSpan, "B", ReplacementStyle.KeepQuoting);
+
+        using var inOrder = new MemoryStream();
+        toml.WriteRewritten(inOrder, [a, b]);
+        Assert.Equal("[secrets]\na = \"A\" # keep\r\nb = 'B'\n", Encoding.UTF8.GetString(inOrder.ToArray()));
+
+        // Rewrite sorts what it is given; the streamed form cannot look ahead, so it refuses a span before the last one.
+        Assert.Equal(inOrder.ToArray(), toml.Rewrite([b, a]));
+        var e = Assert.Throws<ArgumentException>(() => toml.WriteRewritten(Stream.Null, [b, a]));
+        Assert.Contains("comes before it", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rewrite_with_no_replacements_returns_the_original_bytes()
     {
         var bytes = TomlCorpus.Read("mixed-line-endings.toml");

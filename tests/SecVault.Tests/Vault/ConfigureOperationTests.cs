@@ -75,7 +75,7 @@ public sealed class ConfigureOperationTests
         var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
         File.WriteAllText(home.DeploymentTomlPath, Toml + "# someone else\n");
 
-        var e = Assert.Throws<FileWriteException>(operation.Commit);
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
 
         Assert.Contains("changed by another process", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("# someone else\n", File.ReadAllText(home.DeploymentTomlPath), StringComparison.Ordinal);
