@@ -60,30 +60,38 @@ internal sealed class CreateCommand
             _context.Warning(warning);
         }
 
-        // 4. Every secret validated and encrypted before anything is written.
+        // 4. Every secret validated, then encrypted; nothing is written unless all are. The file output is streamed: a
+        // batch of ciphertexts at a time goes into the temporary file, which replaces the target only when complete.
         IReadOnlyList<EncryptedSecret> encrypted;
         using (var publicKey = info.GetRsaPublicKey())
         using (var progress = _context.Progress(MiText.CliProgressEncrypting))
         {
-            encrypted = batch.Encrypt(new SecretEncryptor(publicKey, transformation, transformation.CliName), progress);
+            var encryptor = new SecretEncryptor(publicKey, transformation, transformation.CliName);
+            if (format == SecretOutputFormat.File)
+            {
+                var secrets = batch.EncryptInBatches(encryptor, progress);
+                var full = _context.FullPath(outPath ?? SecretRenderer.DefaultPropertiesPath);
+                var warnings = SecretRenderer.WritePropertiesFile(full, secrets);
+                progress.Dispose();
+                ReportWarnings(warnings);
+                _context.Info(MiText.CliCreatePropertiesWritten(full));
+                return ExitCodes.Success;
+            }
+
+            encrypted = batch.Encrypt(encryptor, progress);
         }
 
         // 5. Output.
-        switch (format)
+        if (format == SecretOutputFormat.Kubernetes)
         {
-            case SecretOutputFormat.File:
-                var propertiesPath = Write(outPath ?? SecretRenderer.DefaultPropertiesPath, SecretRenderer.RenderProperties(encrypted));
-                _context.Info(MiText.CliCreatePropertiesWritten(propertiesPath));
-                break;
-            case SecretOutputFormat.Kubernetes:
-                var bytes = SecretRenderer.RenderKubernetesSecret(encrypted, name ?? KubernetesNames.DefaultSecretName, kubernetesNamespace);
-                var yamlPath = Write(outPath ?? SecretRenderer.DefaultKubernetesPath, bytes);
-                _context.Info(MiText.CliCreateKubernetesWritten(yamlPath));
-                break;
-            default:
-                _context.Console.StdOut.Write(SecretRenderer.RenderConsole(encrypted));
-                _context.Console.StdOut.Flush();
-                break;
+            var bytes = SecretRenderer.RenderKubernetesSecret(encrypted, name ?? KubernetesNames.DefaultSecretName, kubernetesNamespace);
+            var yamlPath = Write(outPath ?? SecretRenderer.DefaultKubernetesPath, bytes);
+            _context.Info(MiText.CliCreateKubernetesWritten(yamlPath));
+        }
+        else
+        {
+            _context.Console.StdOut.Write(SecretRenderer.RenderConsole(encrypted));
+            _context.Console.StdOut.Flush();
         }
 
         return ExitCodes.Success;
@@ -191,11 +199,15 @@ internal sealed class CreateCommand
     private string Write(string path, byte[] content)
     {
         var full = _context.FullPath(path);
-        foreach (var warning in SecretRenderer.WriteFile(full, content))
+        ReportWarnings(SecretRenderer.WriteFile(full, content));
+        return full;
+    }
+
+    private void ReportWarnings(IReadOnlyList<string> warnings)
+    {
+        foreach (var warning in warnings)
         {
             _context.Warning(warning);
         }
-
-        return full;
     }
 }

@@ -155,6 +155,26 @@ public sealed class CreateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_output_of_several_batches_keeps_input_order_and_each_ciphertext_with_its_key()
+    {
+        // Three batches of the streamed file output (1,024 a batch).
+        const int Count = 2100;
+        Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
+        File.WriteAllText(_mi.Work("secrets.properties"), string.Concat(Enumerable.Range(0, Count).Select(i => $"k{i:D4}=value-{i}\n")));
+
+        var result = _mi.RunProcess(string.Empty, "secret", "create", "-o", "file", "-f", "secrets.properties");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal(Count, lines.Length);
+        Assert.All(lines.Select((line, i) => (line, i)), l => Assert.Matches($"^k{l.i:D4} = [A-Za-z0-9+/]{{342}}==$", l.line));
+        foreach (var i in new[] { 0, 1023, 1024, 2047, 2048, Count - 1 })
+        {
+            Assert.Equal($"value-{i}", MiHarness.Decrypt("jks-rsa2048", "wso2carbon", lines[i].Split(" = ")[1]));
+        }
+    }
+
+    [Fact]
     public void The_current_upstream_form_writes_k8_from_a_file()
     {
         Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);

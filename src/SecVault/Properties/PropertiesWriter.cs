@@ -50,8 +50,18 @@ internal static class PropertiesWriter
     /// <exception cref="ArgumentException">A value holds a line break.</exception>
     public static byte[] WriteKeyValueLines(IEnumerable<KeyValuePair<string, string>> entries)
     {
+        using var output = new MemoryStream();
+        WriteKeyValueLines(output, entries);
+        return output.ToArray();
+    }
+
+    /// <summary>Writes the lines of <see cref="WriteKeyValueLines(IEnumerable{KeyValuePair{string, string}})"/> to <paramref name="output"/> as the entries come.</summary>
+    /// <exception cref="ArgumentException">A value holds a line break.</exception>
+    public static void WriteKeyValueLines(Stream output, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(entries);
-        var sb = new StringBuilder();
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         foreach (var (key, value) in entries)
         {
             ArgumentNullException.ThrowIfNull(key, nameof(entries));
@@ -65,22 +75,22 @@ internal static class PropertiesWriter
             {
                 switch (c)
                 {
-                    case '\t': sb.Append("\\t"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    case '\\' or ' ' or '=' or ':' or '#' or '!': sb.Append('\\').Append(c); break;
+                    case '\t': writer.Write("\\t"); break;
+                    case '\n': writer.Write("\\n"); break;
+                    case '\r': writer.Write("\\r"); break;
+                    case '\f': writer.Write("\\f"); break;
+                    case '\\' or ' ' or '=' or ':' or '#' or '!': writer.Write('\\'); writer.Write(c); break;
 
                     // Found by fuzzing: a key starting with U+FEFF on the first line would read back as a byte-order mark.
-                    case '\uFEFF': sb.Append("\\uFEFF"); break;
-                    default: sb.Append(c); break;
+                    case '\uFEFF': writer.Write("\\uFEFF"); break;
+                    default: writer.Write(c); break;
                 }
             }
 
-            sb.Append(" = ").Append(value).Append('\n');
+            writer.Write(" = ");
+            writer.Write(value);
+            writer.Write('\n');
         }
-
-        return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
     /// <summary>

@@ -91,6 +91,57 @@ public sealed class SecretBatch
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Encrypt"/>, but lazily: every length is checked now, then each batch of 1,024 secrets is encrypted
+    /// (in parallel, keeping order) when the caller reaches it, so a writer can stream the output and only one batch of
+    /// ciphertexts is held at a time.
+    /// </summary>
+    /// <exception cref="CipherException">A secret is over the limit of the key and padding.</exception>
+    public IEnumerable<EncryptedSecret> EncryptInBatches(SecretEncryptor encryptor, IProgress<WorkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(encryptor);
+        foreach (var entry in Entries)
+        {
+            encryptor.CheckLength(Encoding.UTF8.GetByteCount(entry.Secret), entry.Alias);
+        }
+
+        return Batches(encryptor, progress);
+    }
+
+    private IEnumerable<EncryptedSecret> Batches(SecretEncryptor encryptor, IProgress<WorkProgress>? progress)
+    {
+        const int BatchSize = 1024;
+        for (var first = 0; first < Entries.Count; first += BatchSize)
+        {
+            var batch = Entries.Skip(first).Take(BatchSize).ToList();
+            var secrets = batch.Select(e => (e.Alias, Secret: Encoding.UTF8.GetBytes(e.Secret))).ToList();
+            IReadOnlyList<string> ciphertexts;
+            try
+            {
+                var done = first;
+                ciphertexts = encryptor.EncryptAll(secrets, progress: progress is null ? null : new Progress(p => progress.Report(new WorkProgress(done + p.Done, Entries.Count))));
+            }
+            finally
+            {
+                foreach (var (_, secret) in secrets)
+                {
+                    CryptographicOperations.ZeroMemory(secret);
+                }
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                yield return new EncryptedSecret(batch[i].Alias, ciphertexts[i]);
+            }
+        }
+    }
+
+    /// <summary>Forwards reports synchronously, on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class Progress(Action<WorkProgress> report) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => report(value);
+    }
+
     private static void Check(SecretInputEntry entry, string alias, SecretOutputFormat format, string source)
     {
         if (alias.Length == 0)

@@ -35,6 +35,21 @@ public static class SecretRenderer
     }
 
     /// <summary>
+    /// Writes the file output of <paramref name="secrets"/> to <paramref name="path"/> atomically (its folder made when
+    /// missing) as <see cref="RenderProperties"/> renders it, streaming: the secrets are read one at a time (they may be
+    /// encrypted a batch at a time) and the file is never held whole. Returns warnings about the write.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written safely.</exception>
+    public static IReadOnlyList<string> WritePropertiesFile(string path, IEnumerable<EncryptedSecret> secrets)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var full = Path.GetFullPath(path);
+        AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
+        return AtomicFile.Write(full, output => PropertiesWriter.WriteKeyValueLines(output, secrets.Select(s => KeyValuePair.Create(s.Alias, s.Ciphertext))));
+    }
+
+    /// <summary>
     /// A Kubernetes Secret manifest: <c>apiVersion</c>, <c>kind</c>, <c>metadata</c> (name, optional namespace),
     /// <c>stringData</c> with ordinally sorted keys, <c>type: Opaque</c>; two-space indent, LF, final newline.
     /// </summary>
