@@ -191,7 +191,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     {
         try
         {
-            var result = _privateKey.Decrypt(new byte[_keyBytes], RSAEncryptionPadding.Pkcs1);
+            var result = _privateKey.Decrypt(new byte[_keyBytes], RsaPaddings.For(RsaPadding.Pkcs1));
             CryptographicOperations.ZeroMemory(result);
             return false;
         }
@@ -218,7 +218,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         return block => native.TryDecrypt(block, RsaPadding.Pkcs1);
     }
 
-    private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RSAEncryptionPadding.Pkcs1);
+    private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RsaPaddings.For(RsaPadding.Pkcs1));
 
     private byte[]? PlatformDecrypt(byte[] block, RSAEncryptionPadding padding)
     {
@@ -263,7 +263,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
     private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
         ? _pkcs1.Value(block)
-        : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+        : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RsaPaddings.For(RsaPadding.OaepSha1));
 
     /// <summary>
     /// The failure for decrypted bytes that are not UTF-8: its own message with <see cref="DiagnosePadding"/>, else the

@@ -11,9 +11,15 @@ public enum PasswordError
 
     /// <summary>A source gave an empty password or too few lines.</summary>
     Incomplete,
+
+    /// <summary>Input ended at a prompt.</summary>
+    EndOfInput,
+
+    /// <summary>No answer to a prompt was accepted within its tries.</summary>
+    TooManyTries,
 }
 
-/// <summary>The keystore password could not be obtained; the message never holds a password.</summary>
+/// <summary>A keystore password, or an answer to a prompt, could not be obtained; the message never holds what was typed.</summary>
 public sealed class PasswordException : SecVaultException
 {
     internal PasswordException(PasswordError error, string message, string? hint = null, string? path = null, Exception? innerException = null)
