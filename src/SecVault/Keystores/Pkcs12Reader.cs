@@ -18,7 +18,7 @@ internal static class Pkcs12Reader
     {
         if (DeclaredLengthExceeds(data))
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path);
         }
 
         var store = new Pkcs12StoreBuilder().Build();
@@ -41,19 +41,19 @@ internal static class Pkcs12Reader
         {
             // The MAC cannot tell a wrong password from a changed file; a protected part that decrypts can.
             throw Pkcs12Content.PasswordDecryptsContent(data, storePassword)
-                ? new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreTampered(path), path, innerException: ex)
-                : new KeystoreException(KeystoreError.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex);
+                ? new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreTampered(path), path, innerException: ex)
+                : new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex);
         }
         catch (EndOfStreamException ex)
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException
             or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException or SecurityUtilityException or PkcsException)
         {
             // Key bags that do not decrypt with a MAC-verified password also land here, and (found by fuzzing) an
             // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException.
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
         }
         finally
         {
@@ -105,7 +105,7 @@ internal static class Pkcs12Reader
         }
         catch (CryptographicException ex)
         {
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ExplicitPasswordSource : IPasswordSource
     /// The one reader of a password on standard input: the store password is the first line of
     /// <paramref name="reader"/> (the key password the second when a separate one is asked), read once; later requests
     /// get copies. Line terminators are removed; an empty line or end of input is no password
-    /// (<see cref="PasswordError.Incomplete"/>).
+    /// (<see cref="PasswordErrorKind.Incomplete"/>).
     /// </summary>
     public static ExplicitPasswordSource FromReader(TextReader reader)
     {
@@ -53,7 +53,7 @@ public sealed class ExplicitPasswordSource : IPasswordSource
     private static string Line(TextReader reader, string missing, string hint)
     {
         var line = reader.ReadLine();
-        return string.IsNullOrEmpty(line) ? throw new PasswordException(PasswordError.Incomplete, missing, hint) : line;
+        return string.IsNullOrEmpty(line) ? throw new PasswordException(PasswordErrorKind.Incomplete, missing, hint) : line;
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace SecVault.Passwords;
 /// twice without echo; an existing password is asked once without echo, since a typo there only fails the open. Each
 /// question allows <see cref="MaxTries"/> tries: an empty, refused or mismatched answer prints a notice (never what
 /// was typed) and asks that question again; end of input stops at once. Both end in a <see cref="PasswordException"/>
-/// (<see cref="PasswordError.EndOfInput"/>, <see cref="PasswordError.TooManyTries"/>) before anything is written.
+/// (<see cref="PasswordErrorKind.EndOfInput"/>, <see cref="PasswordErrorKind.TooManyTries"/>) before anything is written.
 /// </summary>
 public sealed class TerminalPrompt
 {
@@ -74,7 +74,7 @@ public sealed class TerminalPrompt
     }
 
     private static string Answer(string? answer) =>
-        answer ?? throw new PasswordException(PasswordError.EndOfInput, PasswordsText.PromptEndOfInput);
+        answer ?? throw new PasswordException(PasswordErrorKind.EndOfInput, PasswordsText.PromptEndOfInput);
 
     private string Tries(Func<(string Answer, string? Notice)> question)
     {
@@ -89,6 +89,6 @@ public sealed class TerminalPrompt
             _console.StdErr.WriteLine(notice);
         }
 
-        throw new PasswordException(PasswordError.TooManyTries, PasswordsText.PromptTooManyTries(MaxTries));
+        throw new PasswordException(PasswordErrorKind.TooManyTries, PasswordsText.PromptTooManyTries(MaxTries));
     }
 }

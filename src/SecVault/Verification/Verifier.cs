@@ -226,8 +226,8 @@ public static class Verifier
         var name = SecretVariables.Name(string.Empty, alias);
         return SecretVariables.Refusal(name) switch
         {
-            SecretVariableError.Denied => ExecText.VerifyExecDenied(name, ExportDenylist.Find(name)!),
-            SecretVariableError.InvalidName => ExecText.VerifyExecInvalidName(name),
+            SecretVariableErrorKind.Denied => ExecText.VerifyExecDenied(name, ExportDenylist.Find(name)!.Reason),
+            SecretVariableErrorKind.InvalidName => ExecText.VerifyExecInvalidName(name),
             _ => null,
         };
     }

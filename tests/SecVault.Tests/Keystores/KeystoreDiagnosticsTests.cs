@@ -91,7 +91,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "not-the-password", KeystoreType.Pkcs12));
 
-        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, error.Kind);
         Assert.Contains("wrong password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("damaged", error.Message, StringComparison.Ordinal);
     }
@@ -111,8 +111,8 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         File.WriteAllBytes(path, content);
         var changed = Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password));
 
-        Assert.Equal(KeystoreError.WrongPassword, wrong.Error);
-        Assert.Equal(KeystoreError.Tampered, changed.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, wrong.Kind);
+        Assert.Equal(KeystoreErrorKind.Tampered, changed.Kind);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password, KeystoreType.Pkcs12));
 
-        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.Equal(KeystoreErrorKind.Tampered, error.Kind);
         Assert.DoesNotContain("wrong password", error.Message, StringComparison.Ordinal);
     }
 
@@ -136,7 +136,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         var content = File.ReadAllBytes(path);
         File.WriteAllBytes(path, content[..(content.Length - 40)]);
 
-        Assert.Equal(KeystoreError.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password)).Error);
-        Assert.Equal(KeystoreError.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, "wrong")).Error);
+        Assert.Equal(KeystoreErrorKind.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password)).Kind);
+        Assert.Equal(KeystoreErrorKind.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, "wrong")).Kind);
     }
 }

@@ -41,7 +41,7 @@ public sealed class PasswordSourceChainTests
 
         var ex = Assert.Throws<PasswordException>(() => chain.GetPassword(Request));
 
-        Assert.Equal(PasswordError.NotAvailable, ex.Error);
+        Assert.Equal(PasswordErrorKind.NotAvailable, ex.Kind);
         Assert.Contains("--password-stdin", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("password-persist", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("MI_KEYSTORE_PASSWORD", ex.Hint, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class PromptPasswordSourceTests
 
         Assert.Equal("ask: The password is empty.\nask: ", again.ErrorText);
         var ex = Assert.Throws<PasswordException>(() => new PromptPasswordSource(new TestConsole(terminalAnswers: ["", "", ""])).GetPassword(new PasswordRequest("ks", false)));
-        Assert.Equal(PasswordError.TooManyTries, ex.Error);
+        Assert.Equal(PasswordErrorKind.TooManyTries, ex.Kind);
     }
 }
 
@@ -118,7 +118,7 @@ public sealed class ExplicitPasswordSourceTests
     {
         var ex = Assert.Throws<PasswordException>(() => ExplicitPasswordSource.FromReader(new StringReader(input)).GetPassword(new PasswordRequest("ks", separateKey)));
 
-        Assert.Equal((PasswordError.Incomplete, message), (ex.Error, ex.Message));
+        Assert.Equal((PasswordErrorKind.Incomplete, message), (ex.Kind, ex.Message));
         Assert.Contains(hint, ex.Hint, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TerminalPromptTests
 
         var ex = Assert.Throws<PasswordException>(() => new TerminalPrompt(console).AskTwice("A: ", "B: ", "empty.", "differ."));
 
-        Assert.Equal(PasswordError.TooManyTries, ex.Error);
+        Assert.Equal(PasswordErrorKind.TooManyTries, ex.Kind);
         Assert.Equal("no answer was accepted after 3 tries; nothing was written", ex.Message);
         Assert.Equal("A: B: differ.\nA: empty.\nA: B: differ.\n", console.ErrorText);
         Assert.DoesNotContain(Canary, console.ErrorText + console.OutText + ex.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class TerminalPromptTests
         var second = Assert.Throws<PasswordException>(() => new TerminalPrompt(atSecond).AskTwice("A: ", "B: ", "empty.", "differ."));
         var asked = Assert.Throws<PasswordException>(() => new TerminalPrompt(visible).Ask("Q: ", a => a.Length == 0 ? "empty." : null));
 
-        Assert.All(new[] { first, second, asked }, ex => Assert.Equal(PasswordError.EndOfInput, ex.Error));
+        Assert.All(new[] { first, second, asked }, ex => Assert.Equal(PasswordErrorKind.EndOfInput, ex.Kind));
         Assert.Equal("input ended at a prompt; nothing was written", first.Message);
         Assert.Equal("A: ", atFirst.ErrorText);
         Assert.Equal("A: B: ", atSecond.ErrorText);
@@ -70,7 +70,7 @@ public sealed class TerminalPromptTests
         var ex = Assert.Throws<PasswordException>(() => new TerminalPrompt(none).AskHidden("P: ", "empty."));
 
         Assert.Equal("P: empty.\nP: ", ok.ErrorText);
-        Assert.Equal(PasswordError.TooManyTries, ex.Error);
+        Assert.Equal(PasswordErrorKind.TooManyTries, ex.Kind);
         Assert.Equal("P: empty.\nP: empty.\nP: empty.\n", none.ErrorText);
     }
 }
