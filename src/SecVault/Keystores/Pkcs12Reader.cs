@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 
@@ -52,8 +53,11 @@ internal static class Pkcs12Reader
             or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException or SecurityUtilityException or PkcsException)
         {
             // Key bags that do not decrypt with a MAC-verified password also land here, and (found by fuzzing) an
-            // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException.
-            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
+            // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException. So does a wrong
+            // password on a file without a MAC whose parts are encrypted: nothing there tells it from a damaged part.
+            throw HasNoMac(data) && Pkcs12Content.HasEncryptedContent(data) && !Pkcs12Content.PasswordDecryptsContent(data, storePassword)
+                ? new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreNoMacWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex)
+                : new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
         }
         finally
         {
@@ -93,6 +97,18 @@ internal static class Pkcs12Reader
         }
 
         return entries;
+    }
+
+    private static bool HasNoMac(byte[] data)
+    {
+        try
+        {
+            return Pfx.GetInstance(Asn1Object.FromByteArray(data)).MacData is null;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static X509Certificate2 Load(byte[]? der, string path, string alias)

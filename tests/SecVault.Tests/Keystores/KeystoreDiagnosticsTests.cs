@@ -69,6 +69,24 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_PKCS12_without_a_MAC_whose_certificates_are_encrypted_opens_with_its_password_and_names_a_wrong_or_missing_one()
+    {
+        var (certificate, _) = Pem();
+        var path = _temp.Combine("encrypted-certs.p12");
+        Run("openssl", "pkcs12", "-export", "-nokeys", "-in", certificate, "-nomac", "-certpbe", "AES-256-CBC", "-name", "ca", "-passout", "pass:" + Password, "-out", path);
+
+        var right = Keystore.Load(path, Password, KeystoreType.Pkcs12);
+        var wrong = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "not-the-password", KeystoreType.Pkcs12));
+        var none = Assert.Throws<KeystoreException>(() => Keystore.Load(path, string.Empty, KeystoreType.Pkcs12));
+
+        Assert.Equal(KeystoreType.Pkcs12, right.Type);
+        Assert.Equal((KeystoreErrorKind.WrongPassword, KeystoreErrorKind.WrongPassword), (wrong.Kind, none.Kind));
+        Assert.StartsWith($"wrong password for keystore {path}: its certificates are encrypted", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal(wrong.Message, none.Message);
+        Assert.DoesNotContain("damaged and cannot be read", wrong.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void A_trust_store_keytool_wrote_without_MAC_or_certificate_protection_opens_with_the_shipped_password()
     {
