@@ -33,12 +33,8 @@ internal static partial class CipherToolApp
         if (keyBased)
         {
             Info(console, CipherToolText.UsingKeyBasedKey);
-            password ??= console.ReadHidden(CipherToolText.EncryptionKeyPrompt);
-            if (string.IsNullOrEmpty(password))
-            {
-                Error(console, CipherToolText.NoEncryptionKeyEntered, null);
-                return 1;
-            }
+            // Values encrypted with a mistyped key could not be decrypted by anyone: asked twice.
+            password ??= AskNewValue(console, CipherToolText.EncryptionKeyPrompt, CipherToolText.EncryptionKeyAgainPrompt);
 
             var key = SymmetricSecretCipher.KeyFromText(password, CipherToolText.TheEncryptionKey);
             try
@@ -56,12 +52,7 @@ internal static partial class CipherToolApp
         {
             var selection = target.Keystore;
             Info(console, CipherToolText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
-            password ??= console.ReadHidden(CipherToolText.PasswordPrompt(selection.Role));
-            if (password is null)
-            {
-                Error(console, CipherToolText.NoPasswordEntered, null);
-                return 1;
-            }
+            password ??= AskPassword(console, selection);
 
             var keystore = Keystore.Load(selection.Path, password, selection.Type);
             cipher = VaultKey.OpenSymmetric(keystore, selection.Alias, selection.ConfiguredLocation, password, algorithm, out var warnings);

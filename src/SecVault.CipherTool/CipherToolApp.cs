@@ -4,6 +4,7 @@ using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.Keystores;
+using SecVault.Passwords;
 using SecVault.Placeholders;
 using SecVault.Vault;
 
@@ -16,7 +17,6 @@ namespace SecVault.CipherTool;
 internal static partial class CipherToolApp
 {
     private const string Tool = "ciphertool";
-    private const int MaxTries = 3;
 
     /// <summary>Runs the tool; <paramref name="time"/> stamps secret-conf.properties (default: the system clock).</summary>
     public static int Run(string[] args, IConsole console, IEnvironment environment, string currentFolder, TimeProvider? time = null)
@@ -97,12 +97,8 @@ internal static partial class CipherToolApp
         string? password = options.Password;
         if (options.PasswordFromStdin)
         {
-            password = console.StdIn.ReadLine();
-            if (string.IsNullOrEmpty(password))
-            {
-                Error(console, CipherToolText.NoPasswordOnStdin, CipherToolText.NoPasswordOnStdinHint);
-                return 1;
-            }
+            using var read = ExplicitPasswordSource.ReadStorePassword(console.StdIn);
+            password = read.Store.ToString();
         }
         else if (password is null && !console.IsInputTerminal)
         {
@@ -143,13 +139,7 @@ internal static partial class CipherToolApp
         var selection = target.Keystore;
         Info(console, CipherToolText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
 
-        password ??= console.ReadHidden(CipherToolText.PasswordPrompt(selection.Role));
-        if (password is null)
-        {
-            Error(console, CipherToolText.NoPasswordEntered, null);
-            return 1;
-        }
-
+        password ??= AskPassword(console, selection);
         var passwordChars = password.ToCharArray();
         try
         {
@@ -234,13 +224,7 @@ internal static partial class CipherToolApp
                 continue;
             }
 
-            var value = ReadTwice(console, CipherToolText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
-            if (value is null)
-            {
-                Error(console, CipherToolText.TooManyTries, null);
-                return 1;
-            }
-
+            var value = AskNewValue(console, CipherToolText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
             changes.Add(new(entry.Alias, value));
         }
 
@@ -268,12 +252,7 @@ internal static partial class CipherToolApp
         string? value;
         if (console.IsInputTerminal)
         {
-            value = ReadTwice(console, CipherToolText.PlainTextPrompt, CipherToolText.PlainTextAgainPrompt);
-            if (value is null)
-            {
-                Error(console, CipherToolText.TooManyTries, null);
-                return 1;
-            }
+            value = AskNewValue(console, CipherToolText.PlainTextPrompt, CipherToolText.PlainTextAgainPrompt);
         }
         else
         {
@@ -296,39 +275,17 @@ internal static partial class CipherToolApp
 
     private static VaultTarget Reload(VaultTarget target, VariableSources sources) => target.ReadAgainIfChanged(sources);
 
-    /// <summary>Asks for a value twice without echo; a mismatch or an empty value asks again, up to three tries. Null when they fail.</summary>
-    private static string? ReadTwice(IConsole console, string prompt, string againPrompt)
+    /// <summary>The keystore password at the terminal prompt (the library's prompt loop and password source).</summary>
+    private static string AskPassword(IConsole console, KeystoreSelection selection)
     {
-        for (var attempt = 0; attempt < MaxTries; attempt++)
-        {
-            var first = console.ReadHidden(prompt);
-            if (first is null)
-            {
-                return null;
-            }
-
-            if (first.Length == 0)
-            {
-                console.StdErr.WriteLine(CipherToolText.ValueEmptyTryAgain);
-                continue;
-            }
-
-            var second = console.ReadHidden(againPrompt);
-            if (second is null)
-            {
-                return null;
-            }
-
-            if (string.Equals(first, second, StringComparison.Ordinal))
-            {
-                return first;
-            }
-
-            console.StdErr.WriteLine(CipherToolText.ValuesDoNotMatch);
-        }
-
-        return null;
+        using var password = new PromptPasswordSource(console, CipherToolText.PasswordPrompt(selection.Role))
+            .GetPassword(new PasswordRequest(selection.ConfiguredLocation, SeparateKeyPassword: false))!;
+        return password.Store.ToString();
     }
+
+    /// <summary>A new value, asked twice without echo (a typo would lock its owner out).</summary>
+    private static string AskNewValue(IConsole console, string prompt, string againPrompt) =>
+        new TerminalPrompt(console).AskTwice(prompt, againPrompt, CipherToolText.ValueEmptyTryAgain, CipherToolText.ValuesDoNotMatch);
 
     private static void Info(IConsole console, string message) => console.StdErr.WriteLine($"{Tool}: {message}");
 

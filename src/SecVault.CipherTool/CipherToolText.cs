@@ -43,12 +43,6 @@ internal static partial class CipherToolText
 
     internal const string NoPasswordNoTerminalHint = "use -Dpassword.stdin";
 
-    internal const string NoPasswordOnStdin = "no keystore password: standard input is empty";
-
-    internal const string NoPasswordOnStdinHint = "write the password as the first line of standard input";
-
-    internal const string NoPasswordEntered = "no keystore password entered";
-
     internal const string ChangeNeedsTerminal = "-Dchange needs a terminal: standard input is not one";
 
     internal const string ChangeNeedsTerminalHint = "run it in an interactive shell, or edit [secrets] and run -Dconfigure";
@@ -60,8 +54,6 @@ internal static partial class CipherToolText
     internal const string ValuesDoNotMatch = "Values do not match.";
 
     internal const string ValueEmptyTryAgain = "The value is empty.";
-
-    internal const string TooManyTries = "values did not match after 3 tries; nothing was written";
 
     internal const string PlainTextPrompt = "[Enter Plain Text Value : ]";
 
@@ -78,7 +70,6 @@ internal static partial class CipherToolText
     internal const string NotAnAliasNumber = "that is not one of the numbers listed (the answer is not shown: it may be a value)";
 
     internal const string CipherToolHelpFooter = ToolHelpText.ExitCodesHelp + """
-
 
         Environment variables:
           CARBON_HOME, MI_HOME   the MI home when -Dcarbon.home is not given
@@ -101,7 +92,7 @@ internal static partial class CipherToolText
 
     internal const string EncryptionKeyPrompt = "[Please enter the encryption key : ]";
 
-    internal const string NoEncryptionKeyEntered = "no encryption key entered";
+    internal const string EncryptionKeyAgainPrompt = "[Please enter the encryption key again : ]";
 
     internal const string TheEncryptionKey = "(the encryption key given)";
 

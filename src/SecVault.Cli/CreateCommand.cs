@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SecVault.Ciphers;
 using SecVault.CliConfig;
+using SecVault.Passwords;
 using SecVault.SecretOutput;
 
 namespace SecVault.Cli;
@@ -161,40 +162,14 @@ internal sealed class CreateCommand
         }
     }
 
-    // Upstream's prompts; a mismatch or an empty answer asks again, three failed tries fail.
+    // Upstream's prompts, asked by the library's prompt loop: the alias once, the secret twice, three tries each.
     private SecretInputEntry PromptOne()
     {
-        var console = _context.Console;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var alias = console.ReadVisible(MiText.CliCreateAliasPrompt)?.Trim() ?? throw EndOfInput();
-            if (alias.Length == 0)
-            {
-                console.StdErr.WriteLine(MiText.CliCreateAliasEmpty);
-                continue;
-            }
-
-            var secret = console.ReadHidden(MiText.CliCreateSecretPrompt) ?? throw EndOfInput();
-            if (secret.Length == 0)
-            {
-                console.StdErr.WriteLine(MiText.CliCreateSecretEmpty);
-                continue;
-            }
-
-            var repeated = console.ReadHidden(MiText.CliCreateRepeatPrompt) ?? throw EndOfInput();
-            if (!string.Equals(secret, repeated, StringComparison.Ordinal))
-            {
-                console.StdErr.WriteLine(MiText.CliCreateSecretsDiffer);
-                continue;
-            }
-
-            return new SecretInputEntry(alias, secret, 0);
-        }
-
-        throw new ToolFailureException(MiText.CliCreateTooManyAttempts, MiText.CliCreateTerminal);
+        var prompt = new TerminalPrompt(_context.Console);
+        var alias = prompt.Ask(MiText.CliCreateAliasPrompt, a => a.Length == 0 ? MiText.CliCreateAliasEmpty : null);
+        var secret = prompt.AskTwice(MiText.CliCreateSecretPrompt, MiText.CliCreateRepeatPrompt, MiText.CliCreateSecretEmpty, MiText.CliCreateSecretsDiffer);
+        return new SecretInputEntry(alias, secret, 0);
     }
-
-    private static ToolFailureException EndOfInput() => new(MiText.CliCreateEndOfInput, MiText.CliCreateTerminal);
 
     private string Write(string path, byte[] content)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SecVault.CliConfig;
 using SecVault.Keystores;
+using SecVault.Passwords;
 
 namespace SecVault.Cli;
 
@@ -48,7 +49,8 @@ internal sealed class InitCommand
         }
 
         KeystoreType? declared = typeOption is null ? null : ParseTypeOption(typeOption);
-        var location = ExpandPath(keystoreOption?.Trim() ?? Ask(MiText.CliInitKeystorePrompt, MiText.CliInitKeystoreEmpty, v => v.Length > 0));
+        var prompt = new TerminalPrompt(console);
+        var location = ExpandPath(keystoreOption?.Trim() ?? prompt.Ask(MiText.CliInitKeystorePrompt, v => v.Length > 0 ? null : MiText.CliInitKeystoreEmpty));
 
         // A mistyped path is reported now, not after the user has typed the type, the alias and the password.
         Keystore.RequireFile(location);
@@ -56,23 +58,21 @@ internal sealed class InitCommand
         if (typeOption is null && console.IsInputTerminal)
         {
             var guess = KeystoreTypeGuess.Guess(location);
-            var answer = Ask(MiText.CliInitTypePrompt(guess.ToJavaName()), UnknownType, v => v.Length == 0 || KeystoreTypes.TryParse(v, out _));
+            var answer = prompt.Ask(MiText.CliInitTypePrompt(guess.ToJavaName()), v => v.Length == 0 || KeystoreTypes.TryParse(v, out _) ? null : MiText.CliInitUnknownTypeAnswer);
             declared = answer.Length == 0 ? null : KeystoreTypes.Parse(answer);
         }
 
-        var alias = aliasOption?.Trim() ?? Ask(MiText.CliInitAliasPrompt, MiText.CliInitAliasEmpty, v => v.Length > 0);
+        var alias = aliasOption?.Trim() ?? prompt.Ask(MiText.CliInitAliasPrompt, v => v.Length > 0 ? null : MiText.CliInitAliasEmpty);
         if (alias.Length == 0)
         {
             throw new UsageException(MiText.CliInitAliasEmpty);
         }
 
-        var password = passwordStdin ? ReadPasswordLine() : console.ReadHidden(MiText.CliInitPasswordPrompt);
-        if (password is null)
-        {
-            throw new UsageException(MiText.CliInitNoPassword, MiText.CliInitNoPasswordSourceHint);
-        }
-
-        var info = KeystoreInfo.FromKeystore(location, declared, alias, password);
+        // The library's stdin reader and prompt loop; without a terminal --password-stdin was required above.
+        IPasswordSource source = passwordStdin ? ExplicitPasswordSource.FromReader(console.StdIn) : new PromptPasswordSource(console, MiText.CliInitPasswordPrompt);
+        using var password = source.GetPassword(new PasswordRequest(location, SeparateKeyPassword: false))
+            ?? throw new UsageException(MiText.CliInitNoPasswordSource, MiText.CliInitNoPasswordSourceHint);
+        var info = KeystoreInfo.FromKeystore(location, declared, alias, password.Store);
         if (info.NotAfter < _context.Time.GetUtcNow())
         {
             _context.Warning(MiText.CliInitCertificateExpired(info.KeyAlias, Date(info.NotAfter)));
@@ -115,34 +115,6 @@ internal sealed class InitCommand
     }
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-
-    // Up to three tries for a prompted value; end of input is a usage error.
-    private string Ask(string prompt, string error, Func<string, bool> isValid) => Ask(prompt, _ => error, isValid);
-
-    private string Ask(string prompt, Func<string, string> error, Func<string, bool> isValid)
-    {
-        var last = string.Empty;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var answer = _context.Console.ReadVisible(prompt)?.Trim()
-                ?? throw new UsageException(MiText.CliInitEndOfInput);
-            if (isValid(answer))
-            {
-                return answer;
-            }
-
-            last = error(answer);
-            _context.Console.StdErr.WriteLine(last);
-        }
-
-        throw new UsageException(last);
-    }
-
-    private string? ReadPasswordLine()
-    {
-        var line = _context.Console.StdIn.ReadLine();
-        return line is not null && line.EndsWith('\r') ? line[..^1] : line;
-    }
 
     private string ExpandPath(string path)
     {

@@ -60,13 +60,13 @@ internal static partial class MiText
 
     internal const string CliInitAliasPrompt = "Enter Key alias: ";
 
+    internal const string CliInitUnknownTypeAnswer = "Unknown keystore type; use JKS, PKCS12 (P12, PFX) or JCEKS, or press Enter for the guess.";
+
     internal const string CliInitPasswordPrompt = "Enter Key Store password: ";
 
     internal const string CliInitKeystoreEmpty = "Key Store location must not be empty.";
 
     internal const string CliInitAliasEmpty = "Key alias must not be empty.";
-
-    internal const string CliInitEndOfInput = "input ended before every value was given";
 
     internal static string CliInitMissingOption(string option) => $"{option} is required when standard input is not a terminal";
 
@@ -75,8 +75,6 @@ internal static partial class MiText
     internal const string CliInitNoPasswordSource = "no terminal to ask for the keystore password";
 
     internal const string CliInitNoPasswordSourceHint = "pipe the password with --password-stdin, or run 'mi secret init' in a terminal";
-
-    internal const string CliInitNoPassword = "no keystore password was given";
 
     internal static string CliInitCertificateExpired(string alias, string date) =>
         $"the certificate of alias '{alias}' expired on {date}; encryption still works, but consider a new key";
@@ -102,10 +100,6 @@ internal static partial class MiText
     internal const string CliCreateSecretEmpty = "Secret must not be empty.";
 
     internal const string CliCreateSecretsDiffer = "Entered secret values did not match.";
-
-    internal const string CliCreateTooManyAttempts = "no secret was entered after three tries";
-
-    internal const string CliCreateEndOfInput = "input ended before an alias and secret were entered";
 
     internal static string CliCreateUnknownFormat(string name) => $"unknown output form '{name}'; use console, file or k8";
 

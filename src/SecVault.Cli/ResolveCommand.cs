@@ -7,7 +7,8 @@ using SecVault.Synapse;
 namespace SecVault.Cli;
 
 /// <summary>
-/// <c>mi secret resolve</c>: prints deployment.toml (or one Synapse artifact) resolved, secrets masked unless asked.
+/// <c>mi secret resolve</c>: prints deployment.toml (or one Synapse artifact) resolved, secrets masked unless asked;
+/// without <c>--synapse</c> the home's own artifacts are checked too.
 /// Output is built in full first, so on any error standard output stays empty and every problem goes to standard error.
 /// </summary>
 internal sealed class ResolveCommand
@@ -58,7 +59,16 @@ internal sealed class ResolveCommand
                 else
                 {
                     var resolved = resolver.Resolve();
-                    warnings = resolved.Warnings;
+
+                    // The home's own artifacts, read as verify reads them: a lookup there that does not resolve fails
+                    // here too, though only deployment.toml is printed.
+                    var artifacts = resolver.CreateSynapseResolver().CheckFiles(SynapseArtifact.InHome(home));
+                    if (artifacts.Any(p => p.Severity == ProblemSeverity.Error))
+                    {
+                        throw new SecVaultResolutionException([.. resolved.Warnings, .. artifacts]);
+                    }
+
+                    warnings = [.. resolved.Warnings, .. artifacts];
                     output = flat ? RenderFlat(resolved, showSecrets) : Utf8.GetString(resolved.RenderToml(showSecrets));
                 }
             }

@@ -237,7 +237,21 @@ public sealed class CipherToolAppTests
         var failed = Tool.Run(new TestConsole(terminalAnswers: [Tool.Password, "a", "b", string.Empty, "c", "d"]), null, home.Path);
         Assert.Equal(1, failed.Exit);
         Assert.Equal(string.Empty, failed.Out);
-        Assert.Contains("ciphertool: error: values did not match after 3 tries", failed.Err, StringComparison.Ordinal);
+        Assert.Contains("ciphertool: error: no answer was accepted after 3 tries; nothing was written", failed.Err, StringComparison.Ordinal);
+        Assert.Equal(2, failed.Err.Split("Values do not match.").Length - 1);
+        Assert.Single(failed.Err.Split("The value is empty.").Skip(1));
+    }
+
+    [Fact]
+    public void Single_value_mode_stops_at_once_when_input_ends_at_a_prompt()
+    {
+        using var home = new TempMiHome(Toml);
+
+        var result = Tool.Run(new TestConsole(terminalAnswers: [Tool.Password, "a", "b", "c"]), null, home.Path);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.EndsWith("[Please Enter Value Again : ]ciphertool: error: input ended at a prompt; nothing was written\n", result.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -249,7 +249,8 @@ public sealed class CreateCommandTests : IDisposable
     public void Terminal_prompts_ask_again_after_a_mismatch()
     {
         Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
-        var console = new TestConsole(terminalAnswers: ["db", "one", "two", "db", "one", "one"]);
+        // A mismatch asks the secret again, not the alias.
+        var console = new TestConsole(terminalAnswers: ["db", "one", "two", "one", "one"]);
 
         var result = _mi.Run(console, "secret", "create");
 
@@ -262,11 +263,13 @@ public sealed class CreateCommandTests : IDisposable
     public void Three_failed_terminal_tries_exit_1()
     {
         Assert.Equal(0, _mi.Init("jks-rsa2048").ExitCode);
-        var console = new TestConsole(terminalAnswers: ["", "db", "", "db", "x", "y"]);
+        var console = new TestConsole(terminalAnswers: ["", "db", "", "w", "x", "y", "z"]);
 
         var result = _mi.Run(console, "secret", "create");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith("mi: error: no answer was accepted after 3 tries; nothing was written\n", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(2, result.StdErr.Split("Entered secret values did not match.").Length - 1);
         Assert.Contains("Alias must not be empty.", result.StdErr, StringComparison.Ordinal);
         Assert.Contains("Secret must not be empty.", result.StdErr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.StdOut);

@@ -38,12 +38,12 @@ public sealed class ExecSecretVariablesTests
 
         Assert.Equal(
             [
-                new SecretVariableConflict(SecretVariableError.NameCollision, "a_b", ["a.b", "a-b"]),
-                new SecretVariableConflict(SecretVariableError.AlreadyDefined, "APP_TOKEN", ["APP_TOKEN"]),
-                new SecretVariableConflict(SecretVariableError.AlreadyDefined, "c", ["c"]),
+                new SecretVariableConflict(SecretVariableErrorKind.NameCollision, "a_b", ["a.b", "a-b"]),
+                new SecretVariableConflict(SecretVariableErrorKind.AlreadyDefined, "APP_TOKEN", ["APP_TOKEN"]),
+                new SecretVariableConflict(SecretVariableErrorKind.AlreadyDefined, "c", ["c"]),
             ],
             ex.Conflicts,
-            (x, y) => x.Error == y.Error && x.VariableName == y.VariableName && x.Aliases.SequenceEqual(y.Aliases));
+            (x, y) => x.Kind == y.Kind && x.VariableName == y.VariableName && x.Aliases.SequenceEqual(y.Aliases));
         Assert.StartsWith("3 conflicts: aliases 'a.b', 'a-b' all become environment variable a_b", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("value-of-c", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--override", ex.Hint, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ExecSecretVariablesTests
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["x y", "x_y"], string.Empty, environment, overrideExisting: true));
 
         Assert.Equal("APP_TOKEN", Assert.Single(plan).Name);
-        Assert.Equal(SecretVariableError.NameCollision, Assert.Single(ex.Conflicts).Error);
+        Assert.Equal(SecretVariableErrorKind.NameCollision, Assert.Single(ex.Conflicts).Kind);
         Assert.DoesNotContain("--override", ex.Hint, StringComparison.Ordinal);
     }
 
@@ -81,7 +81,7 @@ public sealed class ExecSecretVariablesTests
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias, "ok"], string.Empty, NoVariables, overrideExisting: true));
 
         var conflict = Assert.Single(ex.Conflicts);
-        Assert.Equal(SecretVariableError.Denied, conflict.Error);
+        Assert.Equal(SecretVariableErrorKind.Denied, conflict.Kind);
         Assert.Equal([alias], conflict.Aliases);
         Assert.Equal(pattern, ExportDenylist.Find(conflict.VariableName)!.Pattern);
         Assert.StartsWith($"alias '{alias}' would set environment variable {conflict.VariableName}, which ", ex.Message, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class ExecSecretVariablesTests
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["LD_PRELOAD", "LD.PRELOAD"], string.Empty, NoVariables, overrideExisting: false));
 
         Assert.Equal(["LD_PRELOAD", "LD.PRELOAD"], ex.Conflicts.Select(c => c.Aliases.Single()));
-        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableError.Denied, c.Error));
+        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableErrorKind.Denied, c.Kind));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ExecSecretVariablesTests
     {
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias], prefix, NoVariables, overrideExisting: false));
 
-        Assert.Equal(SecretVariableError.Denied, Assert.Single(ex.Conflicts).Error);
+        Assert.Equal(SecretVariableErrorKind.Denied, Assert.Single(ex.Conflicts).Kind);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class ExecSecretVariablesTests
     {
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan([alias], prefix, NoVariables, overrideExisting: true));
 
-        Assert.Equal(SecretVariableError.InvalidName, Assert.Single(ex.Conflicts).Error);
+        Assert.Equal(SecretVariableErrorKind.InvalidName, Assert.Single(ex.Conflicts).Kind);
         Assert.Contains("not a portable variable name", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--prefix", ex.Hint, StringComparison.Ordinal);
     }
@@ -138,7 +138,7 @@ public sealed class ExecSecretVariablesTests
         var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.CheckValues(variables, secrets));
 
         Assert.Equal(["a", "c"], ex.Conflicts.Select(c => c.Aliases.Single()));
-        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableError.HoldsNul, c.Error));
+        Assert.All(ex.Conflicts, c => Assert.Equal(SecretVariableErrorKind.HoldsNul, c.Kind));
         Assert.StartsWith("2 conflicts: the secret of alias 'a' holds a NUL character", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("before", ex.Message + ex.Hint + string.Concat(ex.Conflicts), StringComparison.Ordinal);
         SecretVariables.CheckValues(variables, new Dictionary<string, string> { ["a"] = "x", ["b"] = "y", ["c"] = "z" });

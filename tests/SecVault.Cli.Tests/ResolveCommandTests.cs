@@ -137,6 +137,26 @@ public sealed class ResolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_checks_the_homes_own_artifacts_as_verify_does_and_fails_on_a_lookup_that_does_not_resolve()
+    {
+        var folder = Path.Combine(_home.Home.Path, "repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "warned.xml"), "<api>\n <p v=\"{wso2:vault-lookup('db_password','ENV')}\"/>\n</api>\n");
+
+        var warned = _home.Run("resolve");
+        File.WriteAllText(Path.Combine(folder, "bad.xml"), "<api>\n <p v=\"{wso2:vault-lookup('NO_SUCH_VAR','ENV','false')}\"/>\n</api>\n");
+        var failed = _home.Run("resolve");
+
+        Assert.Equal(0, warned.ExitCode);
+        Assert.NotEqual(string.Empty, warned.StdOut);
+        Assert.StartsWith("mi: warning: repository/deployment/server/synapse-configs/default/api/warned.xml:2:", warned.StdErr, StringComparison.Ordinal);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(string.Empty, failed.StdOut);
+        Assert.Contains("mi: error: repository/deployment/server/synapse-configs/default/api/bad.xml:2:", failed.StdErr, StringComparison.Ordinal);
+        Assert.Contains("NO_SUCH_VAR", failed.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_reports_a_missing_synapse_file_as_an_error()
     {
         var result = _home.Run("resolve", "--synapse", "missing.xml");

@@ -3,15 +3,15 @@ namespace SecVault.Ciphers;
 /// <summary>A secret could not be encrypted or decrypted; the message never holds a secret or a ciphertext.</summary>
 public sealed class CipherException : SecVaultException
 {
-    internal CipherException(CipherError error, string message, string? alias = null, string? hint = null, Exception? innerException = null)
+    internal CipherException(CipherErrorKind kind, string message, string? alias = null, string? hint = null, Exception? innerException = null)
         : base(message, hint, innerException)
     {
-        Error = error;
+        Kind = kind;
         Alias = alias;
     }
 
     /// <summary>The kind of failure.</summary>
-    public CipherError Error { get; }
+    public CipherErrorKind Kind { get; }
 
     /// <summary>The secret's alias, or null when no secret is involved (an unknown transformation).</summary>
     public string? Alias { get; }

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace SecVault.Ciphers;
 
-/// <summary>Maps <see cref="RsaPadding"/> to the platform's padding objects.</summary>
+/// <summary>
+/// The one padding policy: what each <see cref="RsaPadding"/> means (OAEP with SHA-1 for both the label hash and MGF1,
+/// or PKCS#1 v1.5). The .NET and OpenSSL paths take it from here; BouncyCastle serves PKCS#1 v1.5 alone.
+/// </summary>
 internal static class RsaPaddings
 {
     public static RSAEncryptionPadding For(RsaPadding padding) => padding switch

@@ -63,7 +63,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     public int KeySizeBits { get; }
 
     /// <summary>
-    /// Whether a failure says why: the other padding (<see cref="CipherError.PaddingMismatch"/>) or bytes that are not
+    /// Whether a failure says why: the other padding (<see cref="CipherErrorKind.PaddingMismatch"/>) or bytes that are not
     /// UTF-8. Default false: the other padding is never tried and every failure after the size check has one message,
     /// so that callers who repeat decryptions of chosen ciphertexts learn nothing about PKCS#1 v1.5 padding conformance.
     /// </summary>
@@ -77,7 +77,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         var block = DecodeBase64(ciphertext, alias);
         if (block.Length != _keyBytes)
         {
-            throw new CipherException(CipherError.WrongKeySize, CiphersText.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, CiphersText.CiphertextDoesNotDecryptHint);
+            throw new CipherException(CipherErrorKind.WrongKeySize, CiphersText.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, CiphersText.CiphertextDoesNotDecryptHint);
         }
 
         var plain = TryDecrypt(block, Transformation.Padding);
@@ -85,7 +85,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         {
             // One attempt with the configured padding, whatever the block holds: no second decryption whose outcome
             // (or duration) depends on whether the block happens to be valid under the other padding.
-            return plain ?? throw Uniform(CipherError.DoesNotDecrypt, alias);
+            return plain ?? throw Uniform(CipherErrorKind.DoesNotDecrypt, alias);
         }
 
         if (plain is not null)
@@ -108,7 +108,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         }
 
         throw new CipherException(
-            CipherError.DoesNotDecrypt,
+            CipherErrorKind.DoesNotDecrypt,
             CiphersText.CiphertextDoesNotDecrypt(alias, _keyAlias, _fingerprint),
             alias,
             CiphersText.CiphertextDoesNotDecryptHint);
@@ -162,7 +162,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
             {
-                throw new CipherException(CipherError.NotBase64, CiphersText.CiphertextNotBase64(alias, i + 1), alias);
+                throw new CipherException(CipherErrorKind.NotBase64, CiphersText.CiphertextNotBase64(alias, i + 1), alias);
             }
 
             chars[n++] = c;
@@ -173,7 +173,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         var wellPadded = padding < 0 || (padding >= n - 2 && chars.AsSpan(padding, n - padding).IndexOfAnyExcept('=') < 0);
         if (n % 4 != 0 || !wellPadded || !Convert.TryFromBase64Chars(chars.AsSpan(0, n), bytes, out var written))
         {
-            throw new CipherException(CipherError.NotBase64, CiphersText.CiphertextBadBase64Length(alias), alias);
+            throw new CipherException(CipherErrorKind.NotBase64, CiphersText.CiphertextBadBase64Length(alias), alias);
         }
 
         return bytes[..written];
@@ -191,7 +191,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     {
         try
         {
-            var result = _privateKey.Decrypt(new byte[_keyBytes], RSAEncryptionPadding.Pkcs1);
+            var result = _privateKey.Decrypt(new byte[_keyBytes], RsaPaddings.For(RsaPadding.Pkcs1));
             CryptographicOperations.ZeroMemory(result);
             return false;
         }
@@ -218,7 +218,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         return block => native.TryDecrypt(block, RsaPadding.Pkcs1);
     }
 
-    private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RSAEncryptionPadding.Pkcs1);
+    private byte[]? PlatformPkcs1(byte[] block) => PlatformDecrypt(block, RsaPaddings.For(RsaPadding.Pkcs1));
 
     private byte[]? PlatformDecrypt(byte[] block, RSAEncryptionPadding padding)
     {
@@ -263,7 +263,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
     private byte[]? TryDecrypt(byte[] block, RsaPadding padding) => padding == RsaPadding.Pkcs1
         ? _pkcs1.Value(block)
-        : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RSAEncryptionPadding.OaepSHA1);
+        : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RsaPaddings.For(RsaPadding.OaepSha1));
 
     /// <summary>
     /// The failure for decrypted bytes that are not UTF-8: its own message with <see cref="DiagnosePadding"/>, else the
@@ -271,11 +271,11 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     /// </summary>
     /// <inheritdoc/>
     public CipherException NotUtf8(string alias) => DiagnosePadding
-        ? new CipherException(CipherError.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias)
-        : Uniform(CipherError.NotUtf8, alias);
+        ? new CipherException(CipherErrorKind.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias)
+        : Uniform(CipherErrorKind.NotUtf8, alias);
 
     /// <summary>The one message of every failure after the size check when padding is not diagnosed; the error kind stays exact.</summary>
-    private CipherException Uniform(CipherError error, string alias) => new(
+    private CipherException Uniform(CipherErrorKind error, string alias) => new(
         error,
         CiphersText.CiphertextRejected(alias, _keyAlias, _fingerprint, Transformation.Name),
         alias,
@@ -285,7 +285,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     {
         var actual = Transformation.Other.Name;
         return new CipherException(
-            CipherError.PaddingMismatch,
+            CipherErrorKind.PaddingMismatch,
             CiphersText.CiphertextPaddingMismatch(alias, actual, _settingSource, Transformation.Name),
             alias,
             CiphersText.CiphertextPaddingMismatchHint(actual));

@@ -53,14 +53,14 @@ public sealed class SecretEncryptor
     /// <summary>The largest secret, in UTF-8 bytes, this key and transformation can encrypt.</summary>
     public int MaxSecretBytes { get; }
 
-    /// <summary>Throws <see cref="CipherError.SecretTooLong"/> when a secret of <paramref name="byteCount"/> bytes is over the limit.</summary>
+    /// <summary>Throws <see cref="CipherErrorKind.SecretTooLong"/> when a secret of <paramref name="byteCount"/> bytes is over the limit.</summary>
     public void CheckLength(int byteCount, string alias)
     {
         ArgumentNullException.ThrowIfNull(alias);
         if (byteCount > MaxSecretBytes)
         {
             throw new CipherException(
-                CipherError.SecretTooLong,
+                CipherErrorKind.SecretTooLong,
                 CiphersText.SecretTooLong(alias, byteCount, _displayName, KeySizeBits, MaxSecretBytes),
                 alias,
                 CiphersText.SecretTooLongHint);
@@ -84,7 +84,7 @@ public sealed class SecretEncryptor
         }
         catch (CryptographicException ex)
         {
-            throw new CipherException(CipherError.SecretTooLong, CiphersText.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
+            throw new CipherException(CipherErrorKind.SecretTooLong, CiphersText.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
         }
     }
 

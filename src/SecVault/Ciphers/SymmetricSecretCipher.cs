@@ -41,7 +41,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
         ArgumentNullException.ThrowIfNull(keyName);
         if (key.Length is not (16 or 24 or 32))
         {
-            throw new CipherException(CipherError.WrongKeySize, CiphersText.SymmetricKeyWrongLength(keyName, key.Length));
+            throw new CipherException(CipherErrorKind.WrongKeySize, CiphersText.SymmetricKeyWrongLength(keyName, key.Length));
         }
 
         Algorithm = ParseAlgorithm(algorithm);
@@ -93,7 +93,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
         if (utf8.Length != 32)
         {
             CryptographicOperations.ZeroMemory(utf8);
-            throw new CipherException(CipherError.WrongKeySize, CiphersText.KeyBasedKeyWrongLength(keyName, text.Length), hint: CiphersText.KeyBasedKeyHint);
+            throw new CipherException(CipherErrorKind.WrongKeySize, CiphersText.KeyBasedKeyWrongLength(keyName, text.Length), hint: CiphersText.KeyBasedKeyHint);
         }
 
         return utf8;
@@ -179,7 +179,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     /// <summary>Like <see cref="TryParseAlgorithm"/>, but an unknown name is a <see cref="CipherException"/> listing the accepted ones.</summary>
     public static string ParseAlgorithm(string algorithm) =>
         TryParseAlgorithm(algorithm)
-        ?? throw new CipherException(CipherError.UnknownTransformation, CiphersText.SymmetricAlgorithmUnknown(algorithm, AcceptedAlgorithms));
+        ?? throw new CipherException(CipherErrorKind.UnknownTransformation, CiphersText.SymmetricAlgorithmUnknown(algorithm, AcceptedAlgorithms));
 
     /// <summary>The sealed bytes and IV of the JSON form, or null when the bytes are not that JSON.</summary>
     private static (byte[] Sealed, byte[] Iv)? TryReadGcmJson(byte[] outer, string alias)
@@ -249,12 +249,12 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     }
 
     private CipherException DoesNotDecrypt(string alias) =>
-        new(CipherError.DoesNotDecrypt, CiphersText.SymmetricDoesNotDecrypt(alias, _keyName, Algorithm), alias, CiphersText.SymmetricDoesNotDecryptHint);
+        new(CipherErrorKind.DoesNotDecrypt, CiphersText.SymmetricDoesNotDecrypt(alias, _keyName, Algorithm), alias, CiphersText.SymmetricDoesNotDecryptHint);
 
     private CipherException Mismatch(string alias, string actual) =>
-        new(CipherError.FormatMismatch, CiphersText.SymmetricFormatMismatch(alias, actual, _settingSource, Algorithm), alias, CiphersText.SymmetricFormatMismatchHint);
+        new(CipherErrorKind.FormatMismatch, CiphersText.SymmetricFormatMismatch(alias, actual, _settingSource, Algorithm), alias, CiphersText.SymmetricFormatMismatchHint);
 
     /// <inheritdoc/>
     CipherException ISecretDecryptor.NotUtf8(string alias) =>
-        new(CipherError.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias);
+        new(CipherErrorKind.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias);
 }

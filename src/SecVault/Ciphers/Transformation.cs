@@ -89,7 +89,7 @@ public sealed class Transformation : IEquatable<Transformation>
         var message = string.IsNullOrWhiteSpace(name)
             ? CiphersText.TransformationBlank(AcceptedNames)
             : CiphersText.TransformationUnknown(name, AcceptedNames);
-        throw new CipherException(CipherError.UnknownTransformation, message);
+        throw new CipherException(CipherErrorKind.UnknownTransformation, message);
     }
 
     /// <summary>The largest secret in bytes for a key of <paramref name="keySizeBits"/>: k − 11 for PKCS#1, k − 42 for OAEP.</summary>

@@ -3,16 +3,16 @@ namespace SecVault.CliConfig;
 /// <summary>The CLI configuration cannot be read or used; names the file and field, never a value that could be secret.</summary>
 public sealed class CliConfigException : SecVaultException
 {
-    internal CliConfigException(CliConfigError error, string message, string path, string? field = null, string? hint = null, Exception? innerException = null)
+    internal CliConfigException(CliConfigErrorKind kind, string message, string path, string? field = null, string? hint = null, Exception? innerException = null)
         : base(message, hint, innerException)
     {
-        Error = error;
+        Kind = kind;
         Path = path;
         Field = field;
     }
 
     /// <summary>The kind of failure.</summary>
-    public CliConfigError Error { get; }
+    public CliConfigErrorKind Kind { get; }
 
     /// <summary>The configuration file.</summary>
     public string Path { get; }

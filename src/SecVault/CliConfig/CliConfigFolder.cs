@@ -58,7 +58,7 @@ public static class CliConfigFolder
     }
 
     /// <summary>
-    /// Throws <see cref="CliConfigException"/> (<see cref="CliConfigError.Untrusted"/>) unless the existing
+    /// Throws <see cref="CliConfigException"/> (<see cref="CliConfigErrorKind.Untrusted"/>) unless the existing
     /// <paramref name="file"/> and the folder holding it, both after symbolic links, are owned by the caller or root and
     /// writable by neither group nor others, as ssh requires of <c>~/.ssh</c>: anyone else who can write them chooses the
     /// certificate <c>mi secret create</c> encrypts with. Links are resolved under the file-system rule of
@@ -82,11 +82,11 @@ public static class CliConfigFolder
         }
         catch (UnsafeFileException ex)
         {
-            throw new CliConfigException(CliConfigError.Untrusted, ex.Message, file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigErrorKind.Untrusted, ex.Message, file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliConfigException(CliConfigError.Unreadable, CliConfigText.CliConfigUnreadable(file, ex.Message), file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigErrorKind.Unreadable, CliConfigText.CliConfigUnreadable(file, ex.Message), file, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
     }
 
@@ -98,7 +98,7 @@ public static class CliConfigFolder
         if (status.UserId != caller && status.UserId != 0)
         {
             throw new CliConfigException(
-                CliConfigError.Untrusted,
+                CliConfigErrorKind.Untrusted,
                 CliConfigText.CliConfigForeignOwner(file, folder, status.UserId, caller),
                 file,
                 hint: CliConfigText.CliConfigForeignOwnerHint(path, caller, folder is not null));
@@ -108,7 +108,7 @@ public static class CliConfigFolder
         if ((status.Permissions & writableByOthers) != 0)
         {
             throw new CliConfigException(
-                CliConfigError.Untrusted,
+                CliConfigErrorKind.Untrusted,
                 CliConfigText.CliConfigWritableByOthers(file, folder),
                 file,
                 hint: CliConfigText.CliConfigWritableByOthersHint(path));

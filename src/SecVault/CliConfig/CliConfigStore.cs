@@ -30,8 +30,8 @@ public sealed class CliConfigStore
         new(CliConfigFolder.Locate(environment), CliConfigFolder.FindUpstreamFile(environment));
 
     /// <summary>
-    /// Reads and checks the configuration; a missing file is <see cref="CliConfigError.NotInitialized"/>, one that
-    /// others could have written (see <see cref="CliConfigFolder"/>) is <see cref="CliConfigError.Untrusted"/>.
+    /// Reads and checks the configuration; a missing file is <see cref="CliConfigErrorKind.NotInitialized"/>, one that
+    /// others could have written (see <see cref="CliConfigFolder"/>) is <see cref="CliConfigErrorKind.Untrusted"/>.
     /// </summary>
     public KeystoreInfo Load()
     {
@@ -51,11 +51,11 @@ public sealed class CliConfigStore
                 ? CliConfigText.CliConfigNotInitialized(FilePath)
                 : CliConfigText.CliConfigNotInitializedUpstreamFound(FilePath, _upstreamFile);
             var hint = _upstreamFile is null ? CliConfigText.CliConfigRunInitHint : CliConfigText.CliConfigUpstreamFileHint(_upstreamFile);
-            throw new CliConfigException(CliConfigError.NotInitialized, message, FilePath, hint: hint, innerException: ex);
+            throw new CliConfigException(CliConfigErrorKind.NotInitialized, message, FilePath, hint: hint, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new CliConfigException(CliConfigError.Unreadable, CliConfigText.CliConfigUnreadable(FilePath, ex.Message), FilePath, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
+            throw new CliConfigException(CliConfigErrorKind.Unreadable, CliConfigText.CliConfigUnreadable(FilePath, ex.Message), FilePath, hint: CliConfigText.CliConfigRunInitHint, innerException: ex);
         }
 
         return KeystoreInfo.Parse(text, FilePath);

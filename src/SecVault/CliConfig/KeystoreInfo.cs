@@ -113,14 +113,14 @@ public sealed class KeystoreInfo
         var version = Required(fields, "formatVersion", path);
         if (version != FormatVersion.ToString(CultureInfo.InvariantCulture))
         {
-            throw Error(CliConfigError.UnsupportedVersion, CliConfigText.CliConfigUnsupportedVersion(path, version), path, "formatVersion");
+            throw Error(CliConfigErrorKind.UnsupportedVersion, CliConfigText.CliConfigUnsupportedVersion(path, version), path, "formatVersion");
         }
 
         var keystorePath = Required(fields, "keyStorePath", path);
         var typeName = Required(fields, "keyStoreType", path);
         if (!KeystoreTypes.TryParse(typeName, out var type))
         {
-            throw Error(CliConfigError.InvalidField, CliConfigText.CliConfigInvalidField(path, "keyStoreType"), path, "keyStoreType");
+            throw Error(CliConfigErrorKind.InvalidField, CliConfigText.CliConfigInvalidField(path, "keyStoreType"), path, "keyStoreType");
         }
 
         var alias = Required(fields, "keyAlias", path);
@@ -130,13 +130,13 @@ public sealed class KeystoreInfo
         {
             var algorithm = KeystoreEntry.AlgorithmName(certificate.PublicKey.Oid.Value);
             certificate.Dispose();
-            throw Error(CliConfigError.UnsupportedKey, CliConfigText.CliConfigNotRsa(path, algorithm), path, "certificate");
+            throw Error(CliConfigErrorKind.UnsupportedKey, CliConfigText.CliConfigNotRsa(path, algorithm), path, "certificate");
         }
 
         var info = new KeystoreInfo(keystorePath, type, alias, certificate);
         if (!string.Equals(info.CertificateSha256, sha256.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            throw Error(CliConfigError.FingerprintMismatch, CliConfigText.CliConfigFingerprintMismatch(path), path, "certificateSha256");
+            throw Error(CliConfigErrorKind.FingerprintMismatch, CliConfigText.CliConfigFingerprintMismatch(path), path, "certificateSha256");
         }
 
         return info;
@@ -152,17 +152,17 @@ public sealed class KeystoreInfo
         catch (YamlException ex)
         {
             // YamlDotNet's own message may quote the text; only the position is reported.
-            throw Error(CliConfigError.Malformed, CliConfigText.CliConfigMalformed(path, (int)ex.Start.Line, (int)ex.Start.Column), path, innerException: ex);
+            throw Error(CliConfigErrorKind.Malformed, CliConfigText.CliConfigMalformed(path, (int)ex.Start.Line, (int)ex.Start.Column), path, innerException: ex);
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet reports some malformed documents this way, without a position.
-            throw Error(CliConfigError.Malformed, CliConfigText.CliConfigInvalidYaml(path), path, innerException: ex);
+            throw Error(CliConfigErrorKind.Malformed, CliConfigText.CliConfigInvalidYaml(path), path, innerException: ex);
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
         {
-            throw Error(CliConfigError.Malformed, CliConfigText.CliConfigNotMapping(path), path);
+            throw Error(CliConfigErrorKind.Malformed, CliConfigText.CliConfigNotMapping(path), path);
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -180,7 +180,7 @@ public sealed class KeystoreInfo
     private static string Required(Dictionary<string, string> fields, string name, string path) =>
         fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value
-            : throw Error(CliConfigError.MissingField, CliConfigText.CliConfigMissingField(path, name), path, name);
+            : throw Error(CliConfigErrorKind.MissingField, CliConfigText.CliConfigMissingField(path, name), path, name);
 
     private static X509Certificate2 ReadCertificate(string pem, string path)
     {
@@ -189,7 +189,7 @@ public sealed class KeystoreInfo
             var fields = PemEncoding.Find(pem);
             if (pem[fields.Label] is not "CERTIFICATE" || PemEncoding.TryFind(pem.AsSpan(fields.Location.End..), out _))
             {
-                throw Error(CliConfigError.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate");
+                throw Error(CliConfigErrorKind.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate");
             }
 
             var der = Convert.FromBase64String(pem[fields.Base64Data]);
@@ -197,10 +197,10 @@ public sealed class KeystoreInfo
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or CryptographicException)
         {
-            throw Error(CliConfigError.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate", ex);
+            throw Error(CliConfigErrorKind.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate", ex);
         }
     }
 
-    private static CliConfigException Error(CliConfigError error, string message, string path, string? field = null, Exception? innerException = null) =>
+    private static CliConfigException Error(CliConfigErrorKind error, string message, string path, string? field = null, Exception? innerException = null) =>
         new(error, message, path, field, CliConfigText.CliConfigRunInitHint, innerException);
 }

@@ -3,16 +3,12 @@ namespace SecVault.Diagnostics;
 /// <summary>Messages of SecVault.Diagnostics.</summary>
 internal static partial class DiagnosticsText
 {
-    internal static string ResolutionFailed(IReadOnlyList<Problem> problems)
+    internal static string ResolutionFailed(int errors, string? firstError) => errors switch
     {
-        var errors = problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
-        return errors.Count switch
-        {
-            0 => "resolution failed",
-            1 => errors[0].ToString(),
-            _ => $"{errors.Count} problems: {errors[0]} (and {errors.Count - 1} more)",
-        };
-    }
+        0 => "resolution failed",
+        1 => firstError ?? string.Empty,
+        _ => $"{errors} problems: {firstError} (and {errors - 1} more)",
+    };
 
     internal static string EmptyPlaceholderName(string placeholder) => $"{placeholder} has an empty name";
 

@@ -28,7 +28,20 @@ internal enum DeniedVariableClass
 }
 
 /// <summary>A denylist entry that matched: the pattern (<c>LD_*</c> or an exact name) and its class.</summary>
-internal sealed record DeniedVariable(string Pattern, DeniedVariableClass Class);
+internal sealed record DeniedVariable(string Pattern, DeniedVariableClass Class)
+{
+    /// <summary>Why the variable is refused, as the clause of a message.</summary>
+    public string Reason => Class switch
+    {
+        DeniedVariableClass.Loader => ExecText.DeniedLoader(Pattern),
+        DeniedVariableClass.Shell => ExecText.DeniedShell(Pattern),
+        DeniedVariableClass.ConfigurationLocation => ExecText.DeniedConfigurationLocation(Pattern),
+        DeniedVariableClass.Runtime => ExecText.DeniedRuntime(Pattern),
+        DeniedVariableClass.Network => ExecText.DeniedNetwork(Pattern),
+        DeniedVariableClass.ToolCommand => ExecText.DeniedToolCommand(Pattern),
+        _ => ExecText.DeniedOwn(Pattern),
+    };
+}
 
 /// <summary>
 /// The one place that says which environment variables <c>mi secret exec</c> never sets from <c>[secrets]</c>, whatever

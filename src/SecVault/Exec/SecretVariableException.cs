@@ -1,7 +1,7 @@
 namespace SecVault.Exec;
 
 /// <summary>Why a secret cannot become an environment variable.</summary>
-public enum SecretVariableError
+public enum SecretVariableErrorKind
 {
     /// <summary>Two or more aliases map to one variable name.</summary>
     NameCollision,
@@ -20,15 +20,15 @@ public enum SecretVariableError
 }
 
 /// <summary>One conflict: the variable and the aliases involved (never a value).</summary>
-public sealed record SecretVariableConflict(SecretVariableError Error, string VariableName, IReadOnlyList<string> Aliases)
+public sealed record SecretVariableConflict(SecretVariableErrorKind Kind, string VariableName, IReadOnlyList<string> Aliases)
 {
     /// <summary>The user-facing description.</summary>
-    public override string ToString() => Error switch
+    public override string ToString() => Kind switch
     {
-        SecretVariableError.NameCollision => ExecText.ExecNameCollision(VariableName, Aliases),
-        SecretVariableError.AlreadyDefined => ExecText.ExecAlreadyDefined(VariableName, Aliases[0]),
-        SecretVariableError.Denied => ExecText.ExecDenied(VariableName, Aliases[0], ExportDenylist.Find(VariableName)!),
-        SecretVariableError.InvalidName => ExecText.ExecInvalidName(VariableName, Aliases[0]),
+        SecretVariableErrorKind.NameCollision => ExecText.ExecNameCollision(VariableName, Aliases),
+        SecretVariableErrorKind.AlreadyDefined => ExecText.ExecAlreadyDefined(VariableName, Aliases[0]),
+        SecretVariableErrorKind.Denied => ExecText.ExecDenied(VariableName, Aliases[0], ExportDenylist.Find(VariableName)!.Reason),
+        SecretVariableErrorKind.InvalidName => ExecText.ExecInvalidName(VariableName, Aliases[0]),
         _ => ExecText.ExecHoldsNul(Aliases[0]),
     };
 }
@@ -38,11 +38,17 @@ public sealed class SecretVariableException : SecVaultException
 {
     /// <summary>Creates the exception from at least one conflict.</summary>
     internal SecretVariableException(IReadOnlyList<SecretVariableConflict> conflicts)
-        : base(ExecText.ExecConflicts(conflicts), ExecText.ExecConflictsHint(conflicts))
+        : base(ExecText.ExecConflicts(conflicts[0].ToString(), conflicts.Count), HintFor(conflicts))
     {
         Conflicts = conflicts;
     }
 
     /// <summary>Every conflict, in alias order.</summary>
     public IReadOnlyList<SecretVariableConflict> Conflicts { get; }
+
+    private static string HintFor(IReadOnlyList<SecretVariableConflict> conflicts) =>
+        conflicts.Any(c => c.Kind is SecretVariableErrorKind.Denied or SecretVariableErrorKind.InvalidName) ? ExecText.ExecRefusedHint
+        : conflicts.Any(c => c.Kind == SecretVariableErrorKind.HoldsNul) ? ExecText.ExecHoldsNulHint
+        : conflicts.Any(c => c.Kind == SecretVariableErrorKind.AlreadyDefined) ? ExecText.ExecAlreadyDefinedHint
+        : ExecText.ExecCollisionHint;
 }

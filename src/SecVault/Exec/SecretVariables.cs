@@ -30,12 +30,12 @@ internal static class SecretVariables
     }
 
     /// <summary>
-    /// Why <paramref name="name"/> can never be exported (<see cref="SecretVariableError.Denied"/> or
-    /// <see cref="SecretVariableError.InvalidName"/>), or null when it can.
+    /// Why <paramref name="name"/> can never be exported (<see cref="SecretVariableErrorKind.Denied"/> or
+    /// <see cref="SecretVariableErrorKind.InvalidName"/>), or null when it can.
     /// </summary>
-    public static SecretVariableError? Refusal(string name) =>
-        ExportDenylist.Find(name) is not null ? SecretVariableError.Denied
-        : !ExportDenylist.IsPortableName(name) ? SecretVariableError.InvalidName
+    public static SecretVariableErrorKind? Refusal(string name) =>
+        ExportDenylist.Find(name) is not null ? SecretVariableErrorKind.Denied
+        : !ExportDenylist.IsPortableName(name) ? SecretVariableErrorKind.InvalidName
         : null;
 
     /// <summary>True when an environment variable can carry <paramref name="secret"/> unchanged (it holds no NUL).</summary>
@@ -66,11 +66,11 @@ internal static class SecretVariables
             }
             else if (group.Skip(1).Any())
             {
-                conflicts.Add(new SecretVariableConflict(SecretVariableError.NameCollision, group.Key, [.. group.Select(v => v.Alias)]));
+                conflicts.Add(new SecretVariableConflict(SecretVariableErrorKind.NameCollision, group.Key, [.. group.Select(v => v.Alias)]));
             }
             else if (!overrideExisting && environment.GetVariable(group.Key) is not null)
             {
-                conflicts.Add(new SecretVariableConflict(SecretVariableError.AlreadyDefined, group.Key, [group.Single().Alias]));
+                conflicts.Add(new SecretVariableConflict(SecretVariableErrorKind.AlreadyDefined, group.Key, [group.Single().Alias]));
             }
         }
 
@@ -86,7 +86,7 @@ internal static class SecretVariables
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(secrets);
         var conflicts = variables.Where(v => !CanCarry(secrets[v.Alias]))
-            .Select(v => new SecretVariableConflict(SecretVariableError.HoldsNul, v.Name, [v.Alias])).ToList();
+            .Select(v => new SecretVariableConflict(SecretVariableErrorKind.HoldsNul, v.Name, [v.Alias])).ToList();
         if (conflicts.Count > 0)
         {
             throw new SecretVariableException(conflicts);

@@ -9,14 +9,14 @@ internal static partial class HomeText
 
     internal static string MiHomeMissing(string source, string path) => $"no MI home at {path} (given by {source}): not a folder";
 
-    internal static string MiHomeSourceName(MiHomeSource source) => source switch
-    {
-        MiHomeSource.Option => "the command line",
-        MiHomeSource.CarbonHomeVariable => "CARBON_HOME",
-        MiHomeSource.MiHomeVariable => "MI_HOME",
-        MiHomeSource.CurrentFolder => "the current folder",
-        MiHomeSource.ParentOfBinFolder => "the parent of the current bin folder",
-        _ => source.ToString(),
-    };
+    internal const string SourceOption = "the command line";
+
+    internal const string SourceCarbonHomeVariable = "CARBON_HOME";
+
+    internal const string SourceMiHomeVariable = "MI_HOME";
+
+    internal const string SourceCurrentFolder = "the current folder";
+
+    internal const string SourceParentOfBinFolder = "the parent of the current bin folder";
 
 }

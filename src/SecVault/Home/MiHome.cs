@@ -24,7 +24,7 @@ public sealed class MiHome
     public string SecretConfPath => System.IO.Path.Combine(Path, "conf", "security", "secret-conf.properties");
 
     /// <summary>A human description of the source, for the "using MI home" report.</summary>
-    public string SourceDescription => HomeText.MiHomeSourceName(Source);
+    public string SourceDescription => Describe(Source);
 
     /// <summary>
     /// Finds the MI home: the option, then <c>CARBON_HOME</c>, then <c>MI_HOME</c>, then the current folder if it
@@ -77,7 +77,7 @@ public sealed class MiHome
         var full = System.IO.Path.GetFullPath(path, System.IO.Path.GetFullPath(currentFolder));
         if (!Directory.Exists(full))
         {
-            throw new MiHomeException(HomeText.MiHomeMissing(HomeText.MiHomeSourceName(source), full), path: full);
+            throw new MiHomeException(HomeText.MiHomeMissing(Describe(source), full), path: full);
         }
 
         return new MiHome(System.IO.Path.TrimEndingDirectorySeparator(full), source);
@@ -95,4 +95,14 @@ public sealed class MiHome
         var relative = System.IO.Path.GetRelativePath(Path, System.IO.Path.GetFullPath(path));
         return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
+
+    private static string Describe(MiHomeSource source) => source switch
+    {
+        MiHomeSource.Option => HomeText.SourceOption,
+        MiHomeSource.CarbonHomeVariable => HomeText.SourceCarbonHomeVariable,
+        MiHomeSource.MiHomeVariable => HomeText.SourceMiHomeVariable,
+        MiHomeSource.CurrentFolder => HomeText.SourceCurrentFolder,
+        MiHomeSource.ParentOfBinFolder => HomeText.SourceParentOfBinFolder,
+        _ => source.ToString(),
+    };
 }

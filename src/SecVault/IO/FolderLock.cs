@@ -72,7 +72,7 @@ internal sealed class FolderLock : IDisposable
 
                 if (clock.Elapsed >= limit)
                 {
-                    throw new FileWriteException(full, IOText.FolderBusy(full, limit), IOText.FolderBusyHint);
+                    throw new FileWriteException(full, IOText.FolderBusy(full, (long)Math.Round(limit.TotalSeconds)), IOText.FolderBusyHint);
                 }
 
                 Thread.Sleep(25);

@@ -14,8 +14,8 @@ internal static partial class IOText
 
     internal static string CannotLockFolder(string path, string reason) => $"cannot lock {path}: {reason}";
 
-    internal static string FolderBusy(string path, TimeSpan waited) =>
-        $"another process has been writing in {path} for {waited.TotalSeconds:0} seconds; nothing was written";
+    internal static string FolderBusy(string path, long seconds) =>
+        $"another process has been writing in {path} for {seconds} seconds; nothing was written";
 
     internal const string FolderBusyHint = "wait for the other ciphertool or mi command to finish, then run this one again";
 

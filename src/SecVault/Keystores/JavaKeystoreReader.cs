@@ -22,7 +22,7 @@ internal static class JavaKeystoreReader
     {
         if (data.Length < 12 + DigestLength)
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path);
         }
 
         List<RawEntry> raw;
@@ -32,11 +32,11 @@ internal static class JavaKeystoreReader
         }
         catch (EndOfStreamException ex)
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
         }
         catch (InvalidDataException ex)
         {
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
         }
 
         if (!IntegrityHolds(data, storePassword))
@@ -54,8 +54,8 @@ internal static class JavaKeystoreReader
             }
 
             throw tampered
-                ? new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreTampered(path), path)
-                : new KeystoreException(KeystoreError.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint);
+                ? new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreTampered(path), path)
+                : new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint);
         }
 
         var entries = new List<KeystoreEntry>(raw.Count);
@@ -70,7 +70,7 @@ internal static class JavaKeystoreReader
                 }
                 catch (CryptographicException ex)
                 {
-                    throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, e.Alias, innerException: ex);
+                    throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, e.Alias, innerException: ex);
                 }
             }
 
@@ -92,11 +92,11 @@ internal static class JavaKeystoreReader
         }
         catch (NotSupportedException ex)
         {
-            throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedProtection(path, alias, ex.Message), path, alias, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedProtection(path, alias, ex.Message), path, alias, innerException: ex);
         }
         catch (InvalidDataException ex)
         {
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
         }
     }
 
@@ -354,7 +354,7 @@ internal static class JavaKeystoreReader
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
         {
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
         }
         finally
         {

@@ -30,14 +30,14 @@ public sealed class Keystore
     /// <summary>The largest keystore file read (a real one holding hundreds of certificates is well under 1 MiB).</summary>
     public const long MaxFileBytes = 32L * 1024 * 1024;
 
-    /// <summary>Throws the <see cref="KeystoreError.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
+    /// <summary>Throws the <see cref="KeystoreErrorKind.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
     /// <exception cref="KeystoreException">No file at <paramref name="path"/>.</exception>
     public static void RequireFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new KeystoreException(KeystoreError.NotFound, KeystoresText.KeystoreNotFound(path), path);
+            throw new KeystoreException(KeystoreErrorKind.NotFound, KeystoresText.KeystoreNotFound(path), path);
         }
     }
 
@@ -52,11 +52,11 @@ public sealed class Keystore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new KeystoreException(KeystoreError.NotFound, KeystoresText.KeystoreNotFound(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.NotFound, KeystoresText.KeystoreNotFound(path), path, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new KeystoreException(KeystoreError.UnreadableFile, KeystoresText.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.UnreadableFile, KeystoresText.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
         }
 
         return Load(data, path, storePassword, declared);
@@ -74,7 +74,7 @@ public sealed class Keystore
         }
         catch (IOException ex)
         {
-            throw new KeystoreException(KeystoreError.UnreadableFile, KeystoresText.KeystoreUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.UnreadableFile, KeystoresText.KeystoreUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
         }
 
         return Load(buffer.ToArray(), displayPath, storePassword, declared);
@@ -105,14 +105,14 @@ public sealed class Keystore
         ArgumentNullException.ThrowIfNull(alias);
         return _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.Ordinal))
             ?? _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.OrdinalIgnoreCase))
-            ?? throw new KeystoreException(KeystoreError.UnknownAlias, KeystoresText.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
+            ?? throw new KeystoreException(KeystoreErrorKind.UnknownAlias, KeystoresText.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
     }
 
     private static Keystore Load(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType? declared)
     {
         if (data.Length == 0)
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreEmpty(path), path);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreEmpty(path), path);
         }
 
         var actual = DetectType(data);
@@ -121,14 +121,14 @@ public sealed class Keystore
             var truncatedMagic = data.Length < 4
                 && (JavaKeystoreReader.JksMagic.AsSpan().StartsWith(data) || JavaKeystoreReader.JceksMagic.AsSpan().StartsWith(data));
             throw truncatedMagic
-                ? new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path)
-                : new KeystoreException(KeystoreError.UnknownFormat, KeystoresText.KeystoreUnknownFormat(path), path);
+                ? new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path)
+                : new KeystoreException(KeystoreErrorKind.UnknownFormat, KeystoresText.KeystoreUnknownFormat(path), path);
         }
 
         if (declared is { } wanted && !Accepts(wanted, actual.Value))
         {
             throw new KeystoreException(
-                KeystoreError.TypeMismatch,
+                KeystoreErrorKind.TypeMismatch,
                 KeystoresText.KeystoreTypeMismatch(path, wanted.ToJavaName(), actual.Value.ToJavaName()),
                 path,
                 hint: KeystoresText.KeystoreTypeMismatchHint);

@@ -75,7 +75,7 @@ public sealed class KeystoreEntry
         var certificate = Certificate;
         EnsureRsa();
         return certificate.GetRSAPublicKey()
-            ?? throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
+            ?? throw new KeystoreException(KeystoreErrorKind.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
     }
 
     /// <summary>A new RSA object holding the private key (the caller disposes it), unlocked with the key password.</summary>
@@ -88,7 +88,7 @@ public sealed class KeystoreEntry
 
         if (Kind == KeystoreEntryKind.TrustedCertificate || _unprotector is null)
         {
-            throw new KeystoreException(KeystoreError.NoPrivateKey, KeystoresText.KeystoreNoPrivateKey(_path, Alias), _path, Alias);
+            throw new KeystoreException(KeystoreErrorKind.NoPrivateKey, KeystoresText.KeystoreNoPrivateKey(_path, Alias), _path, Alias);
         }
 
         EnsureRsa();
@@ -105,7 +105,7 @@ public sealed class KeystoreEntry
             catch (CryptographicException ex)
             {
                 rsa.Dispose();
-                throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(_path), _path, Alias, innerException: ex);
+                throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(_path), _path, Alias, innerException: ex);
             }
         }
         finally
@@ -125,12 +125,12 @@ public sealed class KeystoreEntry
     {
         if (Kind != KeystoreEntryKind.SecretKey)
         {
-            throw new KeystoreException(KeystoreError.NotASecretKey, KeystoresText.KeystoreNotASecretKey(_path, Alias), _path, Alias);
+            throw new KeystoreException(KeystoreErrorKind.NotASecretKey, KeystoresText.KeystoreNotASecretKey(_path, Alias), _path, Alias);
         }
 
         if (_secretUnprotector is null)
         {
-            throw new KeystoreException(KeystoreError.UnsupportedProtection, KeystoresText.KeystoreSecretKeyUnreadable(_path, Alias), _path, Alias);
+            throw new KeystoreException(KeystoreErrorKind.UnsupportedProtection, KeystoresText.KeystoreSecretKeyUnreadable(_path, Alias), _path, Alias);
         }
 
         return _secretUnprotector(password)
@@ -188,13 +188,13 @@ public sealed class KeystoreEntry
     {
         if (KeyAlgorithm != "RSA")
         {
-            throw new KeystoreException(KeystoreError.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
+            throw new KeystoreException(KeystoreErrorKind.UnsupportedAlgorithm, KeystoresText.KeystoreUnsupportedAlgorithm(_path, Alias, KeyAlgorithm), _path, Alias);
         }
     }
 
     private KeystoreException WrongKeyPasswordError() =>
-        new(KeystoreError.WrongKeyPassword, KeystoresText.KeystoreWrongKeyPassword(_path, Alias), _path, Alias, KeystoresText.KeystoreWrongKeyPasswordHint);
+        new(KeystoreErrorKind.WrongKeyPassword, KeystoresText.KeystoreWrongKeyPassword(_path, Alias), _path, Alias, KeystoresText.KeystoreWrongKeyPasswordHint);
 
     private KeystoreException SecretKeyError() =>
-        new(KeystoreError.SecretKeyEntry, KeystoresText.KeystoreSecretKeyEntry(_path, Alias), _path, Alias);
+        new(KeystoreErrorKind.SecretKeyEntry, KeystoresText.KeystoreSecretKeyEntry(_path, Alias), _path, Alias);
 }

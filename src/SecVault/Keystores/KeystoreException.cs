@@ -4,7 +4,7 @@ namespace SecVault.Keystores;
 public sealed class KeystoreException : SecVaultException
 {
     internal KeystoreException(
-        KeystoreError error,
+        KeystoreErrorKind kind,
         string message,
         string? path = null,
         string? alias = null,
@@ -12,13 +12,13 @@ public sealed class KeystoreException : SecVaultException
         Exception? innerException = null)
         : base(message, hint, innerException)
     {
-        Error = error;
+        Kind = kind;
         Path = path;
         Alias = alias;
     }
 
     /// <summary>The kind of failure.</summary>
-    public KeystoreError Error { get; }
+    public KeystoreErrorKind Kind { get; }
 
     /// <summary>The keystore's path as given by the caller, or null when no file is involved.</summary>
     public string? Path { get; }

@@ -34,7 +34,7 @@ public static class KeystoreTypes
         ArgumentNullException.ThrowIfNull(name);
         return TryParse(name, out var type)
             ? type
-            : throw new KeystoreException(KeystoreError.UnknownFormat, KeystoresText.UnknownKeystoreTypeName(name));
+            : throw new KeystoreException(KeystoreErrorKind.UnknownFormat, KeystoresText.UnknownKeystoreTypeName(name));
     }
 
     /// <summary>The upper-case Java name: <c>JKS</c>, <c>PKCS12</c> or <c>JCEKS</c>.</summary>

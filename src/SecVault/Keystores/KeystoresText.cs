@@ -39,6 +39,9 @@ internal static partial class KeystoresText
     internal static string KeystoreTampered(string path) =>
         $"keystore {path} was modified or is damaged: the password is right but the integrity check fails";
 
+    internal static string KeystoreNoMacWrongPassword(string path) =>
+        $"wrong password for keystore {path}: its certificates are encrypted and do not decrypt with the password given (the file has no integrity check, so a damaged file would look the same)";
+
     internal static string KeystoreDamaged(string path) => $"keystore {path} is damaged and cannot be read";
 
     internal static string KeystoreTruncated(string path) => $"keystore {path} is truncated";

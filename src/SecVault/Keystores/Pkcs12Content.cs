@@ -16,6 +16,22 @@ internal static class Pkcs12Content
 {
     private const string ShroudedKeyBagOid = "1.2.840.113549.1.12.10.1.2";
 
+    /// <summary>True when <paramref name="data"/> has an encryptedData content (certificates encrypted with the password).</summary>
+    public static bool HasEncryptedContent(byte[] data)
+    {
+        try
+        {
+            var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(data));
+            return pfx.AuthSafe.ContentType.Equals(PkcsObjectIdentifiers.Data)
+                && AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets()))
+                    .GetContentInfo().Any(c => c.ContentType.Equals(PkcsObjectIdentifiers.EncryptedData));
+        }
+        catch (Exception ex) when (IsParseFailure(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>True when <paramref name="password"/> decrypts some protected part of <paramref name="data"/>.</summary>
     public static bool PasswordDecryptsContent(byte[] data, ReadOnlySpan<char> password)
     {

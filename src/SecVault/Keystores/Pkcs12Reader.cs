@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 
@@ -18,7 +19,7 @@ internal static class Pkcs12Reader
     {
         if (DeclaredLengthExceeds(data))
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path);
         }
 
         var store = new Pkcs12StoreBuilder().Build();
@@ -41,19 +42,22 @@ internal static class Pkcs12Reader
         {
             // The MAC cannot tell a wrong password from a changed file; a protected part that decrypts can.
             throw Pkcs12Content.PasswordDecryptsContent(data, storePassword)
-                ? new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreTampered(path), path, innerException: ex)
-                : new KeystoreException(KeystoreError.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex);
+                ? new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreTampered(path), path, innerException: ex)
+                : new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex);
         }
         catch (EndOfStreamException ex)
         {
-            throw new KeystoreException(KeystoreError.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Truncated, KeystoresText.KeystoreTruncated(path), path, innerException: ex);
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException
             or GeneralSecurityException or Org.BouncyCastle.Crypto.CryptoException or SecurityUtilityException or PkcsException)
         {
             // Key bags that do not decrypt with a MAC-verified password also land here, and (found by fuzzing) an
-            // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException.
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
+            // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException. So does a wrong
+            // password on a file without a MAC whose parts are encrypted: nothing there tells it from a damaged part.
+            throw HasNoMac(data) && Pkcs12Content.HasEncryptedContent(data) && !Pkcs12Content.PasswordDecryptsContent(data, storePassword)
+                ? new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreNoMacWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex)
+                : new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
         }
         finally
         {
@@ -95,6 +99,18 @@ internal static class Pkcs12Reader
         return entries;
     }
 
+    private static bool HasNoMac(byte[] data)
+    {
+        try
+        {
+            return Pfx.GetInstance(Asn1Object.FromByteArray(data)).MacData is null;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static X509Certificate2 Load(byte[]? der, string path, string alias)
     {
         try
@@ -105,7 +121,7 @@ internal static class Pkcs12Reader
         }
         catch (CryptographicException ex)
         {
-            throw new KeystoreException(KeystoreError.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
+            throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
         }
     }
 

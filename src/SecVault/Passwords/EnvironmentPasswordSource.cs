@@ -33,7 +33,7 @@ public sealed class EnvironmentPasswordSource(IEnvironment environment) : IPassw
         var key = _environment.GetVariable(KeyVariable);
         if (request.SeparateKeyPassword && key is null)
         {
-            throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordKeyVariableMissing(KeyVariable, StoreVariable));
+            throw new PasswordException(PasswordErrorKind.Incomplete, PasswordsText.PasswordKeyVariableMissing(KeyVariable, StoreVariable));
         }
 
         return KeystorePassword.FromStrings(store, key);

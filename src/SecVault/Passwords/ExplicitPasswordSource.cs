@@ -18,8 +18,10 @@ public sealed class ExplicitPasswordSource : IPasswordSource
     public string Name { get; }
 
     /// <summary>
-    /// Reads the store password from the first line of <paramref name="reader"/> (and the key password from the
-    /// second when a separate one is asked), once; later requests get copies. Line terminators are removed.
+    /// The one reader of a password on standard input: the store password is the first line of
+    /// <paramref name="reader"/> (the key password the second when a separate one is asked), read once; later requests
+    /// get copies. Line terminators are removed; an empty line or end of input is no password
+    /// (<see cref="PasswordErrorKind.Incomplete"/>).
     /// </summary>
     public static ExplicitPasswordSource FromReader(TextReader reader)
     {
@@ -33,10 +35,8 @@ public sealed class ExplicitPasswordSource : IPasswordSource
                 {
                     if (read is null)
                     {
-                        var store = reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordStdinEmpty);
-                        var key = request.SeparateKeyPassword
-                            ? reader.ReadLine() ?? throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordStdinNoKeyLine)
-                            : null;
+                        var store = Line(reader, PasswordsText.PasswordStdinEmpty, PasswordsText.PasswordStdinEmptyHint);
+                        var key = request.SeparateKeyPassword ? Line(reader, PasswordsText.PasswordStdinNoKeyLine, PasswordsText.PasswordStdinNoKeyLineHint) : null;
                         read = KeystorePassword.FromStrings(store, key);
                     }
 
@@ -44,6 +44,16 @@ public sealed class ExplicitPasswordSource : IPasswordSource
                 }
             },
             "standard input");
+    }
+
+    /// <summary>Reads the store password from <paramref name="reader"/> as <see cref="FromReader"/> does, for a keystore that has no path yet.</summary>
+    public static KeystorePassword ReadStorePassword(TextReader reader) =>
+        FromReader(reader).GetPassword(new PasswordRequest(string.Empty, SeparateKeyPassword: false))!;
+
+    private static string Line(TextReader reader, string missing, string hint)
+    {
+        var line = reader.ReadLine();
+        return string.IsNullOrEmpty(line) ? throw new PasswordException(PasswordErrorKind.Incomplete, missing, hint) : line;
     }
 
     /// <inheritdoc/>

@@ -87,7 +87,7 @@ public sealed class PasswordFileSource : IPasswordSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+            throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
         }
     }
 
@@ -110,7 +110,7 @@ public sealed class PasswordFileSource : IPasswordSource
 
             if (IsLink(path))
             {
-                throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileIsLink(path), path: path);
+                throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileIsLink(path), path: path);
             }
 
             file = SecureFile.OpenReadWrite(path);
@@ -121,7 +121,7 @@ public sealed class PasswordFileSource : IPasswordSource
                     || status.LinkCount != 1
                     || (status.UserId != SecureFile.CallerId && status.UserId != home)))
             {
-                throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileNotPrivate(path), PasswordsText.PasswordFileNotPrivateHint, path: path);
+                throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileNotPrivate(path), PasswordsText.PasswordFileNotPrivateHint, path: path);
             }
 
             var opened = file;
@@ -130,7 +130,7 @@ public sealed class PasswordFileSource : IPasswordSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+            throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
         }
         finally
         {
@@ -153,13 +153,13 @@ public sealed class PasswordFileSource : IPasswordSource
             }
             catch (DecoderFallbackException)
             {
-                throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileNotUtf8(path), path: path);
+                throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileNotUtf8(path), path: path);
             }
 
             var store = Line(chars, 0, out var next);
             if (store is null || store.Length == 0)
             {
-                throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordFileEmpty(path), path: path);
+                throw new PasswordException(PasswordErrorKind.Incomplete, PasswordsText.PasswordFileEmpty(path), path: path);
             }
 
             char[]? key = null;
@@ -169,7 +169,7 @@ public sealed class PasswordFileSource : IPasswordSource
                 if (key is null || key.Length == 0)
                 {
                     Array.Clear(store);
-                    throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordFileNoKeyLine(path), path: path);
+                    throw new PasswordException(PasswordErrorKind.Incomplete, PasswordsText.PasswordFileNoKeyLine(path), path: path);
                 }
             }
 
@@ -230,7 +230,7 @@ public sealed class PasswordFileSource : IPasswordSource
             path);
         if (File.Exists(path))
         {
-            throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileNotDeleted(path), path: path);
+            throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileNotDeleted(path), path: path);
         }
     }
 
@@ -242,7 +242,7 @@ public sealed class PasswordFileSource : IPasswordSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PasswordException(PasswordError.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
+            throw new PasswordException(PasswordErrorKind.FileFailure, PasswordsText.PasswordFileFailure(path, ex.Message), path: path, innerException: ex);
         }
     }
 }

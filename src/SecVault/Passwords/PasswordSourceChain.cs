@@ -49,7 +49,7 @@ public sealed class PasswordSourceChain : IPasswordSource
         return new PasswordSourceChain(sources);
     }
 
-    /// <summary>The first source's password; throws <see cref="PasswordException"/> (<see cref="PasswordError.NotAvailable"/>) when none has one.</summary>
+    /// <summary>The first source's password; throws <see cref="PasswordException"/> (<see cref="PasswordErrorKind.NotAvailable"/>) when none has one.</summary>
     public KeystorePassword GetPassword(PasswordRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -61,7 +61,7 @@ public sealed class PasswordSourceChain : IPasswordSource
             }
         }
 
-        throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(request.KeystorePath), PasswordsText.PasswordNotAvailableHint);
+        throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(request.KeystorePath), PasswordsText.PasswordNotAvailableHint);
     }
 
     KeystorePassword? IPasswordSource.GetPassword(PasswordRequest request) => GetPassword(request);

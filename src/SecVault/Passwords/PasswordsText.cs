@@ -3,11 +3,19 @@ namespace SecVault.Passwords;
 /// <summary>The messages of SecVault.Passwords: each takes strings and numbers only, never a secret value.</summary>
 internal static partial class PasswordsText
 {
-    internal const string PasswordStdinEmpty = "no keystore password on standard input";
+    internal const string PasswordStdinEmpty = "no keystore password: standard input is empty";
+
+    internal const string PasswordStdinEmptyHint = "write the password as the first line of standard input";
+
+    internal const string PromptEndOfInput = "input ended at a prompt; nothing was written";
+
+    internal static string PromptTooManyTries(int tries) => $"no answer was accepted after {tries} tries; nothing was written";
 
     internal const string PasswordStdinNoKeyLine = "no private key password (second line) on standard input";
 
-    internal const string PasswordPromptEmpty = "an empty keystore password was entered";
+    internal const string PasswordStdinNoKeyLineHint = "write the private key password as the second line of standard input";
+
+    internal const string PasswordPromptEmpty = "The password is empty.";
 
     internal static string PasswordKeyVariableMissing(string keyVariable, string storeVariable) =>
         $"{storeVariable} is set but {keyVariable} is not, and a separate private key password is enabled";

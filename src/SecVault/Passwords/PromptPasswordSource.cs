@@ -3,7 +3,7 @@ using SecVault.Hosting;
 namespace SecVault.Passwords;
 
 /// <summary>Source 4: the upstream prompts on the terminal, without echo; nothing when standard input is not a terminal.</summary>
-public sealed class PromptPasswordSource(IConsole console) : IPasswordSource
+public sealed class PromptPasswordSource : IPasswordSource
 {
     /// <summary>The single prompt when the key password is the store password.</summary>
     public const string CombinedPrompt = "[Enter KeyStore and Private Key Password :]";
@@ -14,37 +14,34 @@ public sealed class PromptPasswordSource(IConsole console) : IPasswordSource
     /// <summary>The key password prompt.</summary>
     public const string KeyPrompt = "[Enter Private Key Password : ]";
 
-    private readonly IConsole _console = console ?? throw new ArgumentNullException(nameof(console));
+    private readonly TerminalPrompt _prompt;
+    private readonly bool _isTerminal;
+    private readonly string? _storePrompt;
+
+    /// <summary>Prompts on <paramref name="console"/> with the upstream prompts, or with <paramref name="storePrompt"/> for the store password.</summary>
+    public PromptPasswordSource(IConsole console, string? storePrompt = null)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        _prompt = new TerminalPrompt(console);
+        _isTerminal = console.IsInputTerminal;
+        _storePrompt = storePrompt;
+    }
 
     /// <inheritdoc/>
     public string Name => "terminal prompt";
 
-    /// <inheritdoc/>
+    /// <summary>Asks on the terminal (<see cref="TerminalPrompt.AskHidden"/>); null when standard input is not a terminal.</summary>
     public KeystorePassword? GetPassword(PasswordRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_console.IsInputTerminal)
+        if (!_isTerminal)
         {
             return null;
         }
 
-        var store = _console.ReadHidden(request.SeparateKeyPassword ? StorePrompt : CombinedPrompt);
-        if (string.IsNullOrEmpty(store))
-        {
-            // Upstream starts with an empty password after a bare Enter; SecVault stops.
-            throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordPromptEmpty);
-        }
-
-        string? key = null;
-        if (request.SeparateKeyPassword)
-        {
-            key = _console.ReadHidden(KeyPrompt);
-            if (string.IsNullOrEmpty(key))
-            {
-                throw new PasswordException(PasswordError.Incomplete, PasswordsText.PasswordPromptEmpty);
-            }
-        }
-
+        // Upstream starts with an empty password after a bare Enter; SecVault asks again.
+        var store = _prompt.AskHidden(_storePrompt ?? (request.SeparateKeyPassword ? StorePrompt : CombinedPrompt), PasswordsText.PasswordPromptEmpty);
+        var key = request.SeparateKeyPassword ? _prompt.AskHidden(KeyPrompt, PasswordsText.PasswordPromptEmpty) : null;
         return KeystorePassword.FromStrings(store, key);
     }
 }

@@ -99,7 +99,7 @@ internal sealed partial class IdentityKey
 
         // MI's callback handler answers this id with the keystore password: the password file, the console.
         using var password = _passwords.GetPassword(new PasswordRequest(ResolutionText.KeyBasedKeySource, false))
-            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(ResolutionText.KeyBasedKeySource), PasswordsText.PasswordNotAvailableHint);
+            ?? throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(ResolutionText.KeyBasedKeySource), PasswordsText.PasswordNotAvailableHint);
         return (SymmetricSecretCipher.KeyFromText(password.Store, name), ResolutionText.KeyBasedKeySource);
     }
 
@@ -107,7 +107,7 @@ internal sealed partial class IdentityKey
     {
         var (path, type, alias) = IdentitySettings(vault);
         using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
-            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
+            ?? throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
         var keystore = Keystore.Load(path, password.Store, type);
         var entry = keystore.GetEntry(alias);
         if (entry.Kind != KeystoreEntryKind.SecretKey)

@@ -123,7 +123,7 @@ internal sealed partial class IdentityKey : IDisposable
     {
         var (path, type, alias) = IdentitySettings(RequireConfigured());
         using var password = _passwords.GetPassword(new PasswordRequest(path, _separateKeyPassword))
-            ?? throw new PasswordException(PasswordError.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
+            ?? throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(path), PasswordsText.PasswordNotAvailableHint);
         var keystore = Keystore.Load(path, password.Store, type);
         var entry = keystore.GetEntry(alias);
         return (entry.GetRsaPrivateKey(password.Key), entry);

@@ -88,5 +88,5 @@ internal static class KubernetesSecretReader
         : throw Refuse(displayPath, $"{key} is not a single value");
 
     private static SecretInputException Refuse(string displayPath, string reason) =>
-        new(SecretInputError.UnknownFileForm, SecretOutputText.RotateNotAKubernetesSecret(displayPath, reason), displayPath);
+        new(SecretInputErrorKind.UnknownFileForm, SecretOutputText.RotateNotAKubernetesSecret(displayPath, reason), displayPath);
 }

@@ -33,7 +33,7 @@ public sealed class SecretBatch
         ArgumentNullException.ThrowIfNull(source);
         if (entries.Count == 0)
         {
-            throw new SecretInputException(SecretInputError.NoEntries, SecretOutputText.CreateNoEntries(source), source);
+            throw new SecretInputException(SecretInputErrorKind.NoEntries, SecretOutputText.CreateNoEntries(source), source);
         }
 
         var warnings = new List<string>();
@@ -146,24 +146,24 @@ public sealed class SecretBatch
     {
         if (alias.Length == 0)
         {
-            throw new SecretInputException(SecretInputError.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
+            throw new SecretInputException(SecretInputErrorKind.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
         }
 
         if (alias.Any(c => char.IsControl(c) || c == '}'))
         {
             throw new SecretInputException(
-                SecretInputError.UnusableAlias, SecretOutputText.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
+                SecretInputErrorKind.UnusableAlias, SecretOutputText.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
         }
 
         if (entry.Secret.Length == 0)
         {
-            throw new SecretInputException(SecretInputError.EmptySecret, SecretOutputText.CreateEmptySecretAt(source, entry.Line, alias), source, entry.Line, alias);
+            throw new SecretInputException(SecretInputErrorKind.EmptySecret, SecretOutputText.CreateEmptySecretAt(source, entry.Line, alias), source, entry.Line, alias);
         }
 
         if (format == SecretOutputFormat.Kubernetes && !KubernetesNames.IsSecretKey(alias))
         {
             throw new SecretInputException(
-                SecretInputError.InvalidKubernetesKey, SecretOutputText.CreateInvalidKubernetesKey(source, entry.Line, alias), source, entry.Line, alias, SecretOutputText.CreateInvalidKubernetesKeyHint);
+                SecretInputErrorKind.InvalidKubernetesKey, SecretOutputText.CreateInvalidKubernetesKey(source, entry.Line, alias), source, entry.Line, alias, SecretOutputText.CreateInvalidKubernetesKeyHint);
         }
     }
 

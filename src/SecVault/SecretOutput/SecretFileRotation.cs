@@ -131,7 +131,7 @@ public sealed class SecretFileRotation
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SecretInputException(SecretInputError.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, e.Message), displayPath, innerException: e);
+            throw new SecretInputException(SecretInputErrorKind.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, e.Message), displayPath, innerException: e);
         }
 
         var kubernetes = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -182,7 +182,7 @@ public sealed class SecretFileRotation
             catch (CipherException e)
             {
                 throw new SecretInputException(
-                    SecretInputError.Undecryptable, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateUndecryptableHint, e);
+                    SecretInputErrorKind.Undecryptable, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateUndecryptableHint, e);
             }
         }
 
@@ -193,7 +193,7 @@ public sealed class SecretFileRotation
             back = keys.New.Decrypt(ciphertext, entry.Alias);
             return CryptographicOperations.FixedTimeEquals(back, plain)
                 ? ciphertext
-                : throw new CipherException(CipherError.DoesNotDecrypt, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), entry.Alias);
+                : throw new CipherException(CipherErrorKind.DoesNotDecrypt, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), entry.Alias);
         }
         finally
         {

@@ -19,7 +19,7 @@ public static class SecretInputReader
         var lines = SplitLines(text);
         if (lines.Count == 0)
         {
-            throw new SecretInputException(SecretInputError.NoEntries, SecretOutputText.CreatePipedEmpty, StandardInput);
+            throw new SecretInputException(SecretInputErrorKind.NoEntries, SecretOutputText.CreatePipedEmpty, StandardInput);
         }
 
         var entries = new List<SecretInputEntry>(lines.Count / 2);
@@ -29,19 +29,19 @@ public static class SecretInputReader
             var alias = lines[i].Trim();
             if (alias.Length == 0)
             {
-                throw new SecretInputException(SecretInputError.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(StandardInput, aliasLine), StandardInput, aliasLine);
+                throw new SecretInputException(SecretInputErrorKind.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(StandardInput, aliasLine), StandardInput, aliasLine);
             }
 
             if (i + 1 >= lines.Count)
             {
                 throw new SecretInputException(
-                    SecretInputError.MissingSecretLine, SecretOutputText.CreateMissingSecretLine(StandardInput, aliasLine, alias), StandardInput, aliasLine, alias);
+                    SecretInputErrorKind.MissingSecretLine, SecretOutputText.CreateMissingSecretLine(StandardInput, aliasLine, alias), StandardInput, aliasLine, alias);
             }
 
             if (lines[i + 1].Length == 0)
             {
                 throw new SecretInputException(
-                    SecretInputError.EmptySecret, SecretOutputText.CreateEmptySecretAt(StandardInput, aliasLine + 1, alias), StandardInput, aliasLine + 1, alias);
+                    SecretInputErrorKind.EmptySecret, SecretOutputText.CreateEmptySecretAt(StandardInput, aliasLine + 1, alias), StandardInput, aliasLine + 1, alias);
             }
 
             entries.Add(new SecretInputEntry(lines[i], lines[i + 1], aliasLine));
@@ -61,7 +61,7 @@ public static class SecretInputReader
         var properties = PropertiesReader.ReadUtf8(stream, displayPath);
         if (properties.Count == 0)
         {
-            throw new SecretInputException(SecretInputError.NoEntries, SecretOutputText.CreateFileHasNoEntries(displayPath), displayPath);
+            throw new SecretInputException(SecretInputErrorKind.NoEntries, SecretOutputText.CreateFileHasNoEntries(displayPath), displayPath);
         }
 
         var entries = new List<SecretInputEntry>(properties.Count);
@@ -69,13 +69,13 @@ public static class SecretInputReader
         {
             if (property.Key.Trim().Length == 0)
             {
-                throw new SecretInputException(SecretInputError.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(displayPath, property.Line), displayPath, property.Line);
+                throw new SecretInputException(SecretInputErrorKind.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(displayPath, property.Line), displayPath, property.Line);
             }
 
             if (property.Value.Length == 0)
             {
                 throw new SecretInputException(
-                    SecretInputError.EmptySecret, SecretOutputText.CreateEmptySecretAt(displayPath, property.Line, property.Key.Trim()), displayPath, property.Line, property.Key.Trim());
+                    SecretInputErrorKind.EmptySecret, SecretOutputText.CreateEmptySecretAt(displayPath, property.Line, property.Key.Trim()), displayPath, property.Line, property.Key.Trim());
             }
 
             entries.Add(new SecretInputEntry(property.Key, property.Value, property.Line));
@@ -84,7 +84,7 @@ public static class SecretInputReader
         return entries;
     }
 
-    /// <summary>Reads a bulk file from disk; a missing or unreadable file is <see cref="SecretInputError.Unreadable"/>.</summary>
+    /// <summary>Reads a bulk file from disk; a missing or unreadable file is <see cref="SecretInputErrorKind.Unreadable"/>.</summary>
     public static IReadOnlyList<SecretInputEntry> ReadPropertiesFile(string path, string displayPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -96,7 +96,7 @@ public static class SecretInputReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SecretInputException(SecretInputError.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
+            throw new SecretInputException(SecretInputErrorKind.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
         }
 
         using (stream)
@@ -107,7 +107,7 @@ public static class SecretInputReader
             }
             catch (IOException ex)
             {
-                throw new SecretInputException(SecretInputError.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
+                throw new SecretInputException(SecretInputErrorKind.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, ex.Message), displayPath, innerException: ex);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using SecVault.Diagnostics;
+using SecVault.Home;
 using SecVault.IO;
 
 namespace SecVault.Synapse;
@@ -7,6 +8,8 @@ namespace SecVault.Synapse;
 /// <summary>Reads Synapse and data-service artifacts: regular files only, under the file-system rule, size-capped.</summary>
 public static class SynapseArtifact
 {
+    private static readonly string[] Extensions = [".xml", ".dbs"];
+
     /// <summary>The largest artifact read (real ones are kilobytes; the biggest seen are a few megabytes).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
@@ -30,5 +33,48 @@ public static class SynapseArtifact
             problem = new Problem(ProblemSeverity.Error, displayPath, 0, 0, "artifact", DiagnosticsText.VerifyUnreadable(ex.Message));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The folders of an MI home whose artifacts <c>verify</c> and <c>resolve</c> read when no paths are given: what MI
+    /// deploys from (Synapse configurations, data services, CApps' exploded folders).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultFolders { get; } =
+    [
+        Path.Combine("repository", "deployment", "server", "synapse-configs"),
+        Path.Combine("repository", "deployment", "server", "dataservices"),
+        Path.Combine("repository", "deployment", "server", "carbonapps"),
+    ];
+
+    /// <summary>Every artifact in the <see cref="DefaultFolders"/> of <paramref name="home"/> that exist.</summary>
+    public static IReadOnlyList<string> InHome(MiHome home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        return Expand(DefaultFolders.Select(f => Path.Combine(home.Path, f)).Where(Directory.Exists));
+    }
+
+    /// <summary>
+    /// Files as given, and every artifact below each folder (sorted ordinally): <c>.xml</c> (every Synapse artifact type
+    /// and a CApp's exploded files) and <c>.dbs</c> (data services), in any case.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
     }
 }

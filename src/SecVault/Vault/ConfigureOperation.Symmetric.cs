@@ -72,7 +72,7 @@ public sealed partial class ConfigureOperation
             back = check.Decrypt(ciphertext, alias);
             return CryptographicOperations.FixedTimeEquals(back, bytes)
                 ? ciphertext
-                : throw new CipherException(CipherError.DoesNotDecrypt, VaultText.SymmetricRoundTripFailed(alias), alias);
+                : throw new CipherException(CipherErrorKind.DoesNotDecrypt, VaultText.SymmetricRoundTripFailed(alias), alias);
         }
         finally
         {

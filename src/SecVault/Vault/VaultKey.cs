@@ -61,7 +61,7 @@ public sealed class VaultKey : IDisposable
             if (bytes.Length > encryptor.MaxSecretBytes)
             {
                 throw new CipherException(
-                    CipherError.SecretTooLong,
+                    CipherErrorKind.SecretTooLong,
                     VaultText.ValueTooLong(bytes.Length, transformation.Name, encryptor.KeySizeBits, encryptor.MaxSecretBytes),
                     hint: CiphersText.SecretTooLongHint);
             }

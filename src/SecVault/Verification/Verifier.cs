@@ -16,8 +16,6 @@ public static class Verifier
 {
     private static readonly int[] CiphertextSizes = [128, 256, 384, 512];
 
-    private static readonly string[] ArtifactExtensions = [".xml", ".dbs"];
-
     // What the runtime reads when a vault configuration key is absent (VaultConfiguration.Enabled and FileAlgorithm).
     private static readonly Dictionary<string, string> RuntimeDefaults = new(StringComparer.Ordinal)
     {
@@ -25,17 +23,9 @@ public static class Verifier
         ["secretRepositories.file.algorithm"] = "RSA (PKCS#1 v1.5 padding)",
     };
 
-    /// <summary>The folders of an MI home whose artifacts are checked when no paths are given (those that exist).</summary>
-    public static IReadOnlyList<string> DefaultArtifactFolders { get; } =
-    [
-        Path.Combine("repository", "deployment", "server", "synapse-configs"),
-        Path.Combine("repository", "deployment", "server", "dataservices"),
-        Path.Combine("repository", "deployment", "server", "carbonapps"),
-    ];
-
     /// <summary>
     /// Checks <paramref name="home"/> and the artifacts <paramref name="synapsePaths"/> (a folder means every <c>.xml</c>
-    /// and <c>.dbs</c> below it; null means the home's <see cref="DefaultArtifactFolders"/>), returning every problem in
+    /// and <c>.dbs</c> below it; null means the home's <see cref="SynapseArtifact.DefaultFolders"/>), returning every problem in
     /// document order, errors and warnings.
     /// </summary>
     /// <remarks><paramref name="time"/> (default the system clock) says when the identity certificate's expiry is near.</remarks>
@@ -44,8 +34,7 @@ public static class Verifier
         ArgumentNullException.ThrowIfNull(home);
         var now = (time ?? TimeProvider.System).GetUtcNow();
         var problems = new List<Problem>();
-        var synapseFiles = ExpandSynapsePaths(synapsePaths
-            ?? DefaultArtifactFolders.Select(f => Path.Combine(home.Path, f)).Where(Directory.Exists));
+        var synapseFiles = synapsePaths is null ? SynapseArtifact.InHome(home) : SynapseArtifact.Expand(synapsePaths);
         using var resolver = new MiHomeResolver(home, (options ?? new MiHomeResolverOptions()).Clone(consume: false));
 
         Toml.DeploymentToml? document = null;
@@ -61,17 +50,8 @@ public static class Verifier
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         var synapseProblems = new List<Problem>();
         var synapse = resolver.CreateSynapseResolver();
-        foreach (var file in synapseFiles)
+        synapseProblems.AddRange(synapse.CheckFiles(synapseFiles, xml =>
         {
-            var display = home.DisplayPathOf(file);
-            // Not "is not { } xml": a mutant there leaves xml unassigned and Stryker drops the method's mutants.
-            var xml = SynapseArtifact.TryReadText(file, display, out var unreadable);
-            if (xml is null)
-            {
-                synapseProblems.Add(unreadable!);
-                continue;
-            }
-
             foreach (var lookup in VaultLookupParser.Scan(xml).Lookups.Where(l => l.IsWso2 && l.LookupType == VaultLookupType.Registry))
             {
                 referenced.Add(lookup.Name);
@@ -81,9 +61,7 @@ public static class Verifier
             {
                 referenced.Add(site.Alias);
             }
-
-            synapseProblems.AddRange(synapse.Check(xml, display));
-        }
+        }));
 
         if (document is not null)
         {
@@ -155,31 +133,6 @@ public static class Verifier
             : $"{severity} {where} {problem.Subject}: {problem.Message}";
     }
 
-    /// <summary>
-    /// Files as given, and every artifact below each folder (sorted ordinally): <c>.xml</c> (every Synapse artifact type
-    /// and a CApp's exploded files) and <c>.dbs</c> (data services), in any case.
-    /// </summary>
-    public static IReadOnlyList<string> ExpandSynapsePaths(IEnumerable<string> paths)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => ArtifactExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(path);
-            }
-        }
-
-        return files;
-    }
-
     private static void CheckVault(MiHomeResolver resolver, List<Problem> problems, DateTimeOffset now)
     {
         var display = VaultConfiguration.RelativePath;
@@ -226,8 +179,8 @@ public static class Verifier
         var name = SecretVariables.Name(string.Empty, alias);
         return SecretVariables.Refusal(name) switch
         {
-            SecretVariableError.Denied => ExecText.VerifyExecDenied(name, ExportDenylist.Find(name)!),
-            SecretVariableError.InvalidName => ExecText.VerifyExecInvalidName(name),
+            SecretVariableErrorKind.Denied => ExecText.VerifyExecDenied(name, ExportDenylist.Find(name)!.Reason),
+            SecretVariableErrorKind.InvalidName => ExecText.VerifyExecInvalidName(name),
             _ => null,
         };
     }

@@ -22,7 +22,7 @@ public sealed class BulkTests
         {
             if (alias is "alias40" or "alias50")
             {
-                throw new CipherException(CipherError.NotBase64, "bad", alias);
+                throw new CipherException(CipherErrorKind.NotBase64, "bad", alias);
             }
 
             var plain = new byte[] { 0x41, 0x42, 0x43 };
@@ -45,7 +45,7 @@ public sealed class BulkTests
         {
             if (alias == "alias7")
             {
-                throw new CipherException(CipherError.NotBase64, "bad", alias);
+                throw new CipherException(CipherErrorKind.NotBase64, "bad", alias);
             }
 
             var plain = new byte[] { 0x41, 0x42, 0x43 };

@@ -72,7 +72,7 @@ public sealed class NativeRsaTests
         var native = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", Transformation.Pkcs1, useNative: true).Decrypt(ciphertext, "db"));
         var dotNet = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", Transformation.Pkcs1, useNative: false).Decrypt(ciphertext, "db"));
 
-        Assert.Equal(CipherError.PaddingMismatch, native.Error);
+        Assert.Equal(CipherErrorKind.PaddingMismatch, native.Kind);
         Assert.Equal(dotNet.Message, native.Message);
     }
 

@@ -48,7 +48,7 @@ public sealed class SecretDecryptorTests
 
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "db_password"));
 
-        Assert.Equal(CipherError.PaddingMismatch, error.Error);
+        Assert.Equal(CipherErrorKind.PaddingMismatch, error.Kind);
         Assert.Equal("db_password", error.Alias);
         Assert.Equal(
             $"secret 'db_password' was encrypted with {actual.Other.Other.Name}, but secret-conf.properties says {actual.Other.Name}",
@@ -70,13 +70,13 @@ public sealed class SecretDecryptorTests
         var fromGarbage = Assert.Throws<CipherException>(() => uniform.Decrypt(garbage, "db"));
 
         Assert.False(uniform.DiagnosePadding);
-        Assert.Equal((fromGarbage.Error, fromGarbage.Message, fromGarbage.Hint), (fromPkcs1.Error, fromPkcs1.Message, fromPkcs1.Hint));
+        Assert.Equal((fromGarbage.Kind, fromGarbage.Message, fromGarbage.Hint), (fromPkcs1.Kind, fromPkcs1.Message, fromPkcs1.Hint));
         Assert.Equal(
             $"secret 'db' does not decrypt with the vault's key and transformation (key 'wso2carbon', SHA-256 {entry.CertificateSha256}, RSA/ECB/OAEPwithSHA1andMGF1Padding)",
             fromPkcs1.Message);
         Assert.Contains("--diagnose-padding", fromPkcs1.Hint, StringComparison.Ordinal);
-        Assert.Equal(CipherError.PaddingMismatch, Assert.Throws<CipherException>(() => diagnosing.Decrypt(pkcs1, "db")).Error);
-        Assert.Equal(CipherError.DoesNotDecrypt, Assert.Throws<CipherException>(() => diagnosing.Decrypt(garbage, "db")).Error);
+        Assert.Equal(CipherErrorKind.PaddingMismatch, Assert.Throws<CipherException>(() => diagnosing.Decrypt(pkcs1, "db")).Kind);
+        Assert.Equal(CipherErrorKind.DoesNotDecrypt, Assert.Throws<CipherException>(() => diagnosing.Decrypt(garbage, "db")).Kind);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SecretDecryptorTests
             random.NextBytes(block);
             block[0] = (byte)(modulus[0] - 1); // below the modulus
             var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(Convert.ToBase64String(block), "x"));
-            failures += error.Error == CipherError.DoesNotDecrypt ? 1 : 0;
+            failures += error.Kind == CipherErrorKind.DoesNotDecrypt ? 1 : 0;
         }
 
         Assert.Equal(100, failures);
@@ -138,7 +138,7 @@ public sealed class SecretDecryptorTests
 
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "db_password"));
 
-        Assert.Equal(CipherError.DoesNotDecrypt, error.Error);
+        Assert.Equal(CipherErrorKind.DoesNotDecrypt, error.Kind);
         Assert.Equal($"secret 'db_password' does not decrypt with key '{other}' (SHA-256 {fingerprint})", error.Message);
         Assert.DoesNotContain(v.Ciphertext, error.ToString(), StringComparison.Ordinal);
     }
@@ -151,7 +151,7 @@ public sealed class SecretDecryptorTests
 
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "api_key"));
 
-        Assert.Equal(CipherError.WrongKeySize, error.Error);
+        Assert.Equal(CipherErrorKind.WrongKeySize, error.Kind);
         Assert.StartsWith("secret 'api_key' was made with another key: it is 384 bytes", error.Message, StringComparison.Ordinal);
     }
 
@@ -174,7 +174,7 @@ public sealed class SecretDecryptorTests
 
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(text, "x"));
 
-        Assert.Equal(CipherError.NotBase64, error.Error);
+        Assert.Equal(CipherErrorKind.NotBase64, error.Kind);
         Assert.EndsWith($"position {position}", error.Message, StringComparison.Ordinal);
     }
 
@@ -186,7 +186,7 @@ public sealed class SecretDecryptorTests
     {
         var error = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1).Decrypt(text, "x"));
 
-        Assert.Equal(CipherError.NotBase64, error.Error);
+        Assert.Equal(CipherErrorKind.NotBase64, error.Kind);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class SecretDecryptorTests
 
         var error = Assert.Throws<CipherException>(() => decryptor.DecryptToString(ciphertext, "latin"));
 
-        Assert.Equal(CipherError.NotUtf8, error.Error);
+        Assert.Equal(CipherErrorKind.NotUtf8, error.Kind);
         Assert.Equal([0xC3, 0x28, 0xFF], decryptor.Decrypt(ciphertext, "latin"));
     }
 

@@ -82,7 +82,7 @@ public sealed class SecretEncryptorTests
 
         var error = Assert.Throws<CipherException>(() => encryptor.Encrypt(new byte[size], "db_password"));
 
-        Assert.Equal(CipherError.SecretTooLong, error.Error);
+        Assert.Equal(CipherErrorKind.SecretTooLong, error.Kind);
         Assert.Equal("db_password", error.Alias);
         Assert.Equal(message, error.Message);
         Assert.NotNull(error.Hint);

@@ -48,10 +48,10 @@ public sealed class SymmetricSecretCipherTests
         var underEcb = Assert.Throws<CipherException>(() => ecb.Decrypt(gcmValue, "db"));
         var underGcm = Assert.Throws<CipherException>(() => gcm.Decrypt(ecbValue, "db"));
 
-        Assert.Equal(CipherError.FormatMismatch, underEcb.Error);
+        Assert.Equal(CipherErrorKind.FormatMismatch, underEcb.Kind);
         Assert.Contains("AES/GCM/NoPadding", underEcb.Message, StringComparison.Ordinal);
         Assert.Contains("AES/ECB/PKCS5Padding", underEcb.Message, StringComparison.Ordinal);
-        Assert.Equal(CipherError.FormatMismatch, underGcm.Error);
+        Assert.Equal(CipherErrorKind.FormatMismatch, underGcm.Kind);
         Assert.DoesNotContain("s3cr3t", underEcb.Message + underGcm.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(gcmValue, underEcb.Message, StringComparison.Ordinal);
     }
@@ -68,8 +68,8 @@ public sealed class SymmetricSecretCipherTests
         changedBytes[0] ^= 1;
         var changed = Convert.ToBase64String(Encoding.UTF8.GetBytes(json.Replace(text, Convert.ToBase64String(changedBytes), StringComparison.Ordinal)));
 
-        Assert.Equal(CipherError.DoesNotDecrypt, Assert.Throws<CipherException>(() => cipher.Decrypt(changed, "db")).Error);
-        Assert.Equal(CipherError.DoesNotDecrypt, Assert.Throws<CipherException>(() => other.Decrypt(value, "db")).Error);
+        Assert.Equal(CipherErrorKind.DoesNotDecrypt, Assert.Throws<CipherException>(() => cipher.Decrypt(changed, "db")).Kind);
+        Assert.Equal(CipherErrorKind.DoesNotDecrypt, Assert.Throws<CipherException>(() => other.Decrypt(value, "db")).Kind);
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class SymmetricSecretCipherTests
     {
         var error = Assert.Throws<CipherException>(() => SymmetricSecretCipher.KeyFromText(text, "key.based.password"));
 
-        Assert.Equal(CipherError.WrongKeySize, error.Error);
+        Assert.Equal(CipherErrorKind.WrongKeySize, error.Kind);
         Assert.DoesNotContain(text, error.Message, StringComparison.Ordinal);
     }
 

@@ -40,7 +40,7 @@ public sealed class TransformationTests
     {
         var error = Assert.Throws<CipherException>(() => Transformation.Parse(name));
 
-        Assert.Equal(CipherError.UnknownTransformation, error.Error);
+        Assert.Equal(CipherErrorKind.UnknownTransformation, error.Kind);
         Assert.Contains($"unknown transformation '{name}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("RSA/ECB/OAEPwithSHA1andMGF1Padding", error.Message, StringComparison.Ordinal);
         Assert.False(Transformation.TryParse(name, out _));
@@ -54,7 +54,7 @@ public sealed class TransformationTests
     {
         var error = Assert.Throws<CipherException>(() => Transformation.Parse(name));
 
-        Assert.Equal(CipherError.UnknownTransformation, error.Error);
+        Assert.Equal(CipherErrorKind.UnknownTransformation, error.Kind);
         Assert.StartsWith("no transformation given", error.Message, StringComparison.Ordinal);
     }
 

@@ -32,7 +32,7 @@ public sealed class CliConfigStoreTests : IDisposable
     {
         var error = Assert.Throws<CliConfigException>(() => new CliConfigStore(_temp.Path).Load());
 
-        Assert.Equal(CliConfigError.NotInitialized, error.Error);
+        Assert.Equal(CliConfigErrorKind.NotInitialized, error.Kind);
         Assert.StartsWith("key store has not been initialized", error.Message, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class CliConfigStoreTests : IDisposable
 
         var error = Assert.Throws<CliConfigException>(store.Load);
 
-        Assert.Equal(CliConfigError.Untrusted, error.Error);
+        Assert.Equal(CliConfigErrorKind.Untrusted, error.Kind);
         Assert.Equal($"{store.FilePath} is writable by group or others; mi does not trust it", error.Message);
         Assert.Equal($"run 'chmod go-w {store.FilePath}'", error.Hint);
         Assert.DoesNotContain('\n', error.Message);
@@ -111,7 +111,7 @@ public sealed class CliConfigStoreTests : IDisposable
 
         var error = Assert.Throws<CliConfigException>(store.Load);
 
-        Assert.Equal(CliConfigError.Untrusted, error.Error);
+        Assert.Equal(CliConfigErrorKind.Untrusted, error.Kind);
         Assert.Equal($"{store.FilePath} is in {store.Folder}, writable by group or others; mi does not trust it", error.Message);
         Assert.Equal($"run 'chmod go-w {store.Folder}'", error.Hint);
     }
@@ -129,7 +129,7 @@ public sealed class CliConfigStoreTests : IDisposable
 
         var error = Assert.Throws<CliConfigException>(store.Load);
 
-        Assert.Equal(CliConfigError.Untrusted, error.Error);
+        Assert.Equal(CliConfigErrorKind.Untrusted, error.Kind);
         if (folder)
         {
             Assert.Equal($"{store.FilePath} is in {store.Folder}, owned by user id {Nobody}, neither you (user id 0) nor root; mi does not trust it", error.Message);
@@ -155,7 +155,7 @@ public sealed class CliConfigStoreTests : IDisposable
         File.SetUnixFileMode(planted.Folder, (UnixFileMode)Convert.ToInt32("777", 8));
 
         var error = Assert.Throws<CliConfigException>(store.Load);
-        Assert.Equal(CliConfigError.Untrusted, error.Error);
+        Assert.Equal(CliConfigErrorKind.Untrusted, error.Kind);
         Assert.Equal($"{store.FilePath} is in {planted.Folder}, writable by group or others; mi does not trust it", error.Message);
     }
 }

@@ -68,19 +68,19 @@ public sealed class KeystoreInfoTests
     }
 
     [Theory]
-    [InlineData("formatVersion: 1", "formatVersion: 2", CliConfigError.UnsupportedVersion)]
-    [InlineData("keyAlias: wso2carbon", "", CliConfigError.MissingField)]
-    [InlineData("keyStoreType: JKS", "keyStoreType: BKS", CliConfigError.InvalidField)]
-    [InlineData("-----BEGIN CERTIFICATE-----", "-----BEGIN PUBLIC KEY-----", CliConfigError.BadCertificate)]
-    [InlineData("certificateSha256: ", "certificateSha256: 00", CliConfigError.FingerprintMismatch)]
-    [InlineData("formatVersion: 1", "formatVersion: [1", CliConfigError.Malformed)]
-    public void Parse_refuses_a_damaged_file_with_a_run_init_hint(string find, string replace, CliConfigError expected)
+    [InlineData("formatVersion: 1", "formatVersion: 2", CliConfigErrorKind.UnsupportedVersion)]
+    [InlineData("keyAlias: wso2carbon", "", CliConfigErrorKind.MissingField)]
+    [InlineData("keyStoreType: JKS", "keyStoreType: BKS", CliConfigErrorKind.InvalidField)]
+    [InlineData("-----BEGIN CERTIFICATE-----", "-----BEGIN PUBLIC KEY-----", CliConfigErrorKind.BadCertificate)]
+    [InlineData("certificateSha256: ", "certificateSha256: 00", CliConfigErrorKind.FingerprintMismatch)]
+    [InlineData("formatVersion: 1", "formatVersion: [1", CliConfigErrorKind.Malformed)]
+    public void Parse_refuses_a_damaged_file_with_a_run_init_hint(string find, string replace, CliConfigErrorKind expected)
     {
         var yaml = Encoding.UTF8.GetString(FromVector("jks-rsa2048").ToYaml()).Replace(find, replace, StringComparison.Ordinal);
 
         var error = Assert.Throws<CliConfigException>(() => KeystoreInfo.Parse(yaml, "k.yaml"));
 
-        Assert.Equal(expected, error.Error);
+        Assert.Equal(expected, error.Kind);
         Assert.Equal("run 'mi secret init'", error.Hint);
         Assert.Contains("k.yaml", error.Message, StringComparison.Ordinal);
     }
@@ -98,6 +98,6 @@ public sealed class KeystoreInfoTests
     {
         var error = Assert.Throws<KeystoreException>(() => FromVector("jks-ec"));
 
-        Assert.Equal(KeystoreError.UnsupportedAlgorithm, error.Error);
+        Assert.Equal(KeystoreErrorKind.UnsupportedAlgorithm, error.Kind);
     }
 }

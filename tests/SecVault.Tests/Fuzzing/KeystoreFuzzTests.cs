@@ -41,7 +41,7 @@ public sealed class KeystoreFuzzTests(ITestOutputHelper output)
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.p12", FuzzInvariants.KeystorePassword));
 
-        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.Equal(KeystoreErrorKind.Tampered, error.Kind);
         Assert.DoesNotContain(FuzzInvariants.KeystorePassword, error.Message, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class KeystoreFuzzTests(ITestOutputHelper output)
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jks", FuzzInvariants.KeystorePassword));
 
-        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, error.Kind);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class KeystoreFuzzTests(ITestOutputHelper output)
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(new MemoryStream(input), "store.jceks", FuzzInvariants.KeystorePassword));
 
-        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, error.Kind);
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class KeystoreFuzzTests(ITestOutputHelper output)
             }
             catch (KeystoreException e)
             {
-                return (At: at, Outcome: e.Error is KeystoreError.Tampered or KeystoreError.WrongPassword or KeystoreError.Truncated or KeystoreError.UnknownFormat
-                    ? "refused" : "refused as " + e.Error);
+                return (At: at, Outcome: e.Kind is KeystoreErrorKind.Tampered or KeystoreErrorKind.WrongPassword or KeystoreErrorKind.Truncated or KeystoreErrorKind.UnknownFormat
+                    ? "refused" : "refused as " + e.Kind);
             }
         }).OrderBy(o => o.At).ToList();
 

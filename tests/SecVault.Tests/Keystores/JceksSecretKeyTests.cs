@@ -47,7 +47,7 @@ public sealed class JceksSecretKeyTests
         var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey(StorePassword));
         using var material = entry.GetSecretKey("key-pw-123");
 
-        Assert.Equal(KeystoreError.WrongKeyPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongKeyPassword, error.Kind);
         Assert.Equal(16, material.Key.Length);
     }
 }

@@ -69,6 +69,24 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_PKCS12_without_a_MAC_whose_certificates_are_encrypted_opens_with_its_password_and_names_a_wrong_or_missing_one()
+    {
+        var (certificate, _) = Pem();
+        var path = _temp.Combine("encrypted-certs.p12");
+        Run("openssl", "pkcs12", "-export", "-nokeys", "-in", certificate, "-nomac", "-certpbe", "AES-256-CBC", "-name", "ca", "-passout", "pass:" + Password, "-out", path);
+
+        var right = Keystore.Load(path, Password, KeystoreType.Pkcs12);
+        var wrong = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "not-the-password", KeystoreType.Pkcs12));
+        var none = Assert.Throws<KeystoreException>(() => Keystore.Load(path, string.Empty, KeystoreType.Pkcs12));
+
+        Assert.Equal(KeystoreType.Pkcs12, right.Type);
+        Assert.Equal((KeystoreErrorKind.WrongPassword, KeystoreErrorKind.WrongPassword), (wrong.Kind, none.Kind));
+        Assert.StartsWith($"wrong password for keystore {path}: its certificates are encrypted", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal(wrong.Message, none.Message);
+        Assert.DoesNotContain("damaged and cannot be read", wrong.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void A_trust_store_keytool_wrote_without_MAC_or_certificate_protection_opens_with_the_shipped_password()
     {
@@ -91,7 +109,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "not-the-password", KeystoreType.Pkcs12));
 
-        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, error.Kind);
         Assert.Contains("wrong password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("damaged", error.Message, StringComparison.Ordinal);
     }
@@ -111,8 +129,8 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         File.WriteAllBytes(path, content);
         var changed = Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password));
 
-        Assert.Equal(KeystoreError.WrongPassword, wrong.Error);
-        Assert.Equal(KeystoreError.Tampered, changed.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, wrong.Kind);
+        Assert.Equal(KeystoreErrorKind.Tampered, changed.Kind);
     }
 
     [Fact]
@@ -125,7 +143,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password, KeystoreType.Pkcs12));
 
-        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.Equal(KeystoreErrorKind.Tampered, error.Kind);
         Assert.DoesNotContain("wrong password", error.Message, StringComparison.Ordinal);
     }
 
@@ -136,7 +154,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         var content = File.ReadAllBytes(path);
         File.WriteAllBytes(path, content[..(content.Length - 40)]);
 
-        Assert.Equal(KeystoreError.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password)).Error);
-        Assert.Equal(KeystoreError.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, "wrong")).Error);
+        Assert.Equal(KeystoreErrorKind.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password)).Kind);
+        Assert.Equal(KeystoreErrorKind.Truncated, Assert.Throws<KeystoreException>(() => Keystore.Load(path, "wrong")).Kind);
     }
 }

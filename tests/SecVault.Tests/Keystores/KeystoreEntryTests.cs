@@ -56,7 +56,7 @@ public sealed class KeystoreEntryTests
 
         var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey(wrong));
 
-        Assert.Equal(KeystoreError.WrongKeyPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongKeyPassword, error.Kind);
         Assert.Equal("wso2carbon", error.Alias);
         Assert.Contains("key password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
@@ -82,8 +82,8 @@ public sealed class KeystoreEntryTests
         var privateError = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey("wso2carbon"));
 
         Assert.Equal("EC", entry.KeyAlgorithm);
-        Assert.Equal(KeystoreError.UnsupportedAlgorithm, publicError.Error);
-        Assert.Equal(KeystoreError.UnsupportedAlgorithm, privateError.Error);
+        Assert.Equal(KeystoreErrorKind.UnsupportedAlgorithm, publicError.Kind);
+        Assert.Equal(KeystoreErrorKind.UnsupportedAlgorithm, privateError.Kind);
         Assert.Contains("is EC; only RSA keys are supported", publicError.Message, StringComparison.Ordinal);
     }
 
@@ -93,10 +93,10 @@ public sealed class KeystoreEntryTests
         var entry = Load("jceks-secretkey").GetEntry("wso2carbon");
 
         Assert.Equal(KeystoreEntryKind.SecretKey, entry.Kind);
-        Assert.Equal(KeystoreError.SecretKeyEntry, Assert.Throws<KeystoreException>(() => entry.Certificate).Error);
-        Assert.Equal(KeystoreError.SecretKeyEntry, Assert.Throws<KeystoreException>(() => entry.GetRsaPublicKey()).Error);
+        Assert.Equal(KeystoreErrorKind.SecretKeyEntry, Assert.Throws<KeystoreException>(() => entry.Certificate).Kind);
+        Assert.Equal(KeystoreErrorKind.SecretKeyEntry, Assert.Throws<KeystoreException>(() => entry.GetRsaPublicKey()).Kind);
         var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey("wso2carbon"));
-        Assert.Equal(KeystoreError.SecretKeyEntry, error.Error);
+        Assert.Equal(KeystoreErrorKind.SecretKeyEntry, error.Kind);
         Assert.Contains("secret (symmetric) key", error.Message, StringComparison.Ordinal);
     }
 
@@ -112,7 +112,7 @@ public sealed class KeystoreEntryTests
 
         Assert.Equal(KeystoreEntryKind.TrustedCertificate, entry.Kind);
         Assert.Equal(2048, publicKey.KeySize);
-        Assert.Equal(KeystoreError.NoPrivateKey, error.Error);
+        Assert.Equal(KeystoreErrorKind.NoPrivateKey, error.Kind);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class KeystoreTests
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(VectorManifest.KeystorePath(v), Wrong));
 
-        Assert.Equal(KeystoreError.WrongPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, error.Kind);
         Assert.Equal(VectorManifest.KeystorePath(v), error.Path);
         Assert.Contains("wrong password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Wrong, error.ToString(), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class KeystoreTests
         {
             var error = LoadFails(content[..length], Vector(name).StorePassword);
 
-            Assert.Equal(KeystoreError.Truncated, error.Error);
+            Assert.Equal(KeystoreErrorKind.Truncated, error.Kind);
             Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
         }
     }
@@ -111,7 +111,7 @@ public sealed class KeystoreTests
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "x"));
 
-        Assert.Equal(KeystoreError.NotFound, error.Error);
+        Assert.Equal(KeystoreErrorKind.NotFound, error.Kind);
         Assert.Equal(path, error.Path);
     }
 
@@ -122,7 +122,7 @@ public sealed class KeystoreTests
 
         var error = Assert.Throws<KeystoreException>(() => Keystore.Load(temp.Path, "x"));
 
-        Assert.Equal(KeystoreError.UnreadableFile, error.Error);
+        Assert.Equal(KeystoreErrorKind.UnreadableFile, error.Kind);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class KeystoreTests
     [InlineData(new byte[] { 0xFE, 0xED })]
     public void Load_reports_an_empty_or_cut_magic_as_truncated(byte[] content)
     {
-        Assert.Equal(KeystoreError.Truncated, LoadFails(content).Error);
+        Assert.Equal(KeystoreErrorKind.Truncated, LoadFails(content).Kind);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class KeystoreTests
     {
         var error = LoadFails("-----BEGIN CERTIFICATE-----\n"u8.ToArray());
 
-        Assert.Equal(KeystoreError.UnknownFormat, error.Error);
+        Assert.Equal(KeystoreErrorKind.UnknownFormat, error.Kind);
         Assert.Contains("neither JKS, JCEKS nor PKCS12", error.Message, StringComparison.Ordinal);
     }
 
@@ -161,7 +161,7 @@ public sealed class KeystoreTests
     {
         var error = Assert.Throws<KeystoreException>(() => LoadVector(name, declared));
 
-        Assert.Equal(KeystoreError.TypeMismatch, error.Error);
+        Assert.Equal(KeystoreErrorKind.TypeMismatch, error.Kind);
         Assert.Contains($"declared as {declaredName} but its content is {actualName}", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Hint);
     }
@@ -176,7 +176,7 @@ public sealed class KeystoreTests
 
         var error = LoadFails(content, Vector(name).StorePassword);
 
-        Assert.Equal(KeystoreError.Tampered, error.Error);
+        Assert.Equal(KeystoreErrorKind.Tampered, error.Kind);
         Assert.Contains("modified", error.Message, StringComparison.Ordinal);
     }
 
@@ -188,7 +188,7 @@ public sealed class KeystoreTests
 
         var error = LoadFails(content);
 
-        Assert.True(error.Error is KeystoreError.WrongPassword or KeystoreError.Tampered, error.Error.ToString());
+        Assert.True(error.Kind is KeystoreErrorKind.WrongPassword or KeystoreErrorKind.Tampered, error.Kind.ToString());
         Assert.Contains("modified", error.Message, StringComparison.Ordinal);
     }
 
@@ -199,7 +199,7 @@ public sealed class KeystoreTests
 
         var error = Assert.Throws<KeystoreException>(() => keystore.GetEntry("wso2carbon"));
 
-        Assert.Equal(KeystoreError.UnknownAlias, error.Error);
+        Assert.Equal(KeystoreErrorKind.UnknownAlias, error.Kind);
         Assert.Equal("wso2carbon", error.Alias);
         Assert.Contains("aliases present: ", error.Message, StringComparison.Ordinal);
         Assert.All(["'first'", "'second'", "'trusted-ca'"], a => Assert.Contains(a, error.Message, StringComparison.Ordinal));

@@ -28,7 +28,7 @@ public sealed class KeystoreTypesTests
         Assert.False(KeystoreTypes.TryParse(name, out _));
         var error = Assert.Throws<KeystoreException>(() => KeystoreTypes.Parse(name));
 
-        Assert.Equal(KeystoreError.UnknownFormat, error.Error);
+        Assert.Equal(KeystoreErrorKind.UnknownFormat, error.Kind);
         Assert.Contains("use JKS, PKCS12 (P12, PFX) or JCEKS", error.Message, StringComparison.Ordinal);
     }
 

@@ -40,6 +40,6 @@ public sealed class Pkcs12SecretKeyTests
 
         var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey("not-the-password"));
 
-        Assert.Equal(KeystoreError.WrongKeyPassword, error.Error);
+        Assert.Equal(KeystoreErrorKind.WrongKeyPassword, error.Kind);
     }
 }

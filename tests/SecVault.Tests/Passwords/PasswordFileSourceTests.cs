@@ -89,7 +89,7 @@ public sealed class PasswordFileSourceTests
         Assert.Equal(("store", "key"), (password.Store.ToString(), password.Key.ToString()));
         File.WriteAllText(home.Combine(Name(2)), "store-only\n");
         var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: false).GetPassword(Request with { SeparateKeyPassword = true }));
-        Assert.Equal(PasswordError.Incomplete, ex.Error);
+        Assert.Equal(PasswordErrorKind.Incomplete, ex.Kind);
         Assert.DoesNotContain("store-only", ex.Message, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class PasswordFileSourceTests
                 Consume();
             }
 
-            Assert.Equal(PasswordError.FileFailure, ex!.Error);
+            Assert.Equal(PasswordErrorKind.FileFailure, ex!.Kind);
             Assert.Contains(Name(1), ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("secret-pw", ex.Message, StringComparison.Ordinal);
             // It failed at the delete, not before: the overwrite (which needs only the file) ran, the name stays.

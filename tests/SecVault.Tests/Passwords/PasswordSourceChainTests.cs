@@ -41,7 +41,7 @@ public sealed class PasswordSourceChainTests
 
         var ex = Assert.Throws<PasswordException>(() => chain.GetPassword(Request));
 
-        Assert.Equal(PasswordError.NotAvailable, ex.Error);
+        Assert.Equal(PasswordErrorKind.NotAvailable, ex.Kind);
         Assert.Contains("--password-stdin", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("password-persist", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("MI_KEYSTORE_PASSWORD", ex.Hint, StringComparison.Ordinal);
@@ -62,11 +62,18 @@ public sealed class PromptPasswordSourceTests
     }
 
     [Fact]
-    public void GetPassword_does_not_prompt_without_a_terminal_and_rejects_an_empty_answer()
+    public void GetPassword_does_not_prompt_without_a_terminal_and_asks_again_after_an_empty_answer()
     {
         Assert.Null(new PromptPasswordSource(new TestConsole("piped\n")).GetPassword(new PasswordRequest("ks", false)));
-        var ex = Assert.Throws<PasswordException>(() => new PromptPasswordSource(new TestConsole(terminalAnswers: [""])).GetPassword(new PasswordRequest("ks", false)));
-        Assert.Equal(PasswordError.Incomplete, ex.Error);
+        var again = new TestConsole(terminalAnswers: ["", "pw"]);
+        using (var password = new PromptPasswordSource(again, "ask: ").GetPassword(new PasswordRequest("ks", false))!)
+        {
+            Assert.Equal("pw", password.Store.ToString());
+        }
+
+        Assert.Equal("ask: The password is empty.\nask: ", again.ErrorText);
+        var ex = Assert.Throws<PasswordException>(() => new PromptPasswordSource(new TestConsole(terminalAnswers: ["", "", ""])).GetPassword(new PasswordRequest("ks", false)));
+        Assert.Equal(PasswordErrorKind.TooManyTries, ex.Kind);
     }
 }
 
@@ -100,6 +107,19 @@ public sealed class ExplicitPasswordSourceTests
         using var second = source.GetPassword(new PasswordRequest("ks", true))!;
         Assert.Equal("store-pw", second.Store.ToString());
         Assert.Equal("rest", reader.ReadLine());
+    }
+
+    [Theory]
+    [InlineData("", false, "no keystore password: standard input is empty", "first")]
+    [InlineData("\nsecond\n", false, "no keystore password: standard input is empty", "first")]
+    [InlineData("store\n", true, "no private key password (second line) on standard input", "private key password as the second")]
+    [InlineData("store\n\n", true, "no private key password (second line) on standard input", "private key password as the second")]
+    public void FromReader_refuses_an_empty_or_missing_line_with_a_hint(string input, bool separateKey, string message, string hint)
+    {
+        var ex = Assert.Throws<PasswordException>(() => ExplicitPasswordSource.FromReader(new StringReader(input)).GetPassword(new PasswordRequest("ks", separateKey)));
+
+        Assert.Equal((PasswordErrorKind.Incomplete, message), (ex.Kind, ex.Message));
+        Assert.Contains(hint, ex.Hint, StringComparison.Ordinal);
     }
 }
 

@@ -29,16 +29,16 @@ public sealed class SecretBatchTests
     }
 
     [Theory]
-    [InlineData("a\u0001b", SecretOutputFormat.Console, SecretInputError.UnusableAlias)]
-    [InlineData("a}", SecretOutputFormat.File, SecretInputError.UnusableAlias)]
-    [InlineData("a b", SecretOutputFormat.Kubernetes, SecretInputError.InvalidKubernetesKey)]
-    [InlineData("..a", SecretOutputFormat.Kubernetes, SecretInputError.InvalidKubernetesKey)]
-    [InlineData("   ", SecretOutputFormat.Console, SecretInputError.EmptyAlias)]
-    public void Prepare_refuses_aliases_that_cannot_be_used(string alias, SecretOutputFormat format, SecretInputError expected)
+    [InlineData("a\u0001b", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a}", SecretOutputFormat.File, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a b", SecretOutputFormat.Kubernetes, SecretInputErrorKind.InvalidKubernetesKey)]
+    [InlineData("..a", SecretOutputFormat.Kubernetes, SecretInputErrorKind.InvalidKubernetesKey)]
+    [InlineData("   ", SecretOutputFormat.Console, SecretInputErrorKind.EmptyAlias)]
+    public void Prepare_refuses_aliases_that_cannot_be_used(string alias, SecretOutputFormat format, SecretInputErrorKind expected)
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretBatch.Prepare([E(alias, "x")], format, "in"));
 
-        Assert.Equal(expected, ex.Error);
+        Assert.Equal(expected, ex.Kind);
         Assert.DoesNotContain('\u0001', ex.Message);
     }
 

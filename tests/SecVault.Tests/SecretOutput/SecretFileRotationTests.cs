@@ -99,7 +99,7 @@ public sealed class SecretFileRotationTests
 
         var e = Assert.Throws<SecretInputException>(() => Prepare(yaml));
 
-        Assert.Equal(SecretInputError.UnknownFileForm, e.Error);
+        Assert.Equal(SecretInputErrorKind.UnknownFileForm, e.Kind);
         Assert.Contains("line 4: a field 'mi secret create' does not write", e.Message, StringComparison.Ordinal);
     }
 

@@ -16,15 +16,15 @@ public sealed class SecretInputReaderTests
     }
 
     [Theory]
-    [InlineData("", SecretInputError.NoEntries, 0)]
-    [InlineData("a\n", SecretInputError.MissingSecretLine, 1)]
-    [InlineData("a\nb\n\nc\n", SecretInputError.EmptyAlias, 3)]
-    [InlineData("a\n\r\n", SecretInputError.EmptySecret, 2)]
-    public void ReadLinePairs_names_the_line_of_each_problem(string text, SecretInputError error, int line)
+    [InlineData("", SecretInputErrorKind.NoEntries, 0)]
+    [InlineData("a\n", SecretInputErrorKind.MissingSecretLine, 1)]
+    [InlineData("a\nb\n\nc\n", SecretInputErrorKind.EmptyAlias, 3)]
+    [InlineData("a\n\r\n", SecretInputErrorKind.EmptySecret, 2)]
+    public void ReadLinePairs_names_the_line_of_each_problem(string text, SecretInputErrorKind error, int line)
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretInputReader.ReadLinePairs(text));
 
-        Assert.Equal(error, ex.Error);
+        Assert.Equal(error, ex.Kind);
         Assert.Equal(line, ex.Line);
         Assert.Equal("standard input", ex.InputName);
     }
@@ -45,7 +45,7 @@ public sealed class SecretInputReaderTests
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretInputReader.ReadProperties(new MemoryStream("a=1\n\nb=\n"u8.ToArray()), "s.properties"));
 
-        Assert.Equal(SecretInputError.EmptySecret, ex.Error);
+        Assert.Equal(SecretInputErrorKind.EmptySecret, ex.Kind);
         Assert.Equal("b", ex.Alias);
         Assert.Equal(3, ex.Line);
         Assert.Equal("s.properties line 3: empty secret for alias 'b'", ex.Message);
@@ -56,7 +56,7 @@ public sealed class SecretInputReaderTests
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretInputReader.ReadProperties(new MemoryStream("# only\n"u8.ToArray()), "s.properties"));
 
-        Assert.Equal(SecretInputError.NoEntries, ex.Error);
+        Assert.Equal(SecretInputErrorKind.NoEntries, ex.Kind);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SecretInputReaderTests
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretInputReader.ReadPropertiesFile("/nonexistent/s.properties", "s.properties"));
 
-        Assert.Equal(SecretInputError.Unreadable, ex.Error);
+        Assert.Equal(SecretInputErrorKind.Unreadable, ex.Kind);
         Assert.StartsWith("cannot read s.properties", ex.Message, StringComparison.Ordinal);
     }
 }

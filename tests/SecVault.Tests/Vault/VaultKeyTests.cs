@@ -25,7 +25,7 @@ public sealed class VaultKeyTests
     {
         using var home = new TempMiHome("[server]\n");
         var e = Assert.Throws<KeystoreException>(() => VaultKey.Open(ConfigureOperationTests.Load(home).Keystore, "Not-It-42"));
-        Assert.Equal(KeystoreError.WrongPassword, e.Error);
+        Assert.Equal(KeystoreErrorKind.WrongPassword, e.Kind);
         Assert.DoesNotContain("Not-It-42", e.Message, StringComparison.Ordinal);
     }
 }

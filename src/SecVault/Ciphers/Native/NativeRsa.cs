@@ -188,6 +188,9 @@ internal sealed class NativeRsa
         LibCrypto.EvpPkeyCtxFree(ctx);
     }
 
+    /// <summary>OpenSSL's digest for an OAEP hash the policy names; zero for one this adapter does not map.</summary>
+    private static IntPtr Digest(HashAlgorithmName name) => name == HashAlgorithmName.SHA1 ? LibCrypto.EvpSha1() : IntPtr.Zero;
+
     private IntPtr NewContext(RsaPadding padding)
     {
         var ctx = LibCrypto.EvpPkeyCtxNew(_pkey, IntPtr.Zero);
@@ -198,12 +201,15 @@ internal sealed class NativeRsa
         }
 
         var ok = (_isPrivate ? LibCrypto.EvpPkeyDecryptInit(ctx) : LibCrypto.EvpPkeyEncryptInit(ctx)) > 0;
-        if (ok && padding == RsaPadding.OaepSha1)
+        // The policy (which padding, which OAEP digest) is RsaPaddings.For's; this only maps it onto OpenSSL.
+        var policy = RsaPaddings.For(padding);
+        if (ok && policy.Mode == RSAEncryptionPaddingMode.Oaep)
         {
-            var sha1 = LibCrypto.EvpSha1();
-            ok = LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1OaepPadding) > 0
-                && LibCrypto.EvpPkeyCtxSetRsaOaepMd(ctx, sha1) > 0
-                && LibCrypto.EvpPkeyCtxSetRsaMgf1Md(ctx, sha1) > 0;
+            var digest = Digest(policy.OaepHashAlgorithm);
+            ok = digest != IntPtr.Zero
+                && LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1OaepPadding) > 0
+                && LibCrypto.EvpPkeyCtxSetRsaOaepMd(ctx, digest) > 0
+                && LibCrypto.EvpPkeyCtxSetRsaMgf1Md(ctx, digest) > 0;
         }
         else if (ok)
         {

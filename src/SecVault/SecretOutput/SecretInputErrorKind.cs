@@ -1,7 +1,7 @@
 namespace SecVault.SecretOutput;
 
 /// <summary>Why the input of <c>mi secret create</c> was refused.</summary>
-public enum SecretInputError
+public enum SecretInputErrorKind
 {
     /// <summary>No alias/secret pair at all.</summary>
     NoEntries,

@@ -1,7 +1,7 @@
 namespace SecVault.Keystores;
 
 /// <summary>Why a keystore or one of its entries could not be used.</summary>
-public enum KeystoreError
+public enum KeystoreErrorKind
 {
     /// <summary>The keystore file does not exist.</summary>
     NotFound,

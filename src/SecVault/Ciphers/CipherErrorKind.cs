@@ -1,7 +1,7 @@
 namespace SecVault.Ciphers;
 
 /// <summary>Why a secret could not be encrypted or a ciphertext could not be decrypted.</summary>
-public enum CipherError
+public enum CipherErrorKind
 {
     /// <summary>The ciphertext holds a character outside the base64 alphabet, or bad padding.</summary>
     NotBase64,

@@ -1,7 +1,7 @@
 namespace SecVault.CliConfig;
 
 /// <summary>Why the CLI configuration (<c>keystore_info.yaml</c>) cannot be used.</summary>
-public enum CliConfigError
+public enum CliConfigErrorKind
 {
     /// <summary>The file does not exist: <c>mi secret init</c> has not run.</summary>
     NotInitialized,
