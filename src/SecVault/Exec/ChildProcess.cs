@@ -18,7 +18,14 @@ internal static class ChildProcess
     {
         ArgumentNullException.ThrowIfNull(commandLine);
         ArgumentNullException.ThrowIfNull(variables);
-        ArgumentOutOfRangeException.ThrowIfZero(commandLine.Count);
+        // A list pattern, not ThrowIfZero(commandLine.Count): Stryker mutates the property Count into the method Sum, the
+        // generic ThrowIfZero then cannot infer its type, and Stryker, unable to pin that error on one mutant, would drop
+        // every mutant of the method.
+        if (commandLine is [])
+        {
+            throw new ArgumentOutOfRangeException(nameof(commandLine), "The command line has no command.");
+        }
+
         var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false, WorkingDirectory = workingFolder };
         foreach (var argument in commandLine.Skip(1))
         {

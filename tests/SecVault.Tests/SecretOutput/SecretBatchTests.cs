@@ -73,4 +73,86 @@ public sealed class SecretBatchTests
     {
         Assert.Equal("db", E("db", "hunter2").ToString());
     }
+
+    [Fact]
+    public void Prepare_refuses_null_arguments_and_an_empty_list()
+    {
+        Assert.Throws<ArgumentNullException>("entries", () => SecretBatch.Prepare(null!, SecretOutputFormat.Console, "in"));
+        Assert.Throws<ArgumentNullException>("source", () => SecretBatch.Prepare([E("a", "x")], SecretOutputFormat.Console, null!));
+
+        var ex = Assert.Throws<SecretInputException>(() => SecretBatch.Prepare([], SecretOutputFormat.Console, "in"));
+
+        Assert.Equal(SecretInputError.NoEntries, ex.Error);
+        Assert.StartsWith("in holds no alias", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_refuses_an_empty_secret_naming_the_line_and_alias()
+    {
+        var ex = Assert.Throws<SecretInputException>(() => SecretBatch.Prepare([E("a", "x", 1), E("db", "", 4)], SecretOutputFormat.File, "in"));
+
+        Assert.Equal(SecretInputError.EmptySecret, ex.Error);
+        Assert.Equal(4, ex.Line);
+        Assert.Contains("in line 4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'db'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(" pw")]
+    [InlineData("pw\t")]
+    [InlineData("\npw\n")]
+    public void Prepare_warns_when_either_end_of_a_secret_is_whitespace(string secret)
+    {
+        var batch = SecretBatch.Prepare([E("db", secret)], SecretOutputFormat.File, "in");
+
+        Assert.Equal("the secret for alias 'db' starts or ends with whitespace; it is encrypted as given", Assert.Single(batch.Warnings));
+    }
+
+    [Fact]
+    public void Prepare_does_not_warn_about_whitespace_inside_a_secret()
+    {
+        Assert.Empty(SecretBatch.Prepare([E("db", "p w")], SecretOutputFormat.File, "in").Warnings);
+    }
+
+    [Theory]
+    [InlineData("AZ")]
+    [InlineData("az")]
+    [InlineData("09")]
+    [InlineData("a_b-c.d")]
+    public void Prepare_does_not_ask_to_quote_an_alias_of_toml_bare_key_characters(string alias)
+    {
+        Assert.Empty(SecretBatch.Prepare([E(alias, "x")], SecretOutputFormat.File, "in").Warnings);
+    }
+
+    // The characters just outside the ranges A-Z, a-z and 0-9 in ASCII.
+    [Theory]
+    [InlineData("a@")]
+    [InlineData("a[")]
+    [InlineData("a`")]
+    [InlineData("a{")]
+    [InlineData("a/")]
+    [InlineData("a:")]
+    public void Prepare_asks_to_quote_an_alias_with_a_character_outside_the_bare_key_set(string alias)
+    {
+        var batch = SecretBatch.Prepare([E(alias, "x")], SecretOutputFormat.File, "in");
+
+        Assert.Equal($"alias '{alias}' has characters other than A-Z a-z 0-9 _ - . and must be quoted in deployment.toml", Assert.Single(batch.Warnings));
+    }
+
+    [Fact]
+    public void A_repeated_alias_without_line_numbers_is_reported_without_lines()
+    {
+        var batch = SecretBatch.Prepare([E("a", "1", 0), E("a", "2", 0)], SecretOutputFormat.Console, "stdin");
+
+        Assert.Equal("stdin: alias 'a' is repeated; the last value is used", Assert.Single(batch.Warnings));
+        Assert.Equal("2", batch.Entries.Single().Secret);
+    }
+
+    [Fact]
+    public void An_entry_refuses_a_null_alias_or_secret_and_a_negative_line()
+    {
+        Assert.Throws<ArgumentNullException>("alias", () => new SecretInputEntry(null!, "x", 1));
+        Assert.Throws<ArgumentNullException>("secret", () => new SecretInputEntry("a", null!, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("line", () => new SecretInputEntry("a", "x", -1));
+    }
 }
