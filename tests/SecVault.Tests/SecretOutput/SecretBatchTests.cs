@@ -82,7 +82,7 @@ public sealed class SecretBatchTests
 
         var ex = Assert.Throws<SecretInputException>(() => SecretBatch.Prepare([], SecretOutputFormat.Console, "in"));
 
-        Assert.Equal(SecretInputError.NoEntries, ex.Error);
+        Assert.Equal(SecretInputErrorKind.NoEntries, ex.Kind);
         Assert.StartsWith("in holds no alias", ex.Message, StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class SecretBatchTests
     {
         var ex = Assert.Throws<SecretInputException>(() => SecretBatch.Prepare([E("a", "x", 1), E("db", "", 4)], SecretOutputFormat.File, "in"));
 
-        Assert.Equal(SecretInputError.EmptySecret, ex.Error);
+        Assert.Equal(SecretInputErrorKind.EmptySecret, ex.Kind);
         Assert.Equal(4, ex.Line);
         Assert.Contains("in line 4", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'db'", ex.Message, StringComparison.Ordinal);
