@@ -1174,6 +1174,16 @@ def main():
         text = "".join(l for l in f if not l.startswith("api_key"))
     with open(toml, "w") as f:
         f.write(text)
+    # ... and without the artifact lines that look it up (resolve checks the home's own artifacts).
+    for root, dirs, files in os.walk(os.path.join(TEMPLATE, "repository", "deployment")):
+        for name in files:
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as f:
+                lines = f.readlines()
+            kept = [l for l in lines if "vault-lookup('api_key')" not in l]
+            if kept != lines:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.writelines(kept)
     for root, dirs, files in os.walk(TEMPLATE):
         os.chmod(root, 0o755)
         for name in files:
