@@ -181,6 +181,7 @@ public sealed partial class ConfigureOperation
     /// <param name="progress">Told how many plain values are encrypted so far (configure encrypts while it writes).</param>
     /// <returns>Warnings about the files written (other hard links, an in-place rewrite).</returns>
     /// <exception cref="FileWriteException">A file changed since it was read, or cannot be written.</exception>
+    /// <exception cref="CipherException">A value could not be encrypted (the lengths were checked by Prepare); nothing is written.</exception>
     public IReadOnlyList<string> Commit(IProgress<WorkProgress>? progress = null)
     {
         var warnings = new List<string>();
