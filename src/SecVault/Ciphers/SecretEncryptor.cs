@@ -126,4 +126,54 @@ public sealed class SecretEncryptor
         Bulk.For(secrets.Count, maxParallelism, i => results[i] = Encrypt(secrets[i].Secret, secrets[i].Alias), progress);
         return results;
     }
+
+    /// <summary>
+    /// Encrypts <paramref name="items"/> lazily, a batch of <paramref name="batchSize"/> at a time when the caller
+    /// reaches it (each batch with <see cref="EncryptAll"/>, in parallel and in order), so a writer can stream the
+    /// output and only one batch of plaintexts and ciphertexts is held at a time. Each batch's UTF-8 buffers are zeroed
+    /// before its results are handed out; progress counts over all items. Check the lengths before the first batch.
+    /// </summary>
+    /// <param name="items">What to encrypt; each is read once.</param>
+    /// <param name="alias">The alias of an item, for messages.</param>
+    /// <param name="secret">The secret of an item.</param>
+    /// <param name="progress">Told how many items are encrypted so far.</param>
+    /// <param name="batchSize">How many items are encrypted together.</param>
+    internal IEnumerable<(T Item, string Ciphertext)> EncryptInBatches<T>(
+        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = 1024)
+    {
+        for (var first = 0; first < items.Count; first += batchSize)
+        {
+            var batch = new T[Math.Min(batchSize, items.Count - first)];
+            var secrets = new List<(string Alias, byte[] Secret)>(batch.Length);
+            IReadOnlyList<string> ciphertexts;
+            try
+            {
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    batch[i] = items[first + i];
+                    secrets.Add((alias(batch[i]), Encoding.UTF8.GetBytes(secret(batch[i]))));
+                }
+
+                ciphertexts = EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, items.Count));
+            }
+            finally
+            {
+                foreach (var (_, bytes) in secrets)
+                {
+                    CryptographicOperations.ZeroMemory(bytes);
+                }
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                yield return (batch[i], ciphertexts[i]);
+            }
+        }
+    }
+
+    /// <summary>Reports a batch's progress as progress of the whole run, on the reporting thread.</summary>
+    private sealed class OffsetProgress(IProgress<WorkProgress> whole, int offset, int total) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => whole.Report(new WorkProgress(offset + value.Done, total));
+    }
 }

@@ -105,41 +105,8 @@ public sealed class SecretBatch
             encryptor.CheckLength(Encoding.UTF8.GetByteCount(entry.Secret), entry.Alias);
         }
 
-        return Batches(encryptor, progress);
-    }
-
-    private IEnumerable<EncryptedSecret> Batches(SecretEncryptor encryptor, IProgress<WorkProgress>? progress)
-    {
-        const int BatchSize = 1024;
-        for (var first = 0; first < Entries.Count; first += BatchSize)
-        {
-            var batch = Entries.Skip(first).Take(BatchSize).ToList();
-            var secrets = batch.Select(e => (e.Alias, Secret: Encoding.UTF8.GetBytes(e.Secret))).ToList();
-            IReadOnlyList<string> ciphertexts;
-            try
-            {
-                var done = first;
-                ciphertexts = encryptor.EncryptAll(secrets, progress: progress is null ? null : new Progress(p => progress.Report(new WorkProgress(done + p.Done, Entries.Count))));
-            }
-            finally
-            {
-                foreach (var (_, secret) in secrets)
-                {
-                    CryptographicOperations.ZeroMemory(secret);
-                }
-            }
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                yield return new EncryptedSecret(batch[i].Alias, ciphertexts[i]);
-            }
-        }
-    }
-
-    /// <summary>Forwards reports synchronously, on the reporting thread (unlike <see cref="Progress{T}"/>).</summary>
-    private sealed class Progress(Action<WorkProgress> report) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value) => report(value);
+        return encryptor.EncryptInBatches(Entries, e => e.Alias, e => e.Secret, progress)
+            .Select(e => new EncryptedSecret(e.Item.Alias, e.Ciphertext));
     }
 
     private static void Check(SecretInputEntry entry, string alias, SecretOutputFormat format, string source)

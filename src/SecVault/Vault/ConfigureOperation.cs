@@ -118,7 +118,10 @@ public sealed partial class ConfigureOperation
         }
 
         Action<Stream, IProgress<WorkProgress>?>? writeToml = plain.Count > 0
-            ? (output, progress) => target.Document.WriteRewritten(output, EncryptInBatches(plain, encryptor, progress))
+            ? (output, progress) => target.Document.WriteRewritten(
+                output,
+                encryptor.EncryptInBatches(plain, e => e.Alias, e => e.PlainText!, progress, BatchSize)
+                    .Select(e => new LiteralReplacement(e.Item.LiteralSpan, e.Ciphertext, ReplacementStyle.KeepQuoting)))
             : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var entries = VaultConfiguration.Entries(target.Home.Path, key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
@@ -202,43 +205,6 @@ public sealed partial class ConfigureOperation
         }
 
         return warnings;
-    }
-
-    /// <summary>
-    /// The new literals of the plain-text markers, in document order: each batch of <see cref="BatchSize"/> is encrypted
-    /// in parallel when the writer reaches it, and its plaintext bytes are zeroed before the next batch is read.
-    /// </summary>
-    private static IEnumerable<LiteralReplacement> EncryptInBatches(SecretSelection plain, SecretEncryptor encryptor, IProgress<WorkProgress>? progress)
-    {
-        for (var first = 0; first < plain.Count; first += BatchSize)
-        {
-            var count = Math.Min(BatchSize, plain.Count - first);
-            var entries = new SecretEntry[count];
-            var secrets = new List<(string Alias, byte[] Secret)>(count);
-            IReadOnlyList<string> ciphertexts;
-            try
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    entries[i] = plain[first + i];
-                    secrets.Add((entries[i].Alias, Encoding.UTF8.GetBytes(entries[i].PlainText!)));
-                }
-
-                ciphertexts = encryptor.EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, plain.Count));
-            }
-            finally
-            {
-                foreach (var (_, secret) in secrets)
-                {
-                    CryptographicOperations.ZeroMemory(secret);
-                }
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                yield return new LiteralReplacement(entries[i].LiteralSpan, ciphertexts[i], ReplacementStyle.KeepQuoting);
-            }
-        }
     }
 
     /// <summary>
@@ -347,11 +313,5 @@ public sealed partial class ConfigureOperation
 
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
-    }
-
-    /// <summary>Reports a batch's progress as progress of the whole run.</summary>
-    private sealed class OffsetProgress(IProgress<WorkProgress> whole, int offset, int total) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value) => whole.Report(new WorkProgress(offset + value.Done, total));
     }
 }
