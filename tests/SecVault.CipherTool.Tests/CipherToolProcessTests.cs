@@ -55,7 +55,9 @@ public sealed class CipherToolProcessTests
     {
         Skip.If(ProcessHardeningProbe.WhyNot is not null, ProcessHardeningProbe.WhyNot);
 
-        var view = ProcessHardeningProbe.Observe("ciphertool", "-Dcarbon.home=" + Path.Combine(Repo.Root, "samples", "mi-home"), "-Dpassword.stdin");
+        // A copy every user can read: as root the probe runs the tool as "nobody", and the checkout may be closed to others.
+        var home = ToolProcess.CopyOpenToOthers(Path.Combine(Repo.Root, "samples", "mi-home"));
+        var view = ProcessHardeningProbe.Observe("ciphertool", "-Dcarbon.home=" + home, "-Dpassword.stdin");
 
         Assert.True(view.CoreLimitIsZero, view.Detail);
         Assert.True(view.NotDumpable, view.Detail);

@@ -31,7 +31,7 @@ public static class ProcessHardeningProbe
     public static ProcessHardeningView Observe(string tool, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var dll = Path.Combine(AppContext.BaseDirectory, tool + ".dll");
+        var dll = Path.Combine(IsRoot ? ToolProcess.ToolFolderForOtherUsers : AppContext.BaseDirectory, tool + ".dll");
         var start = new ProcessStartInfo(IsRoot ? "/usr/bin/setpriv" : "dotnet")
         {
             RedirectStandardInput = true,

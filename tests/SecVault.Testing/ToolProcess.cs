@@ -28,10 +28,68 @@ public static class ToolProcess
         return Run(["setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--"], tool, workingFolder, stdin, environment, args);
     }
 
+    /// <summary>
+    /// The folder of the built tools as another user can reach it: the test output folder, or, when one of its parent
+    /// folders is closed to others (a checkout in a <c>mktemp -d</c> folder is), a copy of it made once in a folder
+    /// others may read, removed when the test process exits.
+    /// </summary>
+    public static string ToolFolderForOtherUsers => OtherUsersFolder.Value;
+
+    private static readonly Lazy<string> OtherUsersFolder = new(() =>
+    {
+        var folder = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        if (OperatingSystem.IsWindows() || !ClosedToOthers(folder))
+        {
+            return folder;
+        }
+
+        return CopyOpenToOthers(folder);
+    });
+
+    /// <summary>
+    /// A copy of <paramref name="folder"/> in a new temporary folder that every user may read and enter (files 0644,
+    /// folders 0755), for a tool run as another user; removed when the test process exits.
+    /// </summary>
+    public static string CopyOpenToOthers(string folder)
+    {
+        const UnixFileMode Open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        var copy = Path.Combine(Path.GetTempPath(), "secvault-open-" + Guid.NewGuid().ToString("N"));
+        foreach (var source in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Prepend(folder))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(folder, source));
+            Directory.CreateDirectory(target, Open);
+            File.SetUnixFileMode(target, Open);
+            foreach (var file in Directory.EnumerateFiles(source))
+            {
+                var copied = Path.Combine(target, Path.GetFileName(file));
+                File.Copy(file, copied);
+                File.SetUnixFileMode(copied, Open & ~(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute));
+            }
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(copy, recursive: true);
+        return copy;
+    }
+
+    /// <summary>True when a folder on the way to <paramref name="folder"/> (itself included) cannot be entered by others.</summary>
+    private static bool ClosedToOthers(string folder)
+    {
+        for (var current = folder; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if ((File.GetUnixFileMode(current) & UnixFileMode.OtherExecute) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static ProcessResult Run(string[] prefix, string tool, string workingFolder, string stdin, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var dll = Path.Combine(AppContext.BaseDirectory, tool + ".dll");
+        var dll = Path.Combine(prefix.Length == 0 ? AppContext.BaseDirectory : ToolFolderForOtherUsers, tool + ".dll");
         return prefix.Length == 0
             ? RunProgram("dotnet", [dll, .. args], workingFolder, stdin, environment)
             : RunProgram(prefix[0], [.. prefix.Skip(1), "dotnet", dll, .. args], workingFolder, stdin, environment);
