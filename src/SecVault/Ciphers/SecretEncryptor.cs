@@ -10,6 +10,13 @@ namespace SecVault.Ciphers;
 /// </summary>
 public sealed class SecretEncryptor
 {
+    /// <summary>
+    /// How many secrets a streamed writer encrypts together. Small enough that the two batches alive at a time (the one
+    /// being written and the next) die young in the GC: with 1,024 a 100,000-secret configure peaked at 89 MiB, with
+    /// 256 at 54 MiB, no slower; large enough that each parallel loop has work for every core.
+    /// </summary>
+    internal const int StreamBatchSize = 256;
+
     private readonly RSA _publicKey;
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
@@ -128,24 +135,26 @@ public sealed class SecretEncryptor
     }
 
     /// <summary>
-    /// Encrypts <paramref name="items"/> lazily, a batch of <paramref name="batchSize"/> at a time when the caller
-    /// reaches it (each batch with <see cref="EncryptAll"/>, in parallel and in order), so a writer can stream the
-    /// output and only one batch of plaintexts and ciphertexts is held at a time. Each batch's UTF-8 buffers are zeroed
-    /// before its results are handed out; progress counts over all items. Check the lengths before the first batch.
+    /// Encrypts <paramref name="items"/> a batch of <paramref name="batchSize"/> at a time (each batch with
+    /// <see cref="EncryptAll"/>, in parallel and in order), so a writer can stream the output while at most two batches
+    /// of plaintexts and ciphertexts are held: the one being handed out and the next, which is encrypted in the
+    /// background meanwhile (the writer's own work then overlaps the encryption instead of leaving the cores idle).
+    /// Each batch's UTF-8 buffers are zeroed before its results are handed out; progress counts over all items. Check
+    /// the lengths before the first batch.
     /// </summary>
-    /// <param name="items">What to encrypt; each is read once.</param>
+    /// <param name="items">What to encrypt; each is read once, possibly on another thread, so reading must be thread-safe.</param>
     /// <param name="alias">The alias of an item, for messages.</param>
     /// <param name="secret">The secret of an item.</param>
     /// <param name="progress">Told how many items are encrypted so far.</param>
     /// <param name="batchSize">How many items are encrypted together.</param>
     internal IEnumerable<(T Item, string Ciphertext)> EncryptInBatches<T>(
-        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = 1024)
+        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = StreamBatchSize)
     {
-        for (var first = 0; first < items.Count; first += batchSize)
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        (T[] Items, IReadOnlyList<string> Ciphertexts) Batch(int first)
         {
             var batch = new T[Math.Min(batchSize, items.Count - first)];
             var secrets = new List<(string Alias, byte[] Secret)>(batch.Length);
-            IReadOnlyList<string> ciphertexts;
             try
             {
                 for (var i = 0; i < batch.Length; i++)
@@ -154,7 +163,7 @@ public sealed class SecretEncryptor
                     secrets.Add((alias(batch[i]), Encoding.UTF8.GetBytes(secret(batch[i]))));
                 }
 
-                ciphertexts = EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, items.Count));
+                return (batch, EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, items.Count)));
             }
             finally
             {
@@ -163,10 +172,52 @@ public sealed class SecretEncryptor
                     CryptographicOperations.ZeroMemory(bytes);
                 }
             }
+        }
 
-            for (var i = 0; i < batch.Length; i++)
+        if (items.Count == 0)
+        {
+            yield break;
+        }
+
+        // The first batch runs on the caller's thread (a small file has only this one); each later one starts in the
+        // background before the previous one is handed out.
+        var current = Batch(0);
+        Task<(T[] Items, IReadOnlyList<string> Ciphertexts)>? next = null;
+        try
+        {
+            for (var first = 0; first < items.Count; first += batchSize)
             {
-                yield return (batch[i], ciphertexts[i]);
+                if (first > 0)
+                {
+                    current = next!.GetAwaiter().GetResult();
+                    next = null;
+                }
+
+                var following = first + batchSize;
+                if (following < items.Count)
+                {
+                    next = Task.Run(() => Batch(following));
+                }
+
+                for (var i = 0; i < current.Items.Length; i++)
+                {
+                    yield return (current.Items[i], current.Ciphertexts[i]);
+                }
+            }
+        }
+        finally
+        {
+            // The caller stopped early (a write failed): wait for the batch in flight, whose own finally zeroes its
+            // plaintexts, so none outlives the call; its failure, if any, is the lesser news.
+            if (next is not null)
+            {
+                try
+                {
+                    next.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
             }
         }
     }

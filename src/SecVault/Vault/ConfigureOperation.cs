@@ -16,8 +16,8 @@ namespace SecVault.Vault;
 /// </summary>
 public sealed partial class ConfigureOperation
 {
-    /// <summary>How many plain-text markers are encrypted together, in parallel, before their literals are written.</summary>
-    internal const int BatchSize = 1024;
+    /// <summary>How many values are encrypted or checked together, in parallel, before their literals are written.</summary>
+    internal const int BatchSize = SecretEncryptor.StreamBatchSize;
 
     private readonly VaultTarget _target;
     private readonly Action<Stream, IProgress<WorkProgress>?>? _writeDeploymentToml;

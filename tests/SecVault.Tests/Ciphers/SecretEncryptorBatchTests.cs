@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+
+namespace SecVault.Tests.Ciphers;
+
+/// <summary>
+/// <see cref="SecretEncryptor.EncryptInBatches"/>: the streamed writers' encryptor, which encrypts the next batch in
+/// the background while the current one is handed out.
+/// </summary>
+public sealed class SecretEncryptorBatchTests
+{
+    private static (RSA Private, SecretEncryptor Encryptor) Key()
+    {
+        var (privateKey, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        return (privateKey, new SecretEncryptor(publicKey, Transformation.OaepSha1));
+    }
+
+    private static string[] Items(int count) => [.. Enumerable.Range(0, count).Select(i => $"secret-{i:D3}")];
+
+    [Fact]
+    public void Every_item_comes_out_once_in_input_order_across_batches_and_decrypts_with_the_private_key()
+    {
+        var (privateKey, encryptor) = Key();
+        var items = Items(11);
+
+        var results = encryptor.EncryptInBatches(items, s => s, s => s, progress: null, batchSize: 3).ToList();
+
+        Assert.Equal(items, results.Select(r => r.Item));
+        foreach (var (item, ciphertext) in results)
+        {
+            var plaintext = privateKey.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1);
+            Assert.Equal(item, Encoding.UTF8.GetString(plaintext));
+        }
+    }
+
+    [Fact]
+    public void Progress_counts_over_all_items_and_reaches_the_total()
+    {
+        var (_, encryptor) = Key();
+        var reports = new List<WorkProgress>();
+        var progress = new SynchronousProgress(reports);
+
+        _ = encryptor.EncryptInBatches(Items(7), s => s, s => s, progress, batchSize: 2).ToList();
+
+        Assert.Equal(7, reports.Count);
+        Assert.All(reports, r => Assert.Equal(7, r.Total));
+        Assert.Equal(Enumerable.Range(1, 7), reports.Select(r => r.Done).Order());
+    }
+
+    [Fact]
+    public void A_failure_in_a_background_batch_surfaces_as_its_own_exception_after_the_earlier_items()
+    {
+        var (_, encryptor) = Key();
+        var items = Items(6);
+        items[4] = new string('x', encryptor.MaxSecretBytes + 1);
+        var handedOut = new List<string>();
+
+        var failure = Assert.Throws<CipherException>(() =>
+        {
+            foreach (var (item, _) in encryptor.EncryptInBatches(items, s => s == items[4] ? "too_long" : s, s => s, progress: null, batchSize: 3))
+            {
+                handedOut.Add(item);
+            }
+        });
+
+        Assert.Equal(CipherErrorKind.SecretTooLong, failure.Kind);
+        Assert.Equal("too_long", failure.Alias);
+        Assert.Equal(items[..3], handedOut);
+    }
+
+    [Fact]
+    public void A_caller_that_stops_early_waits_for_the_batch_in_flight_and_no_later_batch_starts()
+    {
+        var (_, encryptor) = Key();
+        var read = 0;
+        var finished = 0;
+        string Secret(string item)
+        {
+            Interlocked.Increment(ref read);
+            Thread.Sleep(20);
+            Interlocked.Increment(ref finished);
+            return item;
+        }
+
+        using (var results = encryptor.EncryptInBatches(Items(9), s => s, Secret, progress: null, batchSize: 3).GetEnumerator())
+        {
+            Assert.True(results.MoveNext());
+        }
+
+        // The first batch, and the second that was started in the background before the first item was handed out.
+        Assert.Equal(6, Volatile.Read(ref finished));
+        Thread.Sleep(100);
+        Assert.Equal(6, Volatile.Read(ref read));
+    }
+
+    [Fact]
+    public void No_items_give_no_results()
+    {
+        var (_, encryptor) = Key();
+
+        Assert.Empty(encryptor.EncryptInBatches(Array.Empty<string>(), s => s, s => s, progress: null, batchSize: 3));
+    }
+
+    /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class SynchronousProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}
