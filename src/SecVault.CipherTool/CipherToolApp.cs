@@ -189,8 +189,9 @@ internal static partial class CipherToolApp
 
     private static int Change(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, Transformation transformation)
     {
-        var secrets = target.Document.Secrets;
-        if (!secrets.Any(ChangeOperation.CanChange))
+        var secrets = target.SecretAliases;
+        var changeable = ChangeOperation.ChangeableAliases(target);
+        if (changeable.Count == 0)
         {
             Error(console, CipherToolText.NoAliasesToChange, null);
             return 1;
@@ -198,7 +199,7 @@ internal static partial class CipherToolApp
 
         for (var i = 0; i < secrets.Count; i++)
         {
-            console.StdErr.WriteLine(CipherToolText.AliasListLine(i + 1, secrets[i].Alias, !ChangeOperation.CanChange(secrets[i])));
+            console.StdErr.WriteLine(CipherToolText.AliasListLine(i + 1, secrets[i], !changeable.Contains(secrets[i])));
         }
 
         var changes = new List<KeyValuePair<string, string>>();
@@ -217,15 +218,15 @@ internal static partial class CipherToolApp
                 continue;
             }
 
-            var entry = secrets[number - 1];
-            if (!ChangeOperation.CanChange(entry))
+            var alias = secrets[number - 1];
+            if (!changeable.Contains(alias))
             {
-                Warning(console, CipherToolText.DynamicNotChangeable(entry.Alias));
+                Warning(console, CipherToolText.DynamicNotChangeable(alias));
                 continue;
             }
 
-            var value = AskNewValue(console, CipherToolText.NewValuePrompt(entry.Alias), CipherToolText.RepeatValuePrompt);
-            changes.Add(new(entry.Alias, value));
+            var value = AskNewValue(console, CipherToolText.NewValuePrompt(alias), CipherToolText.RepeatValuePrompt);
+            changes.Add(new(alias, value));
         }
 
         ChangeOperation operation;

@@ -1,7 +1,7 @@
 namespace SecVault.Ciphers;
 
 /// <summary>The RSA encryption paddings SecVault supports.</summary>
-public enum RsaPadding
+internal enum RsaPadding
 {
     /// <summary>PKCS#1 v1.5 encryption padding.</summary>
     Pkcs1,

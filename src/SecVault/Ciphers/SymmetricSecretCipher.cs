@@ -20,7 +20,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     public const string GcmAlgorithm = "AES/GCM/NoPadding";
 
     /// <summary>The bytes of an IV SecVault writes.</summary>
-    public const int IvBytes = 12;
+    internal const int IvBytes = 12;
 
     private const int TagBytes = 16;
 
@@ -51,13 +51,13 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     }
 
     /// <summary>Every algorithm name SecVault accepts for a symmetric vault (any case).</summary>
-    public static IReadOnlyList<string> AcceptedAlgorithms { get; } = [GcmAlgorithm, "AES", "AES/ECB/PKCS5Padding"];
+    internal static IReadOnlyList<string> AcceptedAlgorithms { get; } = [GcmAlgorithm, "AES", "AES/ECB/PKCS5Padding"];
 
     /// <summary>The algorithm as written in secret-conf.properties: <c>AES/GCM/NoPadding</c>, <c>AES</c> or <c>AES/ECB/PKCS5Padding</c>.</summary>
     public string Algorithm { get; }
 
     /// <summary>True for <c>AES/GCM/NoPadding</c>, whose values are the JSON form.</summary>
-    public bool IsGcm => Algorithm == GcmAlgorithm;
+    internal bool IsGcm => Algorithm == GcmAlgorithm;
 
     /// <summary>The key size in bits.</summary>
     public int KeySizeBits => _key.Length * 8;
@@ -66,7 +66,7 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
     /// The accepted spelling of <paramref name="algorithm"/>, or null. securevault compares <c>AES/GCM/NoPadding</c>
     /// exactly, so only that spelling gets the JSON form; <c>AES</c> and <c>AES/ECB/PKCS5Padding</c> mean AES-ECB.
     /// </summary>
-    public static string? TryParseAlgorithm(string? algorithm) => algorithm?.Trim() switch
+    internal static string? TryParseAlgorithm(string? algorithm) => algorithm?.Trim() switch
     {
         GcmAlgorithm => GcmAlgorithm,
         "AES" => "AES",

@@ -16,19 +16,19 @@ public sealed class Transformation : IEquatable<Transformation>
     }
 
     /// <summary>OAEP with SHA-1 and MGF1: <c>RSA/ECB/OAEPwithSHA1andMGF1Padding</c>.</summary>
-    public static Transformation OaepSha1 { get; } = new("RSA/ECB/OAEPwithSHA1andMGF1Padding", OaepCliName, RsaPadding.OaepSha1);
+    internal static Transformation OaepSha1 { get; } = new("RSA/ECB/OAEPwithSHA1andMGF1Padding", OaepCliName, RsaPadding.OaepSha1);
 
     /// <summary>PKCS#1 v1.5: <c>RSA/ECB/PKCS1Padding</c>.</summary>
-    public static Transformation Pkcs1 { get; } = new(Pkcs1Name, Pkcs1Name, RsaPadding.Pkcs1);
+    internal static Transformation Pkcs1 { get; } = new(Pkcs1Name, Pkcs1Name, RsaPadding.Pkcs1);
 
     /// <summary>The bare name <c>RSA</c>, which means PKCS#1 v1.5.</summary>
-    public static Transformation Rsa { get; } = new("RSA", Pkcs1Name, RsaPadding.Pkcs1);
+    internal static Transformation Rsa { get; } = new("RSA", Pkcs1Name, RsaPadding.Pkcs1);
 
     /// <summary>The default transformation: <see cref="OaepSha1"/>.</summary>
     public static Transformation Default => OaepSha1;
 
     /// <summary>Every name <see cref="Parse"/> accepts (in any case).</summary>
-    public static IReadOnlyList<string> AcceptedNames { get; } =
+    internal static IReadOnlyList<string> AcceptedNames { get; } =
     [
         "RSA",
         "RSA/ECB/PKCS1Padding",
@@ -46,10 +46,10 @@ public sealed class Transformation : IEquatable<Transformation>
     public string CliName { get; }
 
     /// <summary>The padding the name fixes.</summary>
-    public RsaPadding Padding { get; }
+    internal RsaPadding Padding { get; }
 
     /// <summary>The transformation with the other padding, as written by default (OAEP ⇄ <c>RSA/ECB/PKCS1Padding</c>).</summary>
-    public Transformation Other => Padding == RsaPadding.OaepSha1 ? Pkcs1 : OaepSha1;
+    internal Transformation Other => Padding == RsaPadding.OaepSha1 ? Pkcs1 : OaepSha1;
 
     /// <summary>Reads an accepted name in any case (blanks around the <c>/</c>-separated parts ignored, as the JDK does).</summary>
     public static bool TryParse([NotNullWhen(true)] string? name, [NotNullWhen(true)] out Transformation? transformation)
@@ -93,7 +93,7 @@ public sealed class Transformation : IEquatable<Transformation>
     }
 
     /// <summary>The largest secret in bytes for a key of <paramref name="keySizeBits"/>: k − 11 for PKCS#1, k − 42 for OAEP.</summary>
-    public int MaxPlaintextBytes(int keySizeBits)
+    internal int MaxPlaintextBytes(int keySizeBits)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keySizeBits, 512);
         var keyBytes = (keySizeBits + 7) / 8;

@@ -7,13 +7,13 @@ namespace SecVault.CliConfig;
 public static class CliConfigFolder
 {
     /// <summary>The configuration file's name.</summary>
-    public const string FileName = "keystore_info.yaml";
+    internal const string FileName = "keystore_info.yaml";
 
     /// <summary>
     /// <c>$MI_CLI_HOME</c> when set and non-empty, otherwise <c>&lt;home&gt;/.wso2mi/security</c>, where home is
     /// <c>HOME</c>, else <c>USERPROFILE</c>, else the user profile folder.
     /// </summary>
-    public static string Locate(IEnvironment environment)
+    internal static string Locate(IEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var configured = environment.GetVariable("MI_CLI_HOME");
@@ -23,7 +23,7 @@ public static class CliConfigFolder
     }
 
     /// <summary>Upstream's <c>&lt;home&gt;/.wso2mi/keystore/keystore_info.yaml</c> (never read) when it exists, else null.</summary>
-    public static string? FindUpstreamFile(IEnvironment environment)
+    internal static string? FindUpstreamFile(IEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var path = Path.Combine(UserHome(environment), ".wso2mi", "keystore", FileName);
@@ -44,7 +44,7 @@ public static class CliConfigFolder
     }
 
     /// <summary>True when the folder grants any permission to its group or to others (always false on Windows).</summary>
-    public static bool IsOpenToOthers(string folder)
+    internal static bool IsOpenToOthers(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         if (OperatingSystem.IsWindows() || !Directory.Exists(folder))

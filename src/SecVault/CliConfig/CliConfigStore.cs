@@ -12,7 +12,7 @@ public sealed class CliConfigStore
     private readonly string? _upstreamFile;
 
     /// <summary>A store in <paramref name="folder"/>; <paramref name="upstreamFile"/> is upstream's file, if found, for the not-initialised message.</summary>
-    public CliConfigStore(string folder, string? upstreamFile = null)
+    internal CliConfigStore(string folder, string? upstreamFile = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         Folder = Path.GetFullPath(folder);

@@ -16,7 +16,7 @@ namespace SecVault.CliConfig;
 public sealed class KeystoreInfo
 {
     /// <summary>The only <c>formatVersion</c> written and read.</summary>
-    public const int FormatVersion = 1;
+    internal const int FormatVersion = 1;
 
     private const string Header = "Written by 'mi secret init'. Holds no password.";
     private const string RsaOid = "1.2.840.113549.1.1.1";
@@ -42,7 +42,7 @@ public sealed class KeystoreInfo
     public string KeyAlias { get; }
 
     /// <summary>The alias's certificate.</summary>
-    public X509Certificate2 Certificate { get; }
+    internal X509Certificate2 Certificate { get; }
 
     /// <summary>SHA-256 of the certificate's DER bytes, keytool form.</summary>
     public string CertificateSha256 { get; }
@@ -77,7 +77,7 @@ public sealed class KeystoreInfo
         ?? throw new InvalidOperationException("the certificate holds no RSA key");
 
     /// <summary>The file's bytes: UTF-8, LF, fields in the order of formats.md.</summary>
-    public byte[] ToYaml()
+    internal byte[] ToYaml()
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = YamlText.CreateEmitter(writer);
@@ -104,7 +104,7 @@ public sealed class KeystoreInfo
     /// Reads the file's text; <paramref name="path"/> names it in messages. Unknown fields are ignored; another
     /// version, a missing field, a bad PEM, a non-RSA key or a fingerprint mismatch is a <see cref="CliConfigException"/>.
     /// </summary>
-    public static KeystoreInfo Parse(string text, string path)
+    internal static KeystoreInfo Parse(string text, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);

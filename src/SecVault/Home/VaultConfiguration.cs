@@ -12,10 +12,10 @@ namespace SecVault.Home;
 public sealed class VaultConfiguration
 {
     /// <summary>The file's path relative to the MI home.</summary>
-    public static readonly string RelativePath = Path.Combine("conf", "security", "secret-conf.properties");
+    internal static readonly string RelativePath = Path.Combine("conf", "security", "secret-conf.properties");
 
     /// <summary>Keys every complete vault configuration has, in the order they are written.</summary>
-    public static readonly IReadOnlyList<string> Keys =
+    internal static readonly IReadOnlyList<string> Keys =
     [
         "secVault.enabled",
         "carbon.secretProvider",
@@ -33,13 +33,13 @@ public sealed class VaultConfiguration
     ];
 
     /// <summary>The <c>secretRepositories.file.encryptionMode</c> value of <see cref="VaultEncryptionMode.Symmetric"/>.</summary>
-    public const string SymmetricModeName = "symmetric";
+    internal const string SymmetricModeName = "symmetric";
 
     /// <summary>The <c>secretRepositories.file.encryptionMode</c> value of <see cref="VaultEncryptionMode.KeyBased"/>.</summary>
-    public const string KeyBasedModeName = "key.based.symmetric.encryption";
+    internal const string KeyBasedModeName = "key.based.symmetric.encryption";
 
     /// <summary>The callback id SecVault writes as <c>key.based.password</c>: the key is then asked of the password sources.</summary>
-    public const string KeyBasedPasswordId = "key.based.password";
+    internal const string KeyBasedPasswordId = "key.based.password";
 
     private const string DefaultCallbackHandler = "org.wso2.carbon.securevault.DefaultSecretCallbackHandler";
 
@@ -62,29 +62,29 @@ public sealed class VaultConfiguration
     }
 
     /// <summary>Every property of the file (the last value of a repeated key).</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; }
+    internal IReadOnlyDictionary<string, string> Properties { get; }
 
     /// <summary>False only when <c>secVault.enabled</c> is <c>false</c> (any case), as upstream reads it.</summary>
-    public bool Enabled => !string.Equals(Get("secVault.enabled")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+    internal bool Enabled => !string.Equals(Get("secVault.enabled")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The repositories listed in <c>secretRepositories</c>.</summary>
-    public IReadOnlyList<string> Repositories =>
+    internal IReadOnlyList<string> Repositories =>
         (Get("secretRepositories") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary><c>secretRepositories.file.algorithm</c>, or null when absent.</summary>
-    public string? FileAlgorithm => Get("secretRepositories.file.algorithm");
+    internal string? FileAlgorithm => Get("secretRepositories.file.algorithm");
 
     /// <summary><c>keystore.identity.location</c>, or null when absent.</summary>
-    public string? KeystoreLocation => Get("keystore.identity.location");
+    internal string? KeystoreLocation => Get("keystore.identity.location");
 
     /// <summary><c>keystore.identity.type</c> as written, or null when absent.</summary>
-    public string? KeystoreType => Get("keystore.identity.type");
+    internal string? KeystoreType => Get("keystore.identity.type");
 
     /// <summary><c>keystore.identity.alias</c>, or null when absent.</summary>
-    public string? KeystoreAlias => Get("keystore.identity.alias");
+    internal string? KeystoreAlias => Get("keystore.identity.alias");
 
     /// <summary>The encryption mode, read as securevault 1.2.1 does: exact <c>symmetric</c> or <c>key.based.symmetric.encryption</c>, else asymmetric.</summary>
-    public VaultEncryptionMode EncryptionMode => Get("secretRepositories.file.encryptionMode") switch
+    internal VaultEncryptionMode EncryptionMode => Get("secretRepositories.file.encryptionMode") switch
     {
         SymmetricModeName => VaultEncryptionMode.Symmetric,
         KeyBasedModeName => VaultEncryptionMode.KeyBased,
@@ -92,16 +92,16 @@ public sealed class VaultConfiguration
     };
 
     /// <summary>The algorithm in effect: <c>secretRepositories.file.algorithm</c>, else <c>RSA</c>, or <c>AES/GCM/NoPadding</c> in a symmetric mode.</summary>
-    public string EffectiveAlgorithm => FileAlgorithm ?? (EncryptionMode == VaultEncryptionMode.Asymmetric ? "RSA" : "AES/GCM/NoPadding");
+    internal string EffectiveAlgorithm => FileAlgorithm ?? (EncryptionMode == VaultEncryptionMode.Asymmetric ? "RSA" : "AES/GCM/NoPadding");
 
     /// <summary><c>key.based.password</c>: the key itself, or a callback id when <see cref="KeyBasedSecretProvider"/> is set.</summary>
-    public string? KeyBasedPassword => Get("key.based.password");
+    internal string? KeyBasedPassword => Get("key.based.password");
 
     /// <summary><c>key.based.secretProvider</c>: when set, the key is the password its callback handler gives.</summary>
-    public string? KeyBasedSecretProvider => Get("key.based.secretProvider");
+    internal string? KeyBasedSecretProvider => Get("key.based.secretProvider");
 
     /// <summary>The keys a complete configuration of this mode has.</summary>
-    public IReadOnlyList<string> RequiredKeys => EncryptionMode switch
+    internal IReadOnlyList<string> RequiredKeys => EncryptionMode switch
     {
         VaultEncryptionMode.KeyBased => KeyBasedKeys.Where(k => k != "key.based.secretProvider").ToList(),
         VaultEncryptionMode.Symmetric => [.. Keys, "secretRepositories.file.encryptionMode"],
@@ -112,7 +112,7 @@ public sealed class VaultConfiguration
     /// The identity keystore's path: <c>keystore.identity.location</c> as is when absolute, else relative to
     /// <paramref name="homePath"/> (MI opens it relative to its working folder, which its launcher sets to the home).
     /// </summary>
-    public string? KeystorePath(string homePath)
+    internal string? KeystorePath(string homePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(homePath);
         var location = KeystoreLocation?.Trim();
@@ -120,14 +120,14 @@ public sealed class VaultConfiguration
     }
 
     /// <summary>An identity keystore location, absolute or relative to <paramref name="homePath"/>, as an absolute path.</summary>
-    public static string ResolveLocation(string location, string homePath) =>
+    internal static string ResolveLocation(string location, string homePath) =>
         Path.IsPathFullyQualified(location) ? location : Path.GetFullPath(Path.Combine(homePath, location));
 
     /// <summary>
     /// The location to write: relative to <paramref name="homePath"/> (with <c>/</c>) when the keystore is inside the
     /// home, so the home can move; absolute otherwise.
     /// </summary>
-    public static string LocationToWrite(string keystorePath, string? homePath)
+    internal static string LocationToWrite(string keystorePath, string? homePath)
     {
         var full = Path.GetFullPath(keystorePath);
         if (string.IsNullOrEmpty(homePath))
@@ -142,10 +142,10 @@ public sealed class VaultConfiguration
     }
 
     /// <summary><c>keystore.identity.CipherTransformation</c> (used only by vault lookups), or null when absent.</summary>
-    public string? CipherTransformation => Get("keystore.identity.CipherTransformation");
+    internal string? CipherTransformation => Get("keystore.identity.CipherTransformation");
 
     /// <summary>Reads a vault configuration with Java <c>Properties.load</c> rules (ISO-8859-1).</summary>
-    public static VaultConfiguration Read(Stream stream, string displayPath)
+    internal static VaultConfiguration Read(Stream stream, string displayPath)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in PropertiesReader.ReadIso88591(stream, displayPath))
@@ -157,7 +157,7 @@ public sealed class VaultConfiguration
     }
 
     /// <summary>Reads the vault configuration file at <paramref name="path"/>.</summary>
-    public static VaultConfiguration Read(string path, string displayPath)
+    internal static VaultConfiguration Read(string path, string displayPath)
     {
         using var file = SecureFile.OpenRead(path);
         using var stream = file.ToStream();
@@ -165,7 +165,7 @@ public sealed class VaultConfiguration
     }
 
     /// <summary>The properties <c>ciphertool -Dconfigure</c> writes, in their fixed order.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Entries(string keystorePath, KeystoreType type, string alias, Transformation transformation)
+    internal static IReadOnlyList<KeyValuePair<string, string>> Entries(string keystorePath, KeystoreType type, string alias, Transformation transformation)
     {
         ArgumentNullException.ThrowIfNull(transformation);
         return Entries(null, keystorePath, type, alias, transformation.Name);
@@ -175,7 +175,7 @@ public sealed class VaultConfiguration
     /// The properties <c>ciphertool -Dconfigure</c> writes for an RSA vault, the location relative to
     /// <paramref name="homePath"/> when the keystore is inside it (absolute when <paramref name="homePath"/> is null).
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Entries(string? homePath, string keystorePath, KeystoreType type, string alias, Transformation transformation)
+    internal static IReadOnlyList<KeyValuePair<string, string>> Entries(string? homePath, string keystorePath, KeystoreType type, string alias, Transformation transformation)
     {
         ArgumentNullException.ThrowIfNull(transformation);
         return Entries(homePath, keystorePath, type, alias, transformation.Name);
@@ -241,7 +241,7 @@ public sealed class VaultConfiguration
     /// The bytes of the file for these settings in Java <c>Properties.store</c> form, or null when
     /// <paramref name="existing"/> already says the same (only its date line may differ), so it is left untouched.
     /// </summary>
-    public static byte[]? Render(IReadOnlyList<KeyValuePair<string, string>> entries, DateTimeOffset now, byte[]? existing)
+    internal static byte[]? Render(IReadOnlyList<KeyValuePair<string, string>> entries, DateTimeOffset now, byte[]? existing)
     {
         var content = PropertiesWriter.Store(entries, now, Environment.NewLine);
         return existing is not null && PropertiesWriter.SameExceptDateLine(existing, content) ? null : content;

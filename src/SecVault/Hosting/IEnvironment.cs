@@ -13,6 +13,10 @@ public sealed class ProcessEnvironment : IEnvironment
     /// <summary>The shared instance.</summary>
     public static ProcessEnvironment Instance { get; } = new();
 
+    private ProcessEnvironment()
+    {
+    }
+
     /// <inheritdoc/>
     public string? GetVariable(string name) => Environment.GetEnvironmentVariable(name);
 }

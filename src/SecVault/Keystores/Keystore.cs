@@ -28,7 +28,7 @@ public sealed class Keystore
     public IReadOnlyList<KeystoreEntry> Entries => _entries;
 
     /// <summary>The largest keystore file read (a real one holding hundreds of certificates is well under 1 MiB).</summary>
-    public const long MaxFileBytes = 32L * 1024 * 1024;
+    internal const long MaxFileBytes = 32L * 1024 * 1024;
 
     /// <summary>Throws the <see cref="KeystoreErrorKind.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
     /// <exception cref="KeystoreException">No file at <paramref name="path"/>.</exception>
@@ -81,7 +81,7 @@ public sealed class Keystore
     }
 
     /// <summary>The format announced by the first bytes of a keystore, or null when none matches.</summary>
-    public static KeystoreType? DetectType(ReadOnlySpan<byte> header)
+    internal static KeystoreType? DetectType(ReadOnlySpan<byte> header)
     {
         if (header.Length >= 4 && header[..4].SequenceEqual(JavaKeystoreReader.JksMagic))
         {

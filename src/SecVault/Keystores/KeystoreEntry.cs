@@ -44,7 +44,7 @@ public sealed class KeystoreEntry
     public string Alias { get; }
 
     /// <summary>What the entry holds.</summary>
-    public KeystoreEntryKind Kind { get; }
+    internal KeystoreEntryKind Kind { get; }
 
     /// <summary>The certificate (the first of a private key's chain); a secret-key entry throws.</summary>
     public X509Certificate2 Certificate => _certificate ?? throw SecretKeyError();
@@ -62,7 +62,7 @@ public sealed class KeystoreEntry
     public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
 
     /// <summary>The keytool fingerprint form of a certificate: upper-case hex pairs of its SHA-256 joined by colons.</summary>
-    public static string Fingerprint(X509Certificate2 certificate)
+    internal static string Fingerprint(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var hex = Convert.ToHexString(SHA256.HashData(certificate.RawData));
@@ -79,7 +79,7 @@ public sealed class KeystoreEntry
     }
 
     /// <summary>A new RSA object holding the private key (the caller disposes it), unlocked with the key password.</summary>
-    public RSA GetRsaPrivateKey(ReadOnlySpan<char> keyPassword)
+    internal RSA GetRsaPrivateKey(ReadOnlySpan<char> keyPassword)
     {
         if (Kind == KeystoreEntryKind.SecretKey)
         {
@@ -115,13 +115,13 @@ public sealed class KeystoreEntry
     }
 
     /// <summary>True when this is a secret-key entry whose key SecVault can read (PKCS12 secret bags).</summary>
-    public bool CanReadSecretKey => _secretUnprotector is not null;
+    internal bool CanReadSecretKey => _secretUnprotector is not null;
 
     /// <summary>
     /// The raw bytes and algorithm of a secret-key entry, unlocked with <paramref name="password"/> (the caller zeroes
     /// the bytes); any other entry, or a secret key SecVault cannot read, throws.
     /// </summary>
-    public SecretKeyMaterial GetSecretKey(ReadOnlySpan<char> password)
+    internal SecretKeyMaterial GetSecretKey(ReadOnlySpan<char> password)
     {
         if (Kind != KeystoreEntryKind.SecretKey)
         {

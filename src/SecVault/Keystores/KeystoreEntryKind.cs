@@ -1,7 +1,7 @@
 namespace SecVault.Keystores;
 
 /// <summary>What a keystore entry holds.</summary>
-public enum KeystoreEntryKind
+internal enum KeystoreEntryKind
 {
     /// <summary>A private key with its certificate chain.</summary>
     PrivateKey,

@@ -19,7 +19,10 @@ internal static class Pkcs12SecretBags
     public static List<(string Alias, SecretKeyUnprotector Unprotector)> Read(byte[] data)
     {
         var found = new List<(string, SecretKeyUnprotector)>();
-        var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(data));
+        // The first DER object only, as Pkcs12Store read it: bytes after it are ignored there, so they are here too (a
+        // strict parse of the whole file threw a bare IOException, "extra data found after object"; fuzz finding).
+        using var input = new MemoryStream(data, writable: false);
+        var pfx = Pfx.GetInstance(Asn1Object.FromStream(input));
         var authSafe = pfx.AuthSafe;
         if (!authSafe.ContentType.Equals(PkcsObjectIdentifiers.Data))
         {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace SecVault.Keystores;
 
 /// <summary>The raw bytes of a keystore's secret key and its algorithm (such as <c>AES</c>); <see cref="Dispose"/> zeroes the bytes.</summary>
-public sealed class SecretKeyMaterial : IDisposable
+internal sealed class SecretKeyMaterial : IDisposable
 {
     internal SecretKeyMaterial(byte[] key, string algorithm)
     {

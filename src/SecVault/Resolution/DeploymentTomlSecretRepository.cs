@@ -16,7 +16,7 @@ namespace SecVault.Resolution;
 /// file repository; values are decrypted with the identity key and <c>secretRepositories.file.algorithm</c>
 /// (default <c>RSA</c>). The keystore is opened only when a secret is first looked up.
 /// </summary>
-public sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposable
+internal sealed class DeploymentTomlSecretRepository : ISecretRepository, IDisposable
 {
     /// <summary>How many secrets make <see cref="LookupMany"/> decrypt in parallel.</summary>
     internal const int ParallelThreshold = 8;

@@ -40,13 +40,13 @@ public sealed class MiHomeResolver : IDisposable
     public VariableSources Sources { get; }
 
     /// <summary>The parsed deployment.toml; throws <see cref="SecVaultResolutionException"/> when it is missing or invalid.</summary>
-    public DeploymentToml Document => _document.Value;
+    internal DeploymentToml Document => _document.Value;
 
     /// <summary>The secret repository: the custom one of the options, else <c>[secrets]</c>.</summary>
     public ISecretRepository Secrets => _secrets.Value;
 
     /// <summary>The display path of deployment.toml, relative to the MI home.</summary>
-    public static string DeploymentTomlDisplayPath { get; } = Path.Combine("conf", "deployment.toml");
+    internal static string DeploymentTomlDisplayPath { get; } = Path.Combine("conf", "deployment.toml");
 
     internal MiHomeResolverOptions Options { get; }
 

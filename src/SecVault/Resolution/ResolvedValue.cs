@@ -15,7 +15,7 @@ public sealed class ResolvedValue
     }
 
     /// <summary>The source value, its path and position.</summary>
-    public TomlLeaf Leaf { get; }
+    internal TomlLeaf Leaf { get; }
 
     /// <summary>The IConfiguration key, such as <c>keystore:tls:password</c>.</summary>
     public string ConfigurationKey => Leaf.ConfigurationKey;

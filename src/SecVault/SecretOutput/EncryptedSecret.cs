@@ -4,7 +4,7 @@ namespace SecVault.SecretOutput;
 public sealed class EncryptedSecret
 {
     /// <summary>Creates the pair.</summary>
-    public EncryptedSecret(string alias, string ciphertext)
+    internal EncryptedSecret(string alias, string ciphertext)
     {
         ArgumentException.ThrowIfNullOrEmpty(alias);
         ArgumentException.ThrowIfNullOrEmpty(ciphertext);

@@ -54,7 +54,7 @@ public static class SecretInputReader
     /// A UTF-8 .properties file (Java <c>Properties.load</c> syntax), alias = key, secret = value, in file order with
     /// repeats kept. No entries, or an empty value, is an error naming the alias and line.
     /// </summary>
-    public static IReadOnlyList<SecretInputEntry> ReadProperties(Stream stream, string displayPath)
+    internal static IReadOnlyList<SecretInputEntry> ReadProperties(Stream stream, string displayPath)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayPath);

@@ -19,7 +19,7 @@ public enum SecretOutputFormat
 public static class SecretOutputFormats
 {
     /// <summary>The accepted names: <c>console</c>, <c>file</c>, <c>k8</c>.</summary>
-    public static IReadOnlyList<string> AcceptedNames { get; } = ["console", "file", "k8"];
+    internal static IReadOnlyList<string> AcceptedNames { get; } = ["console", "file", "k8"];
 
     /// <summary>Reads <c>console</c>, <c>file</c> or <c>k8</c> in any case.</summary>
     public static bool TryParse([NotNullWhen(true)] string? name, out SecretOutputFormat format)
@@ -42,7 +42,7 @@ public static class SecretOutputFormats
     }
 
     /// <summary>The command-line name.</summary>
-    public static string ToName(this SecretOutputFormat format) => format switch
+    internal static string ToName(this SecretOutputFormat format) => format switch
     {
         SecretOutputFormat.Console => "console",
         SecretOutputFormat.File => "file",

@@ -28,7 +28,7 @@ public static class SecretRenderer
     }
 
     /// <summary>File output: <c>key = ciphertext</c> lines, keys escaped as .properties keys, UTF-8, no header.</summary>
-    public static byte[] RenderProperties(IEnumerable<EncryptedSecret> secrets)
+    internal static byte[] RenderProperties(IEnumerable<EncryptedSecret> secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
         return PropertiesWriter.WriteKeyValueLines(secrets.Select(s => KeyValuePair.Create(s.Alias, s.Ciphertext)));

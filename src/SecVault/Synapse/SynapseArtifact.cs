@@ -11,11 +11,11 @@ public static class SynapseArtifact
     private static readonly string[] Extensions = [".xml", ".dbs"];
 
     /// <summary>The largest artifact read (real ones are kilobytes; the biggest seen are a few megabytes).</summary>
-    public const long MaxFileBytes = 64L * 1024 * 1024;
+    internal const long MaxFileBytes = 64L * 1024 * 1024;
 
     /// <summary>The text of the artifact at <paramref name="path"/> (UTF-8, a byte-order mark skipped).</summary>
     /// <exception cref="IOException">Missing, unsafe, not a regular file, too large or unreadable.</exception>
-    public static string ReadText(string path) => SecureFile.ReadAllText(path, MaxFileBytes, new UTF8Encoding(false));
+    internal static string ReadText(string path) => SecureFile.ReadAllText(path, MaxFileBytes, new UTF8Encoding(false));
 
     /// <summary>
     /// The text of the artifact at <paramref name="path"/>, or null with the one problem that reports why it cannot be
@@ -39,7 +39,7 @@ public static class SynapseArtifact
     /// The folders of an MI home whose artifacts <c>verify</c> and <c>resolve</c> read when no paths are given: what MI
     /// deploys from (Synapse configurations, data services, CApps' exploded folders).
     /// </summary>
-    public static IReadOnlyList<string> DefaultFolders { get; } =
+    internal static IReadOnlyList<string> DefaultFolders { get; } =
     [
         Path.Combine("repository", "deployment", "server", "synapse-configs"),
         Path.Combine("repository", "deployment", "server", "dataservices"),
@@ -57,7 +57,7 @@ public static class SynapseArtifact
     /// Files as given, and every artifact below each folder (sorted ordinally): <c>.xml</c> (every Synapse artifact type
     /// and a CApp's exploded files) and <c>.dbs</c> (data services), in any case.
     /// </summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    internal static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new List<string>();

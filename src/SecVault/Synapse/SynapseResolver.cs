@@ -83,7 +83,7 @@ public sealed class SynapseResolver
     }
 
     /// <summary>An XPath string literal for <paramref name="value"/>: <c>'…'</c>, else <c>"…"</c>, else a <c>concat()</c> of both kinds.</summary>
-    public static string XPathLiteral(string value)
+    internal static string XPathLiteral(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!value.Contains('\'', StringComparison.Ordinal))

@@ -12,7 +12,7 @@ namespace SecVault.Toml;
 /// included. The document keeps the file and a compact index (about 20 bytes a value); each <see cref="TomlLeaf"/> is
 /// read from the file when asked for, so a large file costs a small constant times its size.
 /// </remarks>
-public sealed class DeploymentToml
+internal sealed class DeploymentToml
 {
     /// <summary>The default largest file accepted by <see cref="Parse"/>: 64 MiB.</summary>
     public const long DefaultMaxFileBytes = 64L * 1024 * 1024;

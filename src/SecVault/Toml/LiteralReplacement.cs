@@ -4,4 +4,4 @@ namespace SecVault.Toml;
 /// <param name="Span">The literal to replace, from <see cref="SecretEntry.LiteralSpan"/> or <see cref="TomlLeaf.LiteralSpan"/>.</param>
 /// <param name="NewValue">The new decoded string value.</param>
 /// <param name="Style">How the new literal is written.</param>
-public sealed record LiteralReplacement(TomlSpan Span, string NewValue, ReplacementStyle Style);
+internal sealed record LiteralReplacement(TomlSpan Span, string NewValue, ReplacementStyle Style);

@@ -1,7 +1,7 @@
 namespace SecVault.Toml;
 
 /// <summary>The class of a [secrets] value (ciphertool -Dconfigure step 3).</summary>
-public enum SecretClass
+internal enum SecretClass
 {
     /// <summary>Not a string.</summary>
     Invalid,

@@ -2,7 +2,7 @@ namespace SecVault.Toml;
 
 /// <summary>One entry of the [secrets] table, however it is written.</summary>
 /// <remarks>Made on demand from the document's index; the value is decoded from the file when first asked for.</remarks>
-public sealed class SecretEntry
+internal sealed class SecretEntry
 {
     private readonly byte[]? _source;
     private string? _value;

@@ -1,7 +1,7 @@
 namespace SecVault.Toml;
 
 /// <summary>A deployment.toml could not be read; the message is <c>path:line:column: what</c> and never holds a value.</summary>
-public sealed class TomlDocumentException : SecVaultException
+internal sealed class TomlDocumentException : SecVaultException
 {
     internal TomlDocumentException(TomlErrorKind kind, string path, int line, int column, string what, string? alias = null, string? hint = null)
         : base(line > 0 ? TomlText.Position(path, line, column, what) : what, hint)

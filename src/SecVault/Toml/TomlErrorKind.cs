@@ -1,7 +1,7 @@
 namespace SecVault.Toml;
 
 /// <summary>What went wrong while reading a deployment.toml.</summary>
-public enum TomlErrorKind
+internal enum TomlErrorKind
 {
     /// <summary>The text is not valid TOML.</summary>
     Syntax,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SecVault.Toml;
 
 /// <summary>One scalar value of a document with its path, type and position.</summary>
-public sealed class TomlLeaf
+internal sealed class TomlLeaf
 {
     internal TomlLeaf(IReadOnlyList<string> pathSegments, bool inSecrets, TomlValueKind kind, object value, int line, int column, TomlSpan literalSpan)
     {

@@ -29,8 +29,18 @@ public sealed class ChangeOperation
 
     internal byte[] NewDeploymentToml => _deploymentToml;
 
+    /// <summary>
+    /// The aliases of the target's [secrets] table that may be given a new value: strings that are not dynamic (not
+    /// <c>$env{}</c>, <c>$sys{}</c> or another placeholder). The order is <see cref="VaultTarget.SecretAliases"/>.
+    /// </summary>
+    public static IReadOnlySet<string> ChangeableAliases(VaultTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Document.Secrets.Where(CanChange).Select(s => s.Alias).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>True when a [secrets] entry may be given a new value: a string that is not dynamic.</summary>
-    public static bool CanChange(SecretEntry entry)
+    internal static bool CanChange(SecretEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Class is SecretClass.Plain or SecretClass.Encrypted;

@@ -45,7 +45,7 @@ public sealed partial class ConfigureOperation
         var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var newConf = VaultConfiguration.Render(secretConf, now, existing?.Content);
-        return new ConfigureOperation(target, newToml, newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
+        return new ConfigureOperation(target, WriteAll(newToml), newConf, existing, [.. plain.Select(p => p.Alias)], encrypted.Count, dynamic, warnings);
     }
 
     /// <summary>Encrypts <paramref name="value"/> and decrypts the result again before it is used; the bytes are zeroed.</summary>

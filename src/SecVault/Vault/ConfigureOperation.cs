@@ -26,19 +26,6 @@ public sealed partial class ConfigureOperation
 
     private ConfigureOperation(
         VaultTarget target,
-        byte[]? deploymentToml,
-        byte[]? secretConf,
-        FileSnapshot? secretConfSnapshot,
-        IReadOnlyList<string> encrypted,
-        int alreadyEncrypted,
-        int dynamic,
-        IReadOnlyList<Problem> warnings)
-        : this(target, deploymentToml is null ? null : (output, _) => output.Write(deploymentToml), secretConf, secretConfSnapshot, encrypted, alreadyEncrypted, dynamic, warnings)
-    {
-    }
-
-    private ConfigureOperation(
-        VaultTarget target,
         Action<Stream, IProgress<WorkProgress>?>? writeDeploymentToml,
         byte[]? secretConf,
         FileSnapshot? secretConfSnapshot,
@@ -58,22 +45,22 @@ public sealed partial class ConfigureOperation
     }
 
     /// <summary>The aliases whose plain-text markers are encrypted, in document order.</summary>
-    public IReadOnlyList<string> EncryptedAliases { get; }
+    internal IReadOnlyList<string> EncryptedAliases { get; }
 
     /// <summary>How many [secrets] values were already ciphertexts.</summary>
-    public int AlreadyEncrypted { get; }
+    internal int AlreadyEncrypted { get; }
 
     /// <summary>How many [secrets] values are dynamic (<c>$env{}</c> or <c>$sys{}</c>).</summary>
-    public int Dynamic { get; }
+    internal int Dynamic { get; }
 
     /// <summary>Warnings found while preparing (dotted aliases, suspicious ciphertexts, JCEKS, no [secrets]).</summary>
     public IReadOnlyList<Problem> Warnings { get; }
 
     /// <summary>True when deployment.toml will be rewritten (something was encrypted).</summary>
-    public bool WritesDeploymentToml => _writeDeploymentToml is not null;
+    internal bool WritesDeploymentToml => _writeDeploymentToml is not null;
 
     /// <summary>True when secret-conf.properties will be written (it is new or says something else).</summary>
-    public bool WritesSecretConf => _secretConf is not null;
+    internal bool WritesSecretConf => _secretConf is not null;
 
     /// <summary>The report line, e.g. <c>encrypted 2 secrets (a, b); 1 already encrypted; 0 dynamic</c>.</summary>
     public string Summary => VaultText.ConfigureSummary(EncryptedAliases, AlreadyEncrypted, Dynamic);
@@ -128,6 +115,10 @@ public sealed partial class ConfigureOperation
         var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
         return new ConfigureOperation(target, writeToml, newConf, existing, plain.Aliases, encrypted.Count, dynamic, warnings);
     }
+
+    /// <summary>Writes a deployment.toml rendered whole in memory; null when the file is not to be written.</summary>
+    private static Action<Stream, IProgress<WorkProgress>?>? WriteAll(byte[]? deploymentToml) =>
+        deploymentToml is null ? null : (output, _) => output.Write(deploymentToml);
 
     /// <summary>Sorts [secrets] into plain-text markers, ciphertexts and dynamic values; warns of dotted aliases and no table.</summary>
     private static (SecretSelection Plain, SecretSelection Encrypted, int Dynamic, List<Problem> Warnings) Classify(VaultTarget target)

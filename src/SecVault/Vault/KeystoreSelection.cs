@@ -14,13 +14,13 @@ namespace SecVault.Vault;
 public sealed class KeystoreSelection
 {
     /// <summary>MI's default keystore location, relative to the MI home.</summary>
-    public const string DefaultLocation = "repository/resources/security/wso2carbon.jks";
+    internal const string DefaultLocation = "repository/resources/security/wso2carbon.jks";
 
     /// <summary>MI's default keystore type.</summary>
-    public const string DefaultType = "JKS";
+    internal const string DefaultType = "JKS";
 
     /// <summary>MI's default key alias.</summary>
-    public const string DefaultAlias = "wso2carbon";
+    internal const string DefaultAlias = "wso2carbon";
 
     private KeystoreSelection(KeystoreRole role, string configuredLocation, string path, KeystoreType type, string alias)
     {
@@ -47,7 +47,7 @@ public sealed class KeystoreSelection
     public string Alias { get; }
 
     /// <summary>Chooses the keystore from <paramref name="document"/> for <paramref name="home"/>.</summary>
-    public static KeystoreSelection FromDeploymentToml(DeploymentToml document, MiHome home, VariableSources sources)
+    internal static KeystoreSelection FromDeploymentToml(DeploymentToml document, MiHome home, VariableSources sources)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(home);
@@ -126,7 +126,7 @@ public sealed class KeystoreSelection
     /// Applies upstream's path rules: <c>${…}/x</c> is the MI home + <c>/x</c>; an absolute path is itself; a relative
     /// one is taken from the MI home when it exists there, else from <c>repository/resources/security</c>.
     /// </summary>
-    public static string ResolveLocation(string location, string homePath)
+    internal static string ResolveLocation(string location, string homePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
         ArgumentException.ThrowIfNullOrEmpty(homePath);

@@ -18,16 +18,16 @@ public sealed class VaultKey : IDisposable
     }
 
     /// <summary>The keystore selection this key came from.</summary>
-    public KeystoreSelection Selection { get; }
+    internal KeystoreSelection Selection { get; }
 
     /// <summary>The opened keystore.</summary>
-    public Keystore Keystore { get; }
+    internal Keystore Keystore { get; }
 
     /// <summary>The entry of the selected alias.</summary>
-    public KeystoreEntry Entry { get; }
+    internal KeystoreEntry Entry { get; }
 
     /// <summary>The certificate's RSA public key.</summary>
-    public RSA PublicKey { get; }
+    internal RSA PublicKey { get; }
 
     /// <summary>Opens the selected keystore with the store password and takes the alias's RSA public key.</summary>
     /// <exception cref="KeystoreException">A wrong password, an unknown alias, a damaged file or a key that is not RSA.</exception>
@@ -40,7 +40,7 @@ public sealed class VaultKey : IDisposable
     }
 
     /// <summary>An encryptor for this key and <paramref name="transformation"/>.</summary>
-    public SecretEncryptor CreateEncryptor(Transformation transformation) => new(PublicKey, transformation);
+    internal SecretEncryptor CreateEncryptor(Transformation transformation) => new(PublicKey, transformation);
 
     /// <summary>
     /// Encrypts one value (single-value mode); an empty value or one over the limit is an error that never holds the value.

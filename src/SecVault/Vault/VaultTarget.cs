@@ -30,19 +30,22 @@ public sealed class VaultTarget
     public string DeploymentTomlPath { get; }
 
     /// <summary>The parsed deployment.toml; its <see cref="DeploymentToml.DisplayPath"/> is relative to the MI home when inside it.</summary>
-    public DeploymentToml Document { get; }
+    internal DeploymentToml Document { get; }
+
+    /// <summary>The aliases of deployment.toml's [secrets] table in file order: the list <c>ciphertool -Dchange</c> offers.</summary>
+    public IReadOnlyList<string> SecretAliases => [.. Document.Secrets.Select(s => s.Alias)];
 
     /// <summary>The keystore chosen from the document; a target loaded without a keystore (key-based vaults) throws.</summary>
     public KeystoreSelection Keystore => _keystore ?? throw new InvalidOperationException("this target was loaded without a keystore");
 
     /// <summary>True when a keystore was selected (every target but a key-based vault's).</summary>
-    public bool HasKeystore => _keystore is not null;
+    internal bool HasKeystore => _keystore is not null;
 
     /// <summary>The absolute path of <c>conf/security/secret-conf.properties</c>.</summary>
-    public string SecretConfPath => Home.SecretConfPath;
+    internal string SecretConfPath => Home.SecretConfPath;
 
     /// <summary>The secret-conf.properties path for messages.</summary>
-    public string SecretConfDisplayPath => Home.DisplayPathOf(SecretConfPath);
+    internal string SecretConfDisplayPath => Home.DisplayPathOf(SecretConfPath);
 
     internal FileSnapshot Snapshot { get; }
 

@@ -193,6 +193,22 @@ public sealed class KeystoreTests
     }
 
     [Fact]
+    public void Load_reads_a_PKCS12_file_with_bytes_after_its_end_as_the_store_part_does()
+    {
+        // Fuzz finding (KeystoreFuzzTests seed aqckgJiZTrH1): BouncyCastle's store reads the first DER object and ignores
+        // what follows, while the secret-key reader parsed the whole file strictly and threw a bare IOException.
+        byte[] content = [.. VectorBytes("p12-multi"), 0x00, 0x30, 0x00];
+        using var temp = new TempFolder();
+        var path = temp.Combine("store.p12");
+        File.WriteAllBytes(path, content);
+
+        var keystore = Keystore.Load(path, Vector("p12-multi").StorePassword);
+
+        Assert.Equal(["first", "second", "trusted-ca"], keystore.Aliases.Order(StringComparer.Ordinal));
+        Assert.Equal(KeystoreEntryKind.PrivateKey, keystore.GetEntry("second").Kind);
+    }
+
+    [Fact]
     public void GetEntry_reports_an_unknown_alias_listing_the_aliases_present()
     {
         var keystore = LoadVector("jks-multi");

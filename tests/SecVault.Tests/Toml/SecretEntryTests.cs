@@ -9,20 +9,20 @@ public sealed class SecretEntryTests
         DeploymentToml.Parse(Encoding.UTF8.GetBytes("[secrets]\nk = " + literal + "\n"), "t").Secrets.Single();
 
     [Theory]
-    [InlineData("\"[a[b]c]\"", SecretClass.Plain, "a[b]c")]
-    [InlineData("\"[pa]ss]\"", SecretClass.Plain, "pa]ss")]
-    [InlineData("\"[]\"", SecretClass.Encrypted, null)]
-    [InlineData("\"]x[\"", SecretClass.Encrypted, null)]
-    [InlineData("\"\"", SecretClass.Encrypted, null)]
-    [InlineData("\"[$env{X}]\"", SecretClass.Dynamic, null)]
-    [InlineData("'$sys{a.b}'", SecretClass.Dynamic, null)]
-    [InlineData("\"pre[ x ]post\"", SecretClass.Plain, " x ")]
-    [InlineData("[\"[x]\"]", SecretClass.Invalid, null)]
-    public void Class_follows_the_first_matching_row(string literal, SecretClass expected, string? plainText)
+    [InlineData("\"[a[b]c]\"", nameof(SecretClass.Plain), "a[b]c")]
+    [InlineData("\"[pa]ss]\"", nameof(SecretClass.Plain), "pa]ss")]
+    [InlineData("\"[]\"", nameof(SecretClass.Encrypted), null)]
+    [InlineData("\"]x[\"", nameof(SecretClass.Encrypted), null)]
+    [InlineData("\"\"", nameof(SecretClass.Encrypted), null)]
+    [InlineData("\"[$env{X}]\"", nameof(SecretClass.Dynamic), null)]
+    [InlineData("'$sys{a.b}'", nameof(SecretClass.Dynamic), null)]
+    [InlineData("\"pre[ x ]post\"", nameof(SecretClass.Plain), " x ")]
+    [InlineData("[\"[x]\"]", nameof(SecretClass.Invalid), null)]
+    public void Class_follows_the_first_matching_row(string literal, string expected, string? plainText)
     {
         var entry = Entry(literal);
 
-        Assert.Equal(expected, entry.Class);
+        Assert.Equal(Enum.Parse<SecretClass>(expected), entry.Class);
         Assert.Equal(plainText, entry.PlainText);
     }
 

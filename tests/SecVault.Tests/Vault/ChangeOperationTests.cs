@@ -26,10 +26,7 @@ public sealed class ChangeOperationTests
         var text = File.ReadAllText(home.DeploymentTomlPath);
         Assert.Contains("  # note\nb = '", text, StringComparison.Ordinal);
         var document = DeploymentToml.Parse(home.DeploymentToml, "d");
-        var entry = key.Entry;
-        using var rsa = entry.GetRsaPrivateKey(Password);
-        var decryptor = new SecretDecryptor(rsa, Transformation.Default, entry.Alias, entry.CertificateSha256);
-        Assert.Equal("second", decryptor.DecryptToString(document.Secrets.Single(s => s.Alias == "b").Value!, "b"));
+        Assert.Equal("second", IndependentDecryptor.Decrypt("jks-rsa2048", "wso2carbon", document.Secrets.Single(s => s.Alias == "b").Value!));
         Assert.Null(home.SecretConf);
     }
 
@@ -60,5 +57,18 @@ public sealed class ChangeOperationTests
         Assert.Equal(VaultErrorKind.EmptyValue, empty.Kind);
         Assert.False(ChangeOperation.CanChange(target.Document.Secrets.Single(s => s.Alias == "d")));
         Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+    }
+
+    [Fact]
+    public void The_alias_list_is_in_file_order_and_only_markers_and_ciphertexts_are_changeable()
+    {
+        // What ciphertool -Dchange lists and offers: every [secrets] alias, numbered in file order; dynamic values and
+        // values that are not strings are listed but cannot be chosen.
+        using var home = new TempMiHome("[secrets]\nz = \"[one]\"\nd = \"$env{D}\"\nc = \"c2VjcmV0\"\ns = \"x-$sys{S}\"\nn = 5\nm = 'kept'\n");
+        var target = ConfigureOperationTests.Load(home);
+
+        Assert.Equal(["z", "d", "c", "s", "n", "m"], target.SecretAliases);
+        Assert.Equal(["c", "m", "z"], ChangeOperation.ChangeableAliases(target).Order(StringComparer.Ordinal));
+        Assert.False(ChangeOperation.ChangeableAliases(target).Contains("Z"));
     }
 }
