@@ -93,9 +93,13 @@ public sealed partial class ConfigureOperation
 
         var (plain, encrypted, dynamic, warnings) = Classify(target);
         var encryptor = key.CreateEncryptor(transformation);
-        foreach (var entry in plain)
+        for (var i = 0; i < plain.Count; i++)
         {
-            encryptor.CheckLength(Encoding.UTF8.GetByteCount(entry.PlainText!), entry.Alias);
+            // The byte counts were taken while classifying: no second decoding of every value before the first batch.
+            if (plain.Utf8Length(i) > encryptor.MaxSecretBytes)
+            {
+                encryptor.CheckLength(plain.Utf8Length(i), plain[i].Alias);
+            }
         }
 
         CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
@@ -152,7 +156,7 @@ public sealed partial class ConfigureOperation
                     dynamic++;
                     break;
                 case SecretClass.Plain:
-                    plain.Add(position);
+                    plain.Add(position, Encoding.UTF8.GetByteCount(secret.PlainText!));
                     break;
                 default:
                     encrypted.Add(position);
@@ -280,15 +284,23 @@ public sealed partial class ConfigureOperation
     private sealed class SecretSelection(DeploymentToml document) : IReadOnlyList<SecretEntry>
     {
         private readonly List<int> _positions = [];
+        private readonly List<int> _utf8Lengths = [];
 
         public int Count => _positions.Count;
+
+        /// <summary>The UTF-8 length of a plain value's secret, taken when it was added (0 for other values).</summary>
+        public int Utf8Length(int index) => _utf8Lengths[index];
 
         /// <summary>The aliases, each made when asked for.</summary>
         public IReadOnlyList<string> Aliases => new AliasList(this);
 
         public SecretEntry this[int index] => document.Secrets[_positions[index]];
 
-        public void Add(int position) => _positions.Add(position);
+        public void Add(int position, int utf8Length = 0)
+        {
+            _positions.Add(position);
+            _utf8Lengths.Add(utf8Length);
+        }
 
         public IEnumerator<SecretEntry> GetEnumerator() => _positions.Select(p => document.Secrets[p]).GetEnumerator();
 

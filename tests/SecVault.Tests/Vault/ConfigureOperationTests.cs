@@ -150,4 +150,37 @@ public sealed class ConfigureOperationTests
         Assert.Equal((3, 8), (e.Line, e.Column));
         Assert.Equal("conf/deployment.toml:3:8: [secrets] port is an integer; it must be a string", e.Message);
     }
+
+    [Fact]
+    public void A_secret_over_the_key_limit_in_UTF8_bytes_is_named_first_in_file_order_and_nothing_is_written()
+    {
+        // OAEP with SHA-1 and a 2,048-bit key takes at most 256 - 2 * 20 - 2 = 214 bytes (RFC 8017, 7.1.1).
+        var fits = new string('a', 214);
+        var overInBytesOnly = new string('\u00e9', 108);
+        var toml = $"[secrets]\nfits = \"[{fits}]\"\nwide = \"[{overInBytesOnly}]\"\nlong = \"[{fits}b]\"\n";
+        using var home = new TempMiHome(toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var e = Assert.Throws<CipherException>(() => ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now));
+
+        Assert.Equal(CipherErrorKind.SecretTooLong, e.Kind);
+        Assert.Equal("wide", e.Alias);
+        Assert.Contains("216", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(overInBytesOnly, e.Message, StringComparison.Ordinal);
+        Assert.Equal(toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Null(home.SecretConf);
+    }
+
+    [Fact]
+    public void A_non_string_secret_is_reported_before_an_over_long_one_that_comes_earlier()
+    {
+        using var home = new TempMiHome($"[secrets]\nlong = \"[{new string('a', 215)}]\"\nport = 8080\n");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var e = Assert.Throws<VaultException>(() => ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now));
+
+        Assert.Equal(("port", VaultErrorKind.InvalidSecret), (e.Alias, e.Kind));
+    }
 }
