@@ -178,6 +178,10 @@ internal static class PropertiesReader
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
+
+            // A backslash never ends the text (the line reader drops an odd trailing one, and the key stops only at an
+            // unescaped separator); the length test keeps s[++i] safe should that change.
+            // Stryker disable once Arithmetic: i - 1 == s.Length is never true, and neither is i + 1 == s.Length at a backslash.
             if (c != '\\' || i + 1 == s.Length)
             {
                 sb.Append(c);
@@ -317,7 +321,7 @@ internal static class PropertiesReader
             if (needed > _line.Length)
             {
                 // Doubling, capped at the limit, keeps the copies few on long lines.
-                // Stryker disable once Math,Arithmetic: any size from needed up reads the same line; only allocation changes.
+                // Stryker disable once Linq,Arithmetic: any size from needed up reads the same line; only allocation changes.
                 var doubled = Math.Min(maxLineBytes, (long)_line.Length * 2);
                 var grown = new byte[Math.Max(needed, doubled)];
                 _line.AsSpan(0, _lineLength).CopyTo(grown);

@@ -97,7 +97,7 @@ public static class SecretRenderer
         Field("type", "Opaque");
         YamlText.EndMapping(emitter);
         YamlText.EndDocument(emitter);
-        return new UTF8Encoding(false).GetBytes(writer.ToString());
+        return Encoding.UTF8.GetBytes(writer.ToString());
 
         void Field(string key, string value)
         {

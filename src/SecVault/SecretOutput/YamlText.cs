@@ -12,7 +12,7 @@ internal static partial class YamlText
 {
     /// <summary>An emitter writing to <paramref name="writer"/> with the house layout.</summary>
     public static Emitter CreateEmitter(TextWriter writer) =>
-        new(writer, new EmitterSettings(2, int.MaxValue, false, 1024, false, false, "\n"));
+        new(writer, new EmitterSettings().WithBestIndent(2).WithBestWidth(int.MaxValue).WithNewLine("\n"));
 
     /// <summary>Starts the stream, an implicit document (no <c>---</c>) and an optional leading comment.</summary>
     public static void BeginDocument(IEmitter emitter, string? comment = null)

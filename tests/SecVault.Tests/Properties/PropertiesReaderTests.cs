@@ -91,6 +91,7 @@ public sealed class PropertiesReaderTests
         { "k=#!=:\n", [("k", "#!=:", 1)] },
         { "k=\\\\", [("k", "\\", 1)] },
         { "k=x\\u0041y\\u004a\\u004A\\uabcd\\uABCD\n", [("k", "xAyJJ\uabcd\uABCD", 1)] },
+        { "k=\\u0030\\u0039\\u00af\\u00AF\\u00ff\\u00FF\n", [("k", "09\u00af\u00af\u00ff\u00ff", 1)] },
     };
 
     [Theory]
@@ -180,7 +181,7 @@ public sealed class PropertiesReaderTests
     {
         var error = Assert.Throws<PropertiesFormatException>(() => ReadUtf8("k=s3cr3t\\uZZZZ\n"));
 
-        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+        Assert.Equal("test.properties:1: malformed \\uXXXX escape", error.Message);
     }
 
     [Fact]
@@ -211,6 +212,7 @@ public sealed class PropertiesReaderTests
             () => PropertiesReader.ReadUtf8(new MemoryStream(Encoding.UTF8.GetBytes(text)), "f", maxLineBytes: 100));
 
         Assert.Equal((PropertiesErrorKind.LineTooLong, 3), (error.Kind, error.Line));
+        Assert.Equal("f:3: line is longer than 100 bytes", error.Message);
     }
 
     [Theory]
@@ -298,6 +300,24 @@ public sealed class PropertiesReaderTests
 
         Assert.NotEmpty(stream.Buffers);
         Assert.All(stream.Buffers, buffer => Assert.All(buffer, b => Assert.Equal(0, b)));
+    }
+
+    [Theory]
+    [InlineData("k=v\n")]
+    [InlineData("k=v")]
+    [InlineData("k=v\r")]
+    [InlineData("k=v\\")]
+    [InlineData("")]
+    public void The_stream_is_not_read_again_once_it_reported_its_end(string text)
+    {
+        // A terminal reports Ctrl-D as one read of 0 bytes; a second read would wait for more typing.
+        var stream = new EndOnceStream(Encoding.UTF8.GetBytes(text));
+
+        (string Key, string Value)[] expected = text.Length == 0 ? [] : [("k", "v")];
+
+        var entries = PropertiesReader.ReadUtf8(stream, "f");
+
+        Assert.Equal(expected, entries.Select(e => (e.Key, e.Value)));
     }
 
     [Fact]
@@ -392,6 +412,23 @@ public sealed class PropertiesReaderTests
         {
             Buffers.Add(buffer);
             return base.Read(buffer, offset, count);
+        }
+    }
+
+    /// <summary>Returns its bytes, then 0 once; any read after that fails the test.</summary>
+    private sealed class EndOnceStream(byte[] bytes) : ReadOnlyStream
+    {
+        private int _position;
+        private bool _ended;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Assert.False(_ended, "read again after the stream reported its end");
+            var n = Math.Min(count, bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            _ended = n == 0;
+            return n;
         }
     }
 

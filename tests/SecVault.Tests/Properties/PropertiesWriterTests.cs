@@ -71,12 +71,13 @@ public sealed class PropertiesWriterTests
     {
         Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store(null!, Now, "\n"));
         Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([], Now, null!));
-        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([new(null!, "v")], Now, "\n"));
-        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.Store([new("k", null!)], Now, "\n"));
+        Assert.Throws<ArgumentNullException>("entries", () => PropertiesWriter.Store([new(null!, "v")], Now, "\n"));
+        Assert.Throws<ArgumentNullException>("entries", () => PropertiesWriter.Store([new("k", null!)], Now, "\n"));
         Assert.Equal("newLine", Assert.Throws<ArgumentException>(() => PropertiesWriter.Store([], Now, "\n\r")).ParamName);
         Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines(null!));
-        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines([new(null!, "v")]));
-        Assert.Throws<ArgumentNullException>(() => PropertiesWriter.WriteKeyValueLines([new("k", null!)]));
+        Assert.Throws<ArgumentNullException>("entries", () => PropertiesWriter.WriteKeyValueLines([new(null!, "v")]));
+        Assert.Throws<ArgumentNullException>("entries", () => PropertiesWriter.WriteKeyValueLines([new("k", null!)]));
+        Assert.Throws<ArgumentNullException>("output", () => PropertiesWriter.WriteKeyValueLines(null!, []));
         Assert.Throws<ArgumentNullException>(() => PropertiesWriter.SameExceptDateLine(null!, []));
         Assert.Throws<ArgumentNullException>(() => PropertiesWriter.SameExceptDateLine([], null!));
     }
@@ -159,10 +160,34 @@ public sealed class PropertiesWriterTests
         Assert.Equal("a\\\\b\\=c\\:d\\#e\\!f\\tg\\nh\\ri\\fj = v\n", Encoding.UTF8.GetString(bytes));
     }
 
-    [Fact]
-    public void WriteKeyValueLines_refuses_a_value_with_a_line_break()
+    [Theory]
+    [InlineData("a\nb")]
+    [InlineData("a\rb")]
+    public void WriteKeyValueLines_refuses_a_value_with_a_line_break(string value)
     {
-        Assert.Throws<ArgumentException>(() => PropertiesWriter.WriteKeyValueLines([new("k", "a\nb")]));
+        var e = Assert.Throws<ArgumentException>("entries", () => PropertiesWriter.WriteKeyValueLines([new("k", value)]));
+
+        Assert.StartsWith("A value written verbatim must not hold a line break.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteKeyValueLines_writes_at_the_stream_position_and_leaves_the_stream_open()
+    {
+        using var output = new MemoryStream();
+        output.Write("# head\n"u8);
+
+        PropertiesWriter.WriteKeyValueLines(output, [new("k", "v")]);
+        output.Write("# tail\n"u8);
+
+        Assert.Equal("# head\nk = v\n# tail\n", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
+    public void Store_names_the_allowed_line_separators_when_given_another()
+    {
+        var e = Assert.Throws<ArgumentException>("newLine", () => PropertiesWriter.Store([], Now, "\n\n"));
+
+        Assert.StartsWith("The line separator must be LF, CRLF or CR.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,30 @@ public sealed class KubernetesNamesTests
         Assert.True(KubernetesNames.IsDnsLabel(new string('a', 63)));
         Assert.False(KubernetesNames.IsDnsLabel(new string('a', 64)));
         Assert.False(KubernetesNames.IsDnsLabel("a.b"));
+        Assert.True(KubernetesNames.IsSecretKey(new string('a', 253)));
         Assert.False(KubernetesNames.IsSecretKey(new string('a', 254)));
+    }
+
+    [Fact]
+    public void Nothing_and_the_empty_string_are_no_names()
+    {
+        Assert.False(KubernetesNames.IsDnsSubdomain(null));
+        Assert.False(KubernetesNames.IsDnsSubdomain(string.Empty));
+        Assert.False(KubernetesNames.IsDnsLabel(null));
+        Assert.False(KubernetesNames.IsDnsLabel(string.Empty));
+        Assert.False(KubernetesNames.IsSecretKey(null));
+    }
+
+    [Theory]
+    [InlineData("wso2secret", "prod", null)]
+    [InlineData(null, null, null)]
+    [InlineData(null, "Prod", "--namespace 'Prod' is not a valid namespace (lower-case letters, digits and '-', at most 63 characters)")]
+    [InlineData("My_Secret", "prod", "--name 'My_Secret' is not a valid Secret name (lower-case letters, digits, '-' and '.', at most 253 characters)")]
+    [InlineData("bad\u0007", "Bad", "--name 'bad\\u0007' is not a valid Secret name (lower-case letters, digits, '-' and '.', at most 253 characters)")]
+    [InlineData("wso2secret", "a.b", "--namespace 'a.b' is not a valid namespace (lower-case letters, digits and '-', at most 63 characters)")]
+    public void Problem_names_the_first_invalid_option_and_its_printable_value(string? name, string? ns, string? expected)
+    {
+        Assert.Equal(expected, KubernetesNames.Problem(name, ns));
     }
 
     [Theory]

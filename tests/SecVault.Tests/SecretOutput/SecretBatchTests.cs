@@ -69,6 +69,31 @@ public sealed class SecretBatchTests
     }
 
     [Fact]
+    public void Encrypt_and_EncryptInBatches_refuse_a_null_encryptor()
+    {
+        var batch = SecretBatch.Prepare([E("a", "x")], SecretOutputFormat.Console, "in");
+
+        Assert.Throws<ArgumentNullException>("encryptor", () => batch.Encrypt(null!));
+        Assert.Throws<ArgumentNullException>("encryptor", () => batch.EncryptInBatches(null!));
+    }
+
+    [Fact]
+    public void EncryptInBatches_checks_every_length_before_it_returns_and_keeps_input_order()
+    {
+        using var rsa = RSA.Create(2048);
+        var encryptor = new SecretEncryptor(rsa, Transformation.OaepSha1, Transformation.OaepSha1.CliName);
+        var tooLong = SecretBatch.Prepare([E("ok", "x"), E("big", new string('x', 215))], SecretOutputFormat.Console, "in");
+
+        Assert.Equal("big", Assert.Throws<CipherException>(() => tooLong.EncryptInBatches(encryptor)).Alias);
+
+        var entries = Enumerable.Range(0, 5).Select(i => E($"a{i}", $"secret-{i}", i + 1)).ToList();
+        var encrypted = SecretBatch.Prepare(entries, SecretOutputFormat.Console, "in").EncryptInBatches(encryptor).ToList();
+        Assert.Equal(entries.Select(e => e.Alias), encrypted.Select(e => e.Alias));
+        var decrypted = encrypted.Select(e => System.Text.Encoding.UTF8.GetString(rsa.Decrypt(Convert.FromBase64String(e.Ciphertext), RSAEncryptionPadding.OaepSHA1)));
+        Assert.Equal(entries.Select(e => e.Secret), decrypted);
+    }
+
+    [Fact]
     public void An_entry_prints_only_its_alias()
     {
         Assert.Equal("db", E("db", "hunter2").ToString());

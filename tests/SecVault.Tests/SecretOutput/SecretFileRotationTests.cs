@@ -74,6 +74,48 @@ public sealed class SecretFileRotationTests
         Assert.Equal(rotatedFirstFile, File.ReadAllBytes(properties));
         Assert.Equal((0, 2), (rerun.Files[0].Rotated, rerun.Files[0].AlreadyRotated));
         Assert.Equal((1, 0), (rerun.Files[1].Rotated, rerun.Files[1].AlreadyRotated));
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "second", YamlValue(File.ReadAllText(yaml), "db_password")));
+    }
+
+    [Fact]
+    public void A_file_whose_name_ends_in_yml_in_any_case_is_read_as_a_Kubernetes_Secret()
+    {
+        using var folder = new TempFolder();
+        var (_, yaml) = WriteUnderFirst(folder);
+        var yml = folder.Combine("secret.YML");
+        File.Move(yaml, yml);
+
+        Prepare(yml).Commit();
+
+        var text = File.ReadAllText(yml);
+        Assert.StartsWith("apiVersion: v1\nkind: Secret\nmetadata:\n  name: vault\n  namespace: prod\n", text, StringComparison.Ordinal);
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "second", YamlValue(text, "db_password")));
+    }
+
+    [Fact]
+    public void A_missing_file_is_refused_by_the_name_it_was_given()
+    {
+        using var folder = new TempFolder();
+        var missing = folder.Combine("missing.properties");
+
+        var e = Assert.Throws<SecretInputException>(() => Prepare(missing));
+
+        Assert.Equal(SecretInputErrorKind.Unreadable, e.Kind);
+        Assert.StartsWith($"cannot read {missing}: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_refuses_null_arguments()
+    {
+        var first = Store.GetEntry("first");
+        var second = Store.GetEntry("second");
+        var password = Vector.StorePassword;
+
+        Assert.Throws<ArgumentNullException>("paths", () => SecretFileRotation.Prepare(null!, first, password, Transformation.Default, second, password, Transformation.Default));
+        Assert.Throws<ArgumentNullException>("oldKey", () => SecretFileRotation.Prepare([], null!, password, Transformation.Default, second, password, Transformation.Default));
+        Assert.Throws<ArgumentNullException>("oldTransformation", () => SecretFileRotation.Prepare([], first, password, null!, second, password, Transformation.Default));
+        Assert.Throws<ArgumentNullException>("newKey", () => SecretFileRotation.Prepare([], first, password, Transformation.Default, null!, password, Transformation.Default));
+        Assert.Throws<ArgumentNullException>("newTransformation", () => SecretFileRotation.Prepare([], first, password, Transformation.Default, second, password, null!));
     }
 
     [Fact]
@@ -117,6 +159,9 @@ public sealed class SecretFileRotationTests
         File.WriteAllText(yaml, $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: vault\n  namespace: prod\nstringData:\n  db_password: {Encrypt("s3cr3t-db")}\ntype: Opaque\n");
         return (properties, yaml);
     }
+
+    private static string YamlValue(string text, string key) =>
+        text.Split('\n').Single(l => l.StartsWith($"  {key}: ", StringComparison.Ordinal))[$"  {key}: ".Length..];
 
     private static Dictionary<string, string> ReadProperties(string path) =>
         File.ReadAllLines(path).Select(l => l.Split(" = ", 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text;
 using SecVault.Properties;
 using SecVault.SecretOutput;
+using SecVault.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace SecVault.Tests.SecretOutput;
@@ -45,12 +46,88 @@ public sealed class SecretRendererTests
         Assert.Equal("12345", ((YamlScalarNode)data.Children[new YamlScalarNode("1_000")]).Value);
     }
 
-    [Theory]
-    [InlineData("Bad_Name", null)]
-    [InlineData("wso2secret", "a.b")]
-    [InlineData("-x", null)]
-    public void RenderKubernetesSecret_refuses_invalid_names(string name, string? ns)
+    [Fact]
+    public void RenderKubernetesSecret_writes_the_namespace_after_the_name_when_given()
     {
-        Assert.Throws<ArgumentException>(() => SecretRenderer.RenderKubernetesSecret(Secrets, name, ns));
+        var text = Encoding.UTF8.GetString(SecretRenderer.RenderKubernetesSecret([new("db_password", "QUJD")], "vault", "prod"));
+
+        Assert.Equal("apiVersion: v1\nkind: Secret\nmetadata:\n  name: vault\n  namespace: prod\nstringData:\n  db_password: QUJD\ntype: Opaque\n", text);
+    }
+
+    [Theory]
+    [InlineData("Bad_Name", null, "name")]
+    [InlineData("wso2secret", "a.b", "kubernetesNamespace")]
+    [InlineData("-x", "prod", "name")]
+    public void RenderKubernetesSecret_refuses_invalid_names_naming_the_argument(string name, string? ns, string argument)
+    {
+        var e = Assert.Throws<ArgumentException>(() => SecretRenderer.RenderKubernetesSecret(Secrets, name, ns));
+
+        Assert.Equal(argument, e.ParamName);
+    }
+
+    [Fact]
+    public void RenderKubernetesSecret_refuses_an_alias_that_is_not_a_Secret_key()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SecretRenderer.RenderKubernetesSecret([new("ok", "QQ=="), new("a b", "Qg==")], "wso2secret", null));
+
+        Assert.Equal("secrets", e.ParamName);
+        Assert.StartsWith("input: alias 'a b' is not a valid Kubernetes Secret key", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_output_files_are_under_security_in_the_current_folder()
+    {
+        var separator = Path.DirectorySeparatorChar;
+
+        Assert.Equal($"security{separator}wso2-secrets.properties", SecretRenderer.DefaultPropertiesPath);
+        Assert.Equal($"security{separator}wso2-secrets.yaml", SecretRenderer.DefaultKubernetesPath);
+    }
+
+    [Fact]
+    public void WriteFile_makes_the_missing_folder_and_writes_the_bytes()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("security", "wso2-secrets.yaml");
+        byte[] content = [(byte)'a', (byte)':', (byte)' ', (byte)'b', (byte)'\n'];
+
+        Assert.Empty(SecretRenderer.WriteFile(path, content));
+
+        Assert.Equal(content, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void WritePropertiesFile_makes_the_missing_folder_and_writes_the_key_value_lines()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("security", "wso2-secrets.properties");
+
+        Assert.Empty(SecretRenderer.WritePropertiesFile(path, [new("a b", "QQ=="), new("d", "Rg==")]));
+
+        Assert.Equal("a\\ b = QQ==\nd = Rg==\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Every_entry_point_refuses_null_arguments()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("out");
+        Assert.Throws<ArgumentNullException>("secrets", () => SecretRenderer.RenderConsole(null!));
+        Assert.Throws<ArgumentNullException>("secrets", () => SecretRenderer.RenderProperties(null!));
+        Assert.Throws<ArgumentNullException>("secrets", () => SecretRenderer.RenderKubernetesSecret(null!, "wso2secret", null));
+        Assert.Throws<ArgumentNullException>("path", () => SecretRenderer.WriteFile(null!, []));
+        Assert.Throws<ArgumentException>("path", () => SecretRenderer.WriteFile(string.Empty, []));
+        Assert.Throws<ArgumentNullException>("content", () => SecretRenderer.WriteFile(file, null!));
+        Assert.Throws<ArgumentNullException>("path", () => SecretRenderer.WritePropertiesFile(null!, []));
+        Assert.Throws<ArgumentException>("path", () => SecretRenderer.WritePropertiesFile(string.Empty, []));
+        Assert.Throws<ArgumentNullException>("secrets", () => SecretRenderer.WritePropertiesFile(file, null!));
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void An_encrypted_secret_needs_an_alias_and_a_ciphertext_and_prints_only_the_alias()
+    {
+        Assert.Throws<ArgumentException>("alias", () => new EncryptedSecret(string.Empty, "QQ=="));
+        Assert.Throws<ArgumentNullException>("ciphertext", () => new EncryptedSecret("a", null!));
+        Assert.Equal("db", new EncryptedSecret("db", "QQ==").ToString());
     }
 }

@@ -41,6 +41,16 @@ public sealed partial class YamlTextTests
     [InlineData(" lead")]
     [InlineData("*ref")]
     [InlineData("@at")]
+
+    // A control or separator char anywhere (C0/C1 controls, NEL, the line and paragraph separators, a byte-order mark).
+    [InlineData("a\u0001b")]
+    [InlineData("a\tb")]
+    [InlineData("a\nb")]
+    [InlineData("a\u007Fb")]
+    [InlineData("a\u0085b")]
+    [InlineData("a\u2028b")]
+    [InlineData("a\u2029b")]
+    [InlineData("a\uFEFFb")]
     public void NeedsQuotes_is_true_for_scalars_a_yaml_reader_would_misread(string value)
     {
         Assert.True(YamlText.NeedsQuotes(value));
@@ -65,6 +75,52 @@ public sealed partial class YamlTextTests
         Assert.Equal(value, read);
         Assert.Equal(ScalarStyle.Plain, style);
         Assert.False(IsImplicitlyTyped(value), $"'{value}' is a YAML 1.1/1.2 non-string");
+    }
+
+    [Fact]
+    public void NeedsQuotes_is_true_for_a_surrogate_and_refuses_null()
+    {
+        Assert.True(YamlText.NeedsQuotes("a\uD83D\uDE00b"));
+        Assert.Throws<ArgumentNullException>("value", () => YamlText.NeedsQuotes(null!));
+    }
+
+    [Theory]
+    [InlineData("a:")]
+    [InlineData("- x")]
+    [InlineData("? x")]
+    [InlineData(": x")]
+    [InlineData("?")]
+    [InlineData(":")]
+    [InlineData("lead ")]
+    [InlineData("|x")]
+    [InlineData("%x")]
+    public void NeedsQuotes_is_true_for_indicators_and_edge_blanks(string value)
+    {
+        Assert.True(YamlText.NeedsQuotes(value));
+        Assert.Equal(value, WriteAndRead(value).Value);
+    }
+
+    [Fact]
+    public void The_emitter_indents_by_two_uses_LF_and_never_folds_a_long_scalar()
+    {
+        var value = string.Join(' ', Enumerable.Repeat("word", 60));
+        var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        var emitter = YamlText.CreateEmitter(writer);
+        YamlText.BeginDocument(emitter, "made by a test");
+        YamlText.BeginMapping(emitter);
+        YamlText.Scalar(emitter, "outer");
+        YamlText.BeginMapping(emitter);
+        YamlText.Scalar(emitter, "inner");
+        YamlText.Scalar(emitter, value);
+        YamlText.EndMapping(emitter);
+        YamlText.Scalar(emitter, "count");
+        YamlText.PlainScalar(emitter, "1");
+        YamlText.Scalar(emitter, "pem");
+        YamlText.Literal(emitter, "line one\nline two\n");
+        YamlText.EndMapping(emitter);
+        YamlText.EndDocument(emitter);
+
+        Assert.Equal("# made by a test\nouter:\n  inner: " + value + "\ncount: 1\npem: |\n  line one\n  line two\n", writer.ToString());
     }
 
     [Fact]
