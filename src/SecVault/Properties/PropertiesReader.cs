@@ -38,6 +38,7 @@ internal static class PropertiesReader
         var entries = new List<PropertyEntry>();
         var logical = new StringBuilder();
         var logicalStart = 0;
+        long logicalBytes = 0;
         using var lines = new PhysicalLineReader(stream, displayPath, maxLineBytes);
         while (lines.MoveNext())
         {
@@ -63,6 +64,7 @@ internal static class PropertiesReader
                 // A continuation onto an empty line ends the logical line.
                 entries.Add(Split(logical.ToString(), displayPath, logicalStart));
                 logical.Clear();
+                logicalBytes = 0;
                 continue;
             }
 
@@ -73,8 +75,11 @@ internal static class PropertiesReader
             }
 
             var continues = trailingBackslashes % 2 == 1;
-            logical.Append(text, i, text.Length - i - (continues ? 1 : 0));
-            if (logical.Length > maxLineBytes)
+            var part = text.AsSpan(i, text.Length - i - (continues ? 1 : 0));
+            logical.Append(part);
+            // The limit is in bytes of the file, as for a physical line (a Latin-1 file has one byte a char).
+            logicalBytes += utf8 ? Encoding.UTF8.GetByteCount(part) : part.Length;
+            if (logicalBytes > maxLineBytes)
             {
                 throw new PropertiesFormatException(
                     PropertiesErrorKind.LineTooLong, displayPath, logicalStart, PropertiesText.PropertiesLineTooLong(displayPath, logicalStart, maxLineBytes));
@@ -84,6 +89,7 @@ internal static class PropertiesReader
             {
                 entries.Add(Split(logical.ToString(), displayPath, logicalStart));
                 logical.Clear();
+                logicalBytes = 0;
             }
         }
 

@@ -240,6 +240,30 @@ public sealed class PropertiesReaderTests
     }
 
     [Theory]
+    [InlineData(49, false)]
+    [InlineData(50, false)]
+    [InlineData(51, true)]
+    public void The_joined_limit_counts_UTF8_bytes_as_the_physical_limit_does(int wideChars, bool refused)
+    {
+        // "k=" is 2 bytes and each e-acute 2 bytes: 50 of them make exactly 102 bytes, under a limit of 102, in fewer
+        // chars than bytes; each physical line stays under the limit.
+        var first = new string('\u00e9', 25);
+        var second = new string('\u00e9', wideChars - 25);
+        var text = "k=" + first + "\\\n" + second + "\n";
+
+        var read = () => PropertiesReader.ReadUtf8(new MemoryStream(Encoding.UTF8.GetBytes(text)), "f", maxLineBytes: 102);
+
+        if (refused)
+        {
+            Assert.Equal(PropertiesErrorKind.LineTooLong, Assert.Throws<PropertiesFormatException>(read).Kind);
+        }
+        else
+        {
+            Assert.Equal(first + second, Assert.Single(read()).Value);
+        }
+    }
+
+    [Theory]
     [InlineData(255)]
     [InlineData(256)]
     [InlineData(257)]
