@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using SecVault.Ciphers;
 using SecVault.IO;
 using SecVault.Keystores;
+using SecVault.Properties;
 
 namespace SecVault.SecretOutput;
 
 /// <summary>
-/// <c>mi secret rotate</c>: the files <c>mi secret create</c> writes (<c>.properties</c>, or a Kubernetes Secret when the
-/// name ends in <c>.yaml</c>/<c>.yml</c>) moved from an old RSA key to a new one. <see cref="Prepare"/> reads every file,
+/// <c>mi secret rotate</c>: the files <c>mi secret create</c> writes (<c>.properties</c>, kept byte for byte but for the
+/// values, or a Kubernetes Secret when the name ends in <c>.yaml</c>/<c>.yml</c>) moved from an old RSA key to a new one. <see cref="Prepare"/> reads every file,
 /// decrypts every value with the old key, encrypts it for the new key and decrypts it again with the new private key;
 /// a value the old key cannot decrypt but the new key can is already rotated and kept. Nothing is written until
 /// <see cref="Commit"/>, which writes the changed files one by one atomically and, when one fails, puts the earlier ones
@@ -149,17 +150,24 @@ public sealed class SecretFileRotation
         }
 
         var rotated = new List<EncryptedSecret>(entries.Count);
+        var replacements = new List<PropertiesValueSplice.Replacement>(entries.Count);
         var already = 0;
         foreach (var entry in entries)
         {
             var ciphertext = Rotate(entry, displayPath, keys);
             already += ciphertext is null ? 1 : 0;
             rotated.Add(new EncryptedSecret(entry.Alias, ciphertext ?? entry.Secret));
+            if (ciphertext is not null)
+            {
+                replacements.Add(new(entry.Line, entry.Alias, entry.Secret, ciphertext));
+            }
         }
 
+        // A properties file keeps every byte but the values (comments, order, separators, line endings); a Secret is
+        // rewritten in create's form, which is the only form it is read in.
         var content = already == entries.Count ? null
             : kubernetes ? SecretRenderer.RenderKubernetesSecret(rotated, name, kubernetesNamespace)
-            : SecretRenderer.RenderProperties(rotated);
+            : PropertiesValueSplice.Apply(snapshot.Content, replacements);
         return new Prepared(snapshot, content, new RotatedSecretFile(path, entries.Count - already, already));
     }
 
