@@ -105,6 +105,24 @@ public sealed class RotateCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_key_password_true_the_new_key_s_own_password_is_the_second_line_and_the_old_keystore_s_the_third()
+    {
+        var target = _mi.Manifest.Keystore("jks-distinct-key-password");
+        var old = _mi.Manifest.Keystore("jks-multi");
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        Assert.Equal(0, _mi.Init("jks-distinct-key-password").ExitCode);
+
+        var result = _mi.Run(
+            new TestConsole(target.StorePassword + "\n" + target.KeyPassword + "\n" + old.StorePassword + "\n"),
+            "secret", "rotate", "--old-keystore", VectorManifest.KeystorePath(old), "--old-alias", "first", "--password-stdin", "-Dkey.password=true");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var properties = File.ReadAllText(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-distinct-key-password", "wso2carbon", properties.Split(" = ", 2)[1].TrimEnd('\n')));
+    }
+
+    [Fact]
     public void Rotate_takes_no_other_system_property()
     {
         var result = _mi.Run(new TestConsole(), "secret", "rotate", "-Dfoo=bar");
