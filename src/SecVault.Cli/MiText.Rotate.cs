@@ -35,7 +35,13 @@ internal static partial class MiText
     internal const string CliRotateOldKeyPasswordPrompt = "Enter the private key password of the old key: ";
 
     internal static string CliRotateUnknownProperty(string name) =>
-        $"'rotate' takes -Dkey.password=true and -Dold.key.password=true only, not -D{name}";
+        $"'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -D{name}";
+
+    internal const string CliRotateHomeOption =
+        "Also rotate the encrypted FILE secrets (vault-lookup('name','FILE','true')) of this MI home's Synapse artifacts; root: -Dei.secret.file.root.dir, default the home";
+
+    internal static string CliRotateSynapseFound(int encrypted, int plain, int docker) =>
+        $"Synapse: {encrypted} encrypted FILE secret(s) to rotate; {plain} plain FILE and {docker} DOCKER lookup(s) are not vault-encrypted and are left alone";
 
     internal const string CliRotateNoPasswordHint =
         "use --password-stdin (line 1: the keystore stored by init, line 2: the old keystore), or MI_KEYSTORE_PASSWORD and MI_OLD_KEYSTORE_PASSWORD";

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using SecVault.CliConfig;
+using SecVault.Home;
 using SecVault.Keystores;
 using SecVault.Passwords;
 using SecVault.SecretOutput;
+using SecVault.Synapse;
 
 namespace SecVault.Cli;
 
@@ -24,6 +26,7 @@ internal sealed class RotateCommand
     private readonly Option<string?> _cipher = new("--cipher", "-c") { Description = MiText.CliRotateCipherOption, HelpName = "TRANSFORMATION" };
     private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = MiText.CliRotatePasswordStdinOption };
     private readonly Option<string[]> _systemProperties = CliSyntax.SystemPropertiesOption();
+    private readonly Option<string?> _home = new("--home") { Description = MiText.CliRotateHomeOption, HelpName = "DIR" };
 
     private RotateCommand(MiContext context)
     {
@@ -36,7 +39,7 @@ internal sealed class RotateCommand
         var rotate = new RotateCommand(context);
         var command = new Command("rotate", MiText.CliRotateDescription)
         {
-            rotate._files, rotate._oldKeystore, rotate._oldType, rotate._oldAlias, rotate._oldCipher, rotate._cipher, rotate._passwordStdin, rotate._systemProperties,
+            rotate._files, rotate._oldKeystore, rotate._oldType, rotate._oldAlias, rotate._oldCipher, rotate._cipher, rotate._passwordStdin, rotate._systemProperties, rotate._home,
         };
         command.SetAction(rotate.Run);
         return command;
@@ -50,8 +53,13 @@ internal sealed class RotateCommand
         var oldTypeName = parseResult.GetValue(_oldType);
         KeystoreType? oldType = oldTypeName is null ? null
             : KeystoreTypes.TryParse(oldTypeName.Trim(), out var parsed) ? parsed : throw new UsageException(MiText.CliRotateUnknownType(oldTypeName));
-        var (separateKey, oldSeparateKey) = SeparateKeyPasswords(parseResult);
-        var files = Files(parseResult.GetValue(_files) ?? []);
+        var (separateKey, oldSeparateKey, properties) = SystemProperties(parseResult);
+
+        // With --home, the encrypted FILE secrets of that MI home's Synapse artifacts are rotated in the same run.
+        var synapse = parseResult.GetValue(_home) is { } homePath
+            ? SynapseFileSecrets.Find(MiHome.FromPath(_context.FullPath(homePath), MiHomeSource.Option, _context.CurrentFolder), properties)
+            : null;
+        var files = Files(parseResult.GetValue(_files) ?? [], synapse is { EncryptedFiles.Count: > 0 });
         var info = CliConfigStore.ForEnvironment(_context.Environment).Load();
         var oldPath = parseResult.GetValue(_oldKeystore) is { } given ? _context.FullPath(given) : info.KeystorePath;
         Keystore.RequireFile(oldPath);
@@ -89,7 +97,12 @@ internal sealed class RotateCommand
         }
 
         // 4. Everything rotated and checked in memory, then written together.
-        var rotation = SecretFileRotation.Prepare(files, oldEntry, oldPassword.Key, oldTransformation, newEntry, newPassword.Key, newTransformation);
+        if (synapse is not null)
+        {
+            _context.Info(MiText.CliRotateSynapseFound(synapse.EncryptedFiles.Count, synapse.PlainFileLookups, synapse.DockerLookups));
+        }
+
+        var rotation = SecretFileRotation.Prepare(files, synapse?.EncryptedFiles ?? [], oldEntry, oldPassword.Key, oldTransformation, newEntry, newPassword.Key, newTransformation);
         foreach (var warning in rotation.Commit())
         {
             _context.Warning(warning);
@@ -103,7 +116,7 @@ internal sealed class RotateCommand
         return ExitCodes.Success;
     }
 
-    private List<string> Files(string[] given)
+    private List<string> Files(string[] given, bool hasSynapseFiles)
     {
         if (given.Length > 0)
         {
@@ -111,7 +124,7 @@ internal sealed class RotateCommand
         }
 
         var found = new[] { SecretRenderer.DefaultPropertiesPath, SecretRenderer.DefaultKubernetesPath }.Select(_context.FullPath).Where(File.Exists).ToList();
-        return found.Count > 0 ? found : throw new ToolFailureException(MiText.CliRotateNoFiles, MiText.CliRotateNoFilesHint);
+        return found.Count > 0 || hasSynapseFiles ? found : throw new ToolFailureException(MiText.CliRotateNoFiles, MiText.CliRotateNoFilesHint);
     }
 
     /// <summary>The password the chain gives; none (no source and no terminal) is the rotate error naming <paramref name="which"/>.</summary>
@@ -119,13 +132,15 @@ internal sealed class RotateCommand
         chain.TryGetPassword(request) ?? throw new ToolFailureException(MiText.CliRotateNoPassword(which), MiText.CliRotateNoPasswordHint);
 
     /// <summary>
-    /// <c>-Dkey.password=true</c> (the key stored by init has its own password) and <c>-Dold.key.password=true</c> (so
-    /// has the old key), as MI reads <c>-Dkey.password</c>; any other <c>-D</c> name is a usage error.
+    /// <c>-Dkey.password=true</c> (the key stored by init has its own password), <c>-Dold.key.password=true</c> (so has
+    /// the old key), as MI reads <c>-Dkey.password</c>, and <c>-Dei.secret.file.root.dir</c> (the FILE root with
+    /// <c>--home</c>); any other <c>-D</c> name is a usage error.
     /// </summary>
-    private (bool New, bool Old) SeparateKeyPasswords(ParseResult parseResult)
+    private (bool New, bool Old, IReadOnlyDictionary<string, string> Properties) SystemProperties(ParseResult parseResult)
     {
         bool separate = false, oldSeparate = false;
-        foreach (var (name, value) in CliSyntax.GetSystemProperties(parseResult, _systemProperties))
+        var properties = CliSyntax.GetSystemProperties(parseResult, _systemProperties);
+        foreach (var (name, value) in properties)
         {
             var on = string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
             if (name == RuntimeOptions.KeyPasswordProperty)
@@ -136,12 +151,12 @@ internal sealed class RotateCommand
             {
                 oldSeparate = on;
             }
-            else
+            else if (name != SynapseResolver.FileRootProperty)
             {
                 throw new UsageException(MiText.CliRotateUnknownProperty(name));
             }
         }
 
-        return (separate, oldSeparate);
+        return (separate, oldSeparate, properties);
     }
 }

@@ -123,11 +123,93 @@ public sealed class RotateCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_home_the_encrypted_synapse_file_secrets_are_rotated_with_the_files_and_openssl_decrypts_them()
+    {
+        var (home, secretFile, plainFile) = SynapseHome();
+        var properties = _mi.Work("security", "wso2-secrets.properties");
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("Synapse: 1 encrypted FILE secret(s) to rotate; 1 plain FILE and 1 DOCKER lookup(s) are not vault-encrypted and are left alone", result.StdErr, StringComparison.Ordinal);
+        var rotated = File.ReadAllText(secretFile);
+        Assert.EndsWith("\n", rotated, StringComparison.Ordinal);
+        Assert.Equal("file-s3cr3t", MiHarness.Decrypt("jks-multi", "second", rotated.TrimEnd('\n')));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "second", File.ReadAllText(properties).Split(" = ", 2)[1].TrimEnd('\n')));
+        Assert.Equal("plain value\n", File.ReadAllText(plainFile));
+    }
+
+    [Fact]
+    public void A_synapse_file_secret_neither_key_decrypts_stops_the_run_and_every_file_is_left_as_it_was()
+    {
+        var (home, secretFile, _) = SynapseHome();
+        var properties = _mi.Work("security", "wso2-secrets.properties");
+        File.WriteAllText(secretFile, Convert.ToBase64String(new byte[256]) + "\n");
+        var before = (File.ReadAllBytes(properties), File.ReadAllBytes(secretFile));
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("decrypts with neither the old key nor the new one; nothing was written", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before.Item1, File.ReadAllBytes(properties));
+        Assert.Equal(before.Item2, File.ReadAllBytes(secretFile));
+    }
+
+    [Fact]
+    public void A_synapse_file_secret_reached_through_a_link_out_of_the_root_is_refused_and_nothing_is_written()
+    {
+        var (home, secretFile, _) = SynapseHome();
+        var outside = _mi.Work("outside-secret");
+        File.Move(secretFile, outside);
+        File.CreateSymbolicLink(secretFile, outside);
+        var before = File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties"));
+        var outsideBefore = File.ReadAllBytes(outside);
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is outside the lookup root", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
+        Assert.Equal(outsideBefore, File.ReadAllBytes(outside));
+    }
+
+    /// <summary>
+    /// An MI home whose API reads an encrypted FILE secret (flag 'True'), a plain FILE value and a DOCKER secret, with
+    /// the encrypted one and a properties file made by create under 'first'.
+    /// </summary>
+    private (string Home, string SecretFile, string PlainFile) SynapseHome()
+    {
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        var console = _mi.Run(new TestConsole("file_secret\nfile-s3cr3t\n"), "secret", "create", "-o", "console");
+        var ciphertext = MiHarness.ConsoleLines(console.StdOut).Single().Ciphertext;
+        var home = _mi.Work("mi-home");
+        var api = Path.Combine(home, "repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(api);
+        File.WriteAllText(Path.Combine(api, "a.xml"), """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="a" context="/a"><resource methods="GET"><inSequence>
+              <property name="s" expression="wso2:vault-lookup('secrets/db','FILE','True')"/>
+              <property name="p" expression="wso2:vault-lookup('plain','FILE','false')"/>
+              <property name="d" expression="wso2:vault-lookup('docker_secret','DOCKER','true')"/>
+            </inSequence></resource></api>
+            """);
+        Directory.CreateDirectory(Path.Combine(home, "secrets"));
+        var secretFile = Path.Combine(home, "secrets", "db");
+        File.WriteAllText(secretFile, ciphertext + "\n");
+        var plainFile = Path.Combine(home, "plain");
+        File.WriteAllText(plainFile, "plain value\n");
+        return (home, secretFile, plainFile);
+    }
+
+    [Fact]
     public void Rotate_takes_no_other_system_property()
     {
         var result = _mi.Run(new TestConsole(), "secret", "rotate", "-Dfoo=bar");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("'rotate' takes -Dkey.password=true and -Dold.key.password=true only, not -Dfoo", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -Dfoo", result.StdErr, StringComparison.Ordinal);
     }
 }
