@@ -14,7 +14,7 @@ _mi() {
         [verify]="--synapse --strict --allow-file-lookups-outside-root $runtime"
         [resolve]="--synapse --format --show-secrets --consume-password-file --allow-file-lookups-outside-root $runtime"
         [exec]="--only --prefix --override --consume-password-file $runtime"
-        [rotate]="--old-keystore --old-type --old-alias --old-cipher --cipher -c --password-stdin --verbose --insecure -k --help -h"
+        [rotate]="--old-keystore --old-type --old-alias --old-cipher --cipher -c --password-stdin -D --home --verbose --insecure -k --help -h"
     )
 
     # The subcommand is the first word after 'secret'.

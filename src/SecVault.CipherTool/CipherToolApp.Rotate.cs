@@ -16,8 +16,8 @@ internal static partial class CipherToolApp
 {
     private static int RotateToRsa(IConsole console, Options options, VaultTarget target, VariableSources sources, VaultKey key, char[] password, OldKeyInput input, TimeProvider time)
     {
-        using var old = OpenOldKey(console, options, target, new string(password), input);
-        return old is null ? 1 : Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareRotation(current, old, key, password, options.Transformation, now));
+        using var old = OpenOldKey(console, options, target, password, input);
+        return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareRotation(current, old, key, password, options.Transformation, now));
     }
 
     /// <summary>Re-reads the target under the lock, prepares the rotation with <paramref name="prepare"/>, writes it and reports.</summary>
@@ -43,74 +43,69 @@ internal static partial class CipherToolApp
     }
 
     /// <summary>
-    /// Opens the old key: in <c>-Dold.keystore</c> (with its own password) or the vault's keystore (with
-    /// <paramref name="vaultPassword"/>), at <c>-Dold.alias</c> (default: the new alias), of <c>-Dold.mode</c> (default:
-    /// the new mode), with the algorithm secret-conf.properties names for that mode. Null when no old password was entered.
+    /// Opens the old key: in <c>-Dold.keystore</c> (with its own password, and its own key password with
+    /// <c>-Dold.key.password</c>) or the vault's keystore (with <paramref name="vaultPassword"/>), at <c>-Dold.alias</c>
+    /// (default: the new alias), of <c>-Dold.mode</c> (default: the new mode), with the algorithm secret-conf.properties
+    /// names for that mode. The old keystore's password not settled at the start is asked on the terminal now.
     /// </summary>
-    private static RotationSource? OpenOldKey(IConsole console, Options options, VaultTarget target, string vaultPassword, OldKeyInput input)
+    private static RotationSource OpenOldKey(IConsole console, Options options, VaultTarget target, ReadOnlySpan<char> vaultPassword, OldKeyInput input)
     {
         var mode = options.OldMode ?? (options.EncryptionMode == VaultEncryptionMode.Asymmetric ? VaultEncryptionMode.Asymmetric : VaultEncryptionMode.Symmetric);
-        var password = vaultPassword;
-        Keystore keystore;
-        if (options.OldKeystore is null)
+        KeystorePassword? prompted = null;
+        try
         {
-            keystore = Keystore.Load(target.Keystore.Path, password, target.Keystore.Type);
-        }
-        else
-        {
-            var path = Path.GetFullPath(options.OldKeystore, Path.GetFullPath(input.CurrentFolder));
-            Keystore.RequireFile(path);
-            var entered = input.Password ?? console.ReadHidden(CipherToolText.OldPasswordPrompt);
-            if (string.IsNullOrEmpty(entered))
+            Keystore keystore;
+            ReadOnlySpan<char> keyPassword;
+            if (options.OldKeystore is null)
             {
-                Error(console, CipherToolText.NoOldPasswordEntered, CipherToolText.NoOldPasswordHint);
-                return null;
+                keystore = Keystore.Load(target.Keystore.Path, vaultPassword, target.Keystore.Type);
+                keyPassword = vaultPassword;
+            }
+            else
+            {
+                var path = Path.GetFullPath(options.OldKeystore, Path.GetFullPath(input.CurrentFolder));
+                Keystore.RequireFile(path);
+                var password = input.Password ?? (prompted = OldPrompt(console).GetPassword(OldRequest(options, path))!);
+                keystore = Keystore.Load(path, password.Store, options.OldKeystoreType);
+                keyPassword = password.Key;
             }
 
-            password = entered;
-            keystore = Keystore.Load(path, password, options.OldKeystoreType);
-        }
+            var alias = options.OldAlias ?? target.Keystore.Alias;
+            var configured = RotationSource.ConfiguredAlgorithm(target, mode);
+            Info(console, CipherToolText.UsingOldKey(keystore.Path, keystore.Type.ToJavaName(), alias, mode == VaultEncryptionMode.Asymmetric ? "RSA" : "AES"));
+            if (mode == VaultEncryptionMode.Asymmetric)
+            {
+                // secret-conf.properties says how the old values were made; without it, the transformation of this run.
+                var transformation = configured is not null ? Transformation.Parse(configured)
+                    : options.EncryptionMode == VaultEncryptionMode.Asymmetric ? options.Transformation : Transformation.Default;
+                return RotationSource.OpenRsa(keystore, alias, keyPassword, transformation);
+            }
 
-        var alias = options.OldAlias ?? target.Keystore.Alias;
-        var configured = RotationSource.ConfiguredAlgorithm(target, mode);
-        Info(console, CipherToolText.UsingOldKey(keystore.Path, keystore.Type.ToJavaName(), alias, mode == VaultEncryptionMode.Asymmetric ? "RSA" : "AES"));
-        if (mode == VaultEncryptionMode.Asymmetric)
+            var algorithm = configured is not null ? SymmetricSecretCipher.ParseAlgorithm(configured) : options.SymmetricAlgorithm ?? SymmetricSecretCipher.GcmAlgorithm;
+            return RotationSource.OpenSymmetric(keystore, alias, keyPassword, algorithm);
+        }
+        finally
         {
-            // secret-conf.properties says how the old values were made; without it, the transformation of this run.
-            var transformation = configured is not null ? Transformation.Parse(configured)
-                : options.EncryptionMode == VaultEncryptionMode.Asymmetric ? options.Transformation : Transformation.Default;
-            return RotationSource.OpenRsa(keystore, alias, password, transformation);
+            prompted?.Dispose();
         }
-
-        var algorithm = configured is not null ? SymmetricSecretCipher.ParseAlgorithm(configured) : options.SymmetricAlgorithm ?? SymmetricSecretCipher.GcmAlgorithm;
-        return RotationSource.OpenSymmetric(keystore, alias, password, algorithm);
     }
 
     /// <summary>
-    /// The old keystore's password from <c>-Dold.password.file</c>, else the second line of <c>-Dpassword.stdin</c>, else
-    /// <c>MI_OLD_KEYSTORE_PASSWORD</c>; null when none gives it (a terminal is then asked).
+    /// The old keystore's password from the library's old-keystore chain without its prompt: <c>-Dold.password.file</c>,
+    /// else the next lines of <c>-Dpassword.stdin</c>, else <c>MI_OLD_KEYSTORE_PASSWORD</c> / <c>MI_OLD_KEY_PASSWORD</c>;
+    /// null when none gives it (a terminal is then asked, last).
     /// </summary>
-    private static string? ReadOldPassword(Options options, IConsole console, IEnvironment environment, string currentFolder)
+    private static KeystorePassword? ReadOldPassword(Options options, IConsole console, IEnvironment environment, string currentFolder)
     {
-        if (options.OldPasswordFile is not null)
-        {
-            using var fromFile = PasswordFileSource.ReadFile(Path.GetFullPath(options.OldPasswordFile, Path.GetFullPath(currentFolder)));
-            return new string(fromFile.Store);
-        }
-
-        if (options.PasswordFromStdin)
-        {
-            var line = console.StdIn.ReadLine();
-            if (!string.IsNullOrEmpty(line))
-            {
-                return line.EndsWith('\r') ? line[..^1] : line;
-            }
-        }
-
-        var variable = environment.GetVariable(CipherToolText.OldPasswordEnvironment);
-        return string.IsNullOrEmpty(variable) ? null : variable;
+        var file = options.OldPasswordFile is null ? null : Path.GetFullPath(options.OldPasswordFile, Path.GetFullPath(currentFolder));
+        return PasswordSourceChain.OldKeystore(file, options.PasswordFromStdin ? console.StdIn : null, environment, prompt: null)
+            .TryGetPassword(OldRequest(options, options.OldKeystore!));
     }
 
-    /// <summary>What the old key's opening needs from the start of the run: the old password settled then, and the folder relative paths start from.</summary>
-    private sealed record OldKeyInput(string? Password, string CurrentFolder);
+    private static PasswordRequest OldRequest(Options options, string path) => new(path, options.OldKeyPassword);
+
+    private static PromptPasswordSource OldPrompt(IConsole console) => new(console, CipherToolText.OldPasswordPrompt, CipherToolText.OldKeyPasswordPrompt);
+
+    /// <summary>What the old key's opening needs from the start of the run: the old password settled then (owned by the caller), and the folder relative paths start from.</summary>
+    private sealed record OldKeyInput(KeystorePassword? Password, string CurrentFolder);
 }

@@ -69,7 +69,7 @@ internal static partial class CipherToolApp
             if (options.Mode == CipherToolMode.Rotate)
             {
                 using var old = OpenOldKey(console, options, target, password, oldKeyInput);
-                return old is null ? 1 : Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, cipher, secretConf, now));
+                return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, cipher, secretConf, now));
             }
 
             if (options.Mode != CipherToolMode.Configure)

@@ -107,15 +107,13 @@ internal static partial class CipherToolApp
         }
 
         // The old keystore's password (-Drotate -Dold.keystore) is settled now too; a terminal is asked last.
-        string? oldPassword = null;
-        if (options.Mode == CipherToolMode.Rotate && options.OldKeystore is not null)
+        using var oldPassword = options.Mode == CipherToolMode.Rotate && options.OldKeystore is not null
+            ? ReadOldPassword(options, console, environment, currentFolder)
+            : null;
+        if (options.Mode == CipherToolMode.Rotate && options.OldKeystore is not null && oldPassword is null && !console.IsInputTerminal)
         {
-            oldPassword = ReadOldPassword(options, console, environment, currentFolder);
-            if (oldPassword is null && !console.IsInputTerminal)
-            {
-                Error(console, CipherToolText.NoOldPasswordNoTerminal, CipherToolText.NoOldPasswordHint);
-                return 1;
-            }
+            Error(console, CipherToolText.NoOldPasswordNoTerminal, CipherToolText.NoOldPasswordHint);
+            return 1;
         }
 
         if (options.Mode == CipherToolMode.Change && !console.IsInputTerminal)

@@ -27,6 +27,8 @@ internal static partial class CipherToolText
           -Dold.keystore.type=TYPE               JKS, PKCS12 or JCEKS (default: read from the file)
           -Dold.mode=rsa|symmetric               -Drotate: what the old key is (default: the new key's mode)
           -Dold.password.file=FILE               -Drotate: the old keystore's password is the first line of FILE
+          -Dold.key.password=true                -Drotate: the old private key has its own password (line 2 of the
+                                                 file, the line after the old one on stdin, MI_OLD_KEY_PASSWORD, or a prompt)
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
           -Ddiagnose.padding[=true|false]        say why a ciphertext does not decrypt (default: only on a terminal)
@@ -77,6 +79,8 @@ internal static partial class CipherToolText
           NO_COLOR               set (not empty): no colour in error, warning and hint lines
           MI_OLD_KEYSTORE_PASSWORD  -Drotate -Dold.keystore: the old keystore's password, when neither
                                  -Dold.password.file nor a second line of -Dpassword.stdin gives it
+          MI_OLD_KEY_PASSWORD    the old private key's password, when it differs from the old keystore's
+                                 (with -Dold.key.password=true also line 2 of the file or line 3 of stdin)
         ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
         MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
         Colour appears only when standard error is a terminal.
@@ -107,9 +111,11 @@ internal static partial class CipherToolText
 
     internal const string NoOldPasswordHint = "give it with -Dold.password.file=FILE, as the second line of -Dpassword.stdin, or in MI_OLD_KEYSTORE_PASSWORD";
 
-    internal const string NoOldPasswordEntered = "no password entered for the old keystore";
-
     internal const string OldPasswordPrompt = "[Please Enter the KeyStore Password of the old keystore : ]";
+
+    internal const string OldKeyPasswordPrompt = "[Please Enter the Private Key Password of the old keystore : ]";
+
+    internal const string OldKeyPasswordNeedsOldKeystore = "-Dold.key.password needs -Dold.keystore=PATH: the old key of the vault's own keystore opens with its password";
 
     internal static string OldOptionNeedsRotate(string option) => $"option '{option}' needs -Drotate";
 

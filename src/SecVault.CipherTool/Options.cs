@@ -53,6 +53,9 @@ internal sealed class Options
     /// <summary>The <c>-Dold.password.file</c> value (its first line is the old keystore's password), or null.</summary>
     public string? OldPasswordFile { get; private set; }
 
+    /// <summary>True with <c>-Dold.key.password=true</c>: the old key's password differs from the old keystore's and is asked too.</summary>
+    public bool OldKeyPassword { get; private set; }
+
     /// <summary>The <c>-Dcarbon.home</c> value, or null.</summary>
     public string? CarbonHome { get; private set; }
 
@@ -151,6 +154,10 @@ internal sealed class Options
                     options.OldPasswordFile = NonEmpty(value, display);
                     oldOption ??= display;
                     break;
+                case "old.key.password":
+                    options.OldKeyPassword = IsTrue(value);
+                    oldOption ??= display;
+                    break;
                 case "symmetric":
                     symmetric = IsTrue(value);
                     break;
@@ -198,6 +205,11 @@ internal sealed class Options
         if (options.OldPasswordFile is not null && options.OldKeystore is null)
         {
             throw new UsageException(CipherToolText.OldPasswordNeedsOldKeystore);
+        }
+
+        if (options.OldKeyPassword && options.OldKeystore is null)
+        {
+            throw new UsageException(CipherToolText.OldKeyPasswordNeedsOldKeystore);
         }
 
         if (symmetric || keyBased)

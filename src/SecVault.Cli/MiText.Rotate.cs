@@ -19,7 +19,8 @@ internal static partial class MiText
     internal const string CliRotateCipherOption = "The transformation of the new values (default RSA/ECB/OAEPWithSHA1AndMGF1Padding)";
 
     internal const string CliRotatePasswordStdinOption =
-        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file)";
+        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file); "
+        + "with -Dkey.password=true / -Dold.key.password=true each keystore's key password follows its store password";
 
     internal const string CliRotateNoFiles = "no file to rotate: neither security/wso2-secrets.properties nor security/wso2-secrets.yaml is here";
 
@@ -29,7 +30,18 @@ internal static partial class MiText
 
     internal const string CliRotateOldPasswordPrompt = "Enter the password of the old keystore: ";
 
-    internal const string CliRotateOldPasswordVariable = "MI_OLD_KEYSTORE_PASSWORD";
+    internal const string CliRotateNewKeyPasswordPrompt = "Enter the private key password of the key stored by 'mi secret init': ";
+
+    internal const string CliRotateOldKeyPasswordPrompt = "Enter the private key password of the old key: ";
+
+    internal static string CliRotateUnknownProperty(string name) =>
+        $"'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -D{name}";
+
+    internal const string CliRotateHomeOption =
+        "Also rotate the encrypted FILE secrets (vault-lookup('name','FILE','true')) of this MI home's Synapse artifacts; root: -Dei.secret.file.root.dir, default the home";
+
+    internal static string CliRotateSynapseFound(int encrypted, int plain, int docker) =>
+        $"Synapse: {encrypted} encrypted FILE secret(s) to rotate; {plain} plain FILE and {docker} DOCKER lookup(s) are not vault-encrypted and are left alone";
 
     internal const string CliRotateNoPasswordHint =
         "use --password-stdin (line 1: the keystore stored by init, line 2: the old keystore), or MI_KEYSTORE_PASSWORD and MI_OLD_KEYSTORE_PASSWORD";

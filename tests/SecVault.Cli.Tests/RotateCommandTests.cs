@@ -55,4 +55,161 @@ public sealed class RotateCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("the old key 'first' is the key stored by 'mi secret init'; nothing to rotate", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("stdin")]
+    [InlineData("environment")]
+    public void An_old_key_with_its_own_key_password_is_rotated_and_openssl_decrypts_the_new_values(string source)
+    {
+        var old = _mi.Manifest.Keystore("jks-distinct-key-password");
+        Assert.Equal(0, _mi.Init("jks-distinct-key-password").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+        var newPassword = _mi.Manifest.Keystore("jks-multi").StorePassword;
+        var variables = _mi.Variables;
+        var stdin = newPassword + "\n" + old.StorePassword + "\n" + old.KeyPassword + "\n";
+        string[] args = ["secret", "rotate", "--old-keystore", VectorManifest.KeystorePath(old), "--old-alias", "wso2carbon", "--password-stdin", "-Dold.key.password=true"];
+        if (source == "environment")
+        {
+            // MI_OLD_KEY_PASSWORD, once set, is the old key's password without -Dold.key.password, as MI_KEY_PASSWORD is.
+            variables["MI_OLD_KEYSTORE_PASSWORD"] = old.StorePassword;
+            variables["MI_OLD_KEY_PASSWORD"] = old.KeyPassword;
+            stdin = newPassword + "\n";
+            args = args[..^1];
+        }
+
+        var result = _mi.Run(new TestConsole(stdin), variables, args);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("wso2-secrets.properties: re-encrypted 1 value(s); 0 already under the new key", result.StdErr, StringComparison.Ordinal);
+        var properties = File.ReadAllText(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "second", properties.Split(" = ", 2)[1].TrimEnd('\n')));
+    }
+
+    [Fact]
+    public void Without_the_old_key_password_line_rotate_fails_naming_it_and_writes_nothing()
+    {
+        var old = _mi.Manifest.Keystore("jks-distinct-key-password");
+        Assert.Equal(0, _mi.Init("jks-distinct-key-password").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        var before = File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(
+            new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n" + old.StorePassword + "\n"),
+            "secret", "rotate", "--old-keystore", VectorManifest.KeystorePath(old), "--old-alias", "wso2carbon", "--password-stdin", "-Dold.key.password=true");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("mi: error: no private key password for the old keystore on standard input (the line after its keystore password)", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
+    }
+
+    [Fact]
+    public void With_key_password_true_the_new_key_s_own_password_is_the_second_line_and_the_old_keystore_s_the_third()
+    {
+        var target = _mi.Manifest.Keystore("jks-distinct-key-password");
+        var old = _mi.Manifest.Keystore("jks-multi");
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        Assert.Equal(0, _mi.Init("jks-distinct-key-password").ExitCode);
+
+        var result = _mi.Run(
+            new TestConsole(target.StorePassword + "\n" + target.KeyPassword + "\n" + old.StorePassword + "\n"),
+            "secret", "rotate", "--old-keystore", VectorManifest.KeystorePath(old), "--old-alias", "first", "--password-stdin", "-Dkey.password=true");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var properties = File.ReadAllText(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-distinct-key-password", "wso2carbon", properties.Split(" = ", 2)[1].TrimEnd('\n')));
+    }
+
+    [Fact]
+    public void With_home_the_encrypted_synapse_file_secrets_are_rotated_with_the_files_and_openssl_decrypts_them()
+    {
+        var (home, secretFile, plainFile) = SynapseHome();
+        var properties = _mi.Work("security", "wso2-secrets.properties");
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains("Synapse: 1 encrypted FILE secret(s) to rotate; 1 plain FILE and 1 DOCKER lookup(s) are not vault-encrypted and are left alone", result.StdErr, StringComparison.Ordinal);
+        var rotated = File.ReadAllText(secretFile);
+        Assert.EndsWith("\n", rotated, StringComparison.Ordinal);
+        Assert.Equal("file-s3cr3t", MiHarness.Decrypt("jks-multi", "second", rotated.TrimEnd('\n')));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "second", File.ReadAllText(properties).Split(" = ", 2)[1].TrimEnd('\n')));
+        Assert.Equal("plain value\n", File.ReadAllText(plainFile));
+    }
+
+    [Fact]
+    public void A_synapse_file_secret_neither_key_decrypts_stops_the_run_and_every_file_is_left_as_it_was()
+    {
+        var (home, secretFile, _) = SynapseHome();
+        var properties = _mi.Work("security", "wso2-secrets.properties");
+        File.WriteAllText(secretFile, Convert.ToBase64String(new byte[256]) + "\n");
+        var before = (File.ReadAllBytes(properties), File.ReadAllBytes(secretFile));
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("decrypts with neither the old key nor the new one; nothing was written", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before.Item1, File.ReadAllBytes(properties));
+        Assert.Equal(before.Item2, File.ReadAllBytes(secretFile));
+    }
+
+    [Fact]
+    public void A_synapse_file_secret_reached_through_a_link_out_of_the_root_is_refused_and_nothing_is_written()
+    {
+        var (home, secretFile, _) = SynapseHome();
+        var outside = _mi.Work("outside-secret");
+        File.Move(secretFile, outside);
+        File.CreateSymbolicLink(secretFile, outside);
+        var before = File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties"));
+        var outsideBefore = File.ReadAllBytes(outside);
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is outside the lookup root", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
+        Assert.Equal(outsideBefore, File.ReadAllBytes(outside));
+    }
+
+    /// <summary>
+    /// An MI home whose API reads an encrypted FILE secret (flag 'True'), a plain FILE value and a DOCKER secret, with
+    /// the encrypted one and a properties file made by create under 'first'.
+    /// </summary>
+    private (string Home, string SecretFile, string PlainFile) SynapseHome()
+    {
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        var console = _mi.Run(new TestConsole("file_secret\nfile-s3cr3t\n"), "secret", "create", "-o", "console");
+        var ciphertext = MiHarness.ConsoleLines(console.StdOut).Single().Ciphertext;
+        var home = _mi.Work("mi-home");
+        var api = Path.Combine(home, "repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(api);
+        File.WriteAllText(Path.Combine(api, "a.xml"), """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="a" context="/a"><resource methods="GET"><inSequence>
+              <property name="s" expression="wso2:vault-lookup('secrets/db','FILE','True')"/>
+              <property name="p" expression="wso2:vault-lookup('plain','FILE','false')"/>
+              <property name="d" expression="wso2:vault-lookup('docker_secret','DOCKER','true')"/>
+            </inSequence></resource></api>
+            """);
+        Directory.CreateDirectory(Path.Combine(home, "secrets"));
+        var secretFile = Path.Combine(home, "secrets", "db");
+        File.WriteAllText(secretFile, ciphertext + "\n");
+        var plainFile = Path.Combine(home, "plain");
+        File.WriteAllText(plainFile, "plain value\n");
+        return (home, secretFile, plainFile);
+    }
+
+    [Fact]
+    public void Rotate_takes_no_other_system_property()
+    {
+        var result = _mi.Run(new TestConsole(), "secret", "rotate", "-Dfoo=bar");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -Dfoo", result.StdErr, StringComparison.Ordinal);
+    }
 }

@@ -133,4 +133,55 @@ public sealed class RotateTests
         Assert.Contains("secretRepositories.file.algorithm=RSA/ECB/OAEPwithSHA1andMGF1Padding\n", conf, StringComparison.Ordinal);
         Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, newPassword));
     }
+
+    [SkippableTheory]
+    [InlineData("stdin")]
+    [InlineData("file")]
+    [InlineData("environment")]
+    public void Secrets_of_an_old_key_with_its_own_key_password_are_rotated_and_decrypt_in_mi_runtime(string source)
+    {
+        Peers.Require(Peers.MiRuntime);
+        var old = VectorManifest.Load().Keystore("jks-distinct-key-password");
+        const string newPassword = "new-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"old.jks\"\ntype = \"JKS\"\nalias = \"wso2carbon\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var oldKeystore = home.AddKeystore("jks-distinct-key-password", "repository/resources/security/old.jks");
+        Homes.AddRsaKeyPair(Path.Combine(home.Path, "repository", "resources", "security", "new.p12"), newPassword, "wso2carbon");
+        Homes.CipherTool(home.Path, old.StorePassword + "\n", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath)
+            .Replace("old.jks", "new.p12", StringComparison.Ordinal).Replace("\"JKS\"", "\"PKCS12\"", StringComparison.Ordinal));
+        var passwordFile = Path.Combine(home.Folder.Path, "old-password");
+        File.WriteAllText(passwordFile, old.StorePassword + "\n" + old.KeyPassword + "\n");
+        string[] args = ["-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.keystore=" + oldKeystore, "-Dold.key.password=true"];
+        (string Stdin, string[] Extra, Dictionary<string, string?>? Environment) run = source switch
+        {
+            "stdin" => (newPassword + "\n" + old.StorePassword + "\n" + old.KeyPassword + "\n", [], null),
+            "file" => (newPassword + "\n", ["-Dold.password.file=" + passwordFile], null),
+            _ => (newPassword + "\n", [], new() { ["MI_OLD_KEYSTORE_PASSWORD"] = old.StorePassword, ["MI_OLD_KEY_PASSWORD"] = old.KeyPassword }),
+        };
+
+        var rotated = ToolProcess.Run("ciphertool", home.Path, run.Stdin, run.Environment, [.. args, .. run.Extra]);
+
+        Assert.True(rotated.Exit == 0, rotated.Err);
+        Assert.Contains($"re-encrypted 3 secret(s) from 'wso2carbon' of {oldKeystore} to 'wso2carbon'", rotated.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(old.KeyPassword, rotated.Err + rotated.Out, StringComparison.Ordinal);
+        File.Delete(oldKeystore);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, newPassword));
+    }
+
+    [Fact]
+    public void Without_the_old_key_password_line_the_rotation_stops_naming_it_and_nothing_is_written()
+    {
+        var old = VectorManifest.Load().Keystore("jks-distinct-key-password");
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"old.jks\"\ntype = \"JKS\"\nalias = \"wso2carbon\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var oldKeystore = home.AddKeystore("jks-distinct-key-password", "repository/resources/security/old.jks");
+        Homes.CipherTool(home.Path, old.StorePassword + "\n", "-Dconfigure");
+        var before = home.DeploymentToml;
+
+        var result = ToolProcess.Run("ciphertool", home.Path, old.StorePassword + "\n" + old.StorePassword + "\n", null,
+            ["-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.keystore=" + oldKeystore, "-Dold.key.password=true"]);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("error: no private key password for the old keystore on standard input (the line after its keystore password)", result.Err, StringComparison.Ordinal);
+        Assert.Equal(before, home.DeploymentToml);
+    }
 }

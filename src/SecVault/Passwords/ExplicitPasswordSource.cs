@@ -46,6 +46,44 @@ public sealed class ExplicitPasswordSource : IPasswordSource
             "standard input");
     }
 
+    /// <summary>
+    /// The next lines of <paramref name="reader"/>, for a second keystore after the first one's lines (a rotation's old
+    /// keystore): the store password is the next line, the key password the line after it when a separate one is asked.
+    /// Unlike <see cref="FromReader"/>, an empty line or end of input is no password from this source (null: the next
+    /// source is tried); a missing key line is <see cref="PasswordErrorKind.Incomplete"/>, naming <paramref name="keystore"/>.
+    /// Read once; later requests get copies.
+    /// </summary>
+    public static ExplicitPasswordSource FromNextLines(TextReader reader, string keystore)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentException.ThrowIfNullOrEmpty(keystore);
+        KeystorePassword? read = null;
+        var done = false;
+        var gate = new object();
+        return new ExplicitPasswordSource(
+            request =>
+            {
+                lock (gate)
+                {
+                    if (!done)
+                    {
+                        done = true;
+                        var store = reader.ReadLine();
+                        if (!string.IsNullOrEmpty(store))
+                        {
+                            var key = request.SeparateKeyPassword
+                                ? Line(reader, PasswordsText.PasswordStdinNoKeyLineFor(keystore), PasswordsText.PasswordStdinNoKeyLineForHint)
+                                : null;
+                            read = KeystorePassword.FromStrings(store, key);
+                        }
+                    }
+
+                    return read?.Copy();
+                }
+            },
+            "standard input");
+    }
+
     /// <summary>Reads the store password from <paramref name="reader"/> as <see cref="FromReader"/> does, for a keystore that has no path yet.</summary>
     public static KeystorePassword ReadStorePassword(TextReader reader) =>
         FromReader(reader).GetPassword(new PasswordRequest(string.Empty, SeparateKeyPassword: false))!;

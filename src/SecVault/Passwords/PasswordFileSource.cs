@@ -77,13 +77,20 @@ public sealed class PasswordFileSource : IPasswordSource
     /// -Dold.password.file</c>): line 1 is the password, with the rules of the MI home's files; the file is never consumed.
     /// </summary>
     /// <exception cref="PasswordException">The file cannot be read, is not UTF-8 or its first line is empty.</exception>
-    public static KeystorePassword ReadFile(string path)
+    public static KeystorePassword ReadFile(string path) => ReadFile(path, separateKey: false);
+
+    /// <summary>
+    /// Reads the password file at <paramref name="path"/> as <see cref="ReadFile(string)"/> does; with
+    /// <paramref name="separateKey"/>, line 2 is the private key password and must be there.
+    /// </summary>
+    /// <exception cref="PasswordException">The file cannot be read, is not UTF-8, or a needed line is empty.</exception>
+    public static KeystorePassword ReadFile(string path, bool separateKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
             using var file = SecureFile.OpenRead(path);
-            return Read(file, path, separateKey: false);
+            return Read(file, path, separateKey);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

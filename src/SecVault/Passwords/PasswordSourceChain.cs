@@ -49,8 +49,37 @@ public sealed class PasswordSourceChain : IPasswordSource
         return new PasswordSourceChain(sources);
     }
 
-    /// <summary>The first source's password; throws <see cref="PasswordException"/> (<see cref="PasswordErrorKind.NotAvailable"/>) when none has one.</summary>
-    public KeystorePassword GetPassword(PasswordRequest request)
+    /// <summary>
+    /// The sources of a rotation's old keystore, in this order: <paramref name="passwordFile"/> (line 1 the store
+    /// password, line 2 the key password when a separate one is asked; never consumed), the next lines of
+    /// <paramref name="input"/> (after the new keystore's, see <see cref="ExplicitPasswordSource.FromNextLines"/>),
+    /// <c>MI_OLD_KEYSTORE_PASSWORD</c> / <c>MI_OLD_KEY_PASSWORD</c>, then <paramref name="prompt"/> when given.
+    /// </summary>
+    public static PasswordSourceChain OldKeystore(string? passwordFile, TextReader? input, IEnvironment environment, PromptPasswordSource? prompt)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var sources = new List<IPasswordSource>();
+        if (passwordFile is not null)
+        {
+            sources.Add(new ExplicitPasswordSource(request => PasswordFileSource.ReadFile(passwordFile, request.SeparateKeyPassword), "password file"));
+        }
+
+        if (input is not null)
+        {
+            sources.Add(ExplicitPasswordSource.FromNextLines(input, PasswordsText.TheOldKeystore));
+        }
+
+        sources.Add(new EnvironmentPasswordSource(environment, EnvironmentPasswordSource.OldStoreVariable, EnvironmentPasswordSource.OldKeyVariable));
+        if (prompt is not null)
+        {
+            sources.Add(prompt);
+        }
+
+        return new PasswordSourceChain(sources);
+    }
+
+    /// <summary>The first source's password, or null when none has one (a source that fails still throws).</summary>
+    public KeystorePassword? TryGetPassword(PasswordRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         foreach (var source in _sources)
@@ -61,8 +90,13 @@ public sealed class PasswordSourceChain : IPasswordSource
             }
         }
 
-        throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(request.KeystorePath), PasswordsText.PasswordNotAvailableHint);
+        return null;
     }
+
+    /// <summary>The first source's password; throws <see cref="PasswordException"/> (<see cref="PasswordErrorKind.NotAvailable"/>) when none has one.</summary>
+    public KeystorePassword GetPassword(PasswordRequest request) =>
+        TryGetPassword(request) ??
+        throw new PasswordException(PasswordErrorKind.NotAvailable, PasswordsText.PasswordNotAvailable(request.KeystorePath), PasswordsText.PasswordNotAvailableHint);
 
     KeystorePassword? IPasswordSource.GetPassword(PasswordRequest request) => GetPassword(request);
 }

@@ -15,6 +15,13 @@ internal static partial class PasswordsText
 
     internal const string PasswordStdinNoKeyLineHint = "write the private key password as the second line of standard input";
 
+    internal static string PasswordStdinNoKeyLineFor(string keystore) =>
+        $"no private key password for {keystore} on standard input (the line after its keystore password)";
+
+    internal const string PasswordStdinNoKeyLineForHint = "write the private key password on the line after the keystore password";
+
+    internal const string TheOldKeystore = "the old keystore";
+
     internal const string PasswordPromptEmpty = "The password is empty.";
 
     internal static string PasswordKeyVariableMissing(string keyVariable, string storeVariable) =>

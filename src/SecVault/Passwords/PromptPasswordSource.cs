@@ -17,14 +17,23 @@ public sealed class PromptPasswordSource : IPasswordSource
     private readonly TerminalPrompt _prompt;
     private readonly bool _isTerminal;
     private readonly string? _storePrompt;
+    private readonly string _keyPrompt;
 
     /// <summary>Prompts on <paramref name="console"/> with the upstream prompts, or with <paramref name="storePrompt"/> for the store password.</summary>
     public PromptPasswordSource(IConsole console, string? storePrompt = null)
+        : this(console, storePrompt, KeyPrompt)
+    {
+    }
+
+    /// <summary>Prompts with <paramref name="storePrompt"/> (null: the upstream prompts) and <paramref name="keyPrompt"/> for a separate key password.</summary>
+    public PromptPasswordSource(IConsole console, string? storePrompt, string keyPrompt)
     {
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentException.ThrowIfNullOrEmpty(keyPrompt);
         _prompt = new TerminalPrompt(console);
         _isTerminal = console.IsInputTerminal;
         _storePrompt = storePrompt;
+        _keyPrompt = keyPrompt;
     }
 
     /// <inheritdoc/>
@@ -41,7 +50,7 @@ public sealed class PromptPasswordSource : IPasswordSource
 
         // Upstream starts with an empty password after a bare Enter; SecVault asks again.
         var store = _prompt.AskHidden(_storePrompt ?? (request.SeparateKeyPassword ? StorePrompt : CombinedPrompt), PasswordsText.PasswordPromptEmpty);
-        var key = request.SeparateKeyPassword ? _prompt.AskHidden(KeyPrompt, PasswordsText.PasswordPromptEmpty) : null;
+        var key = request.SeparateKeyPassword ? _prompt.AskHidden(_keyPrompt, PasswordsText.PasswordPromptEmpty) : null;
         return KeystorePassword.FromStrings(store, key);
     }
 }

@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using SecVault.Ciphers;
 using SecVault.IO;
 using SecVault.Keystores;
+using SecVault.Properties;
 
 namespace SecVault.SecretOutput;
 
 /// <summary>
-/// <c>mi secret rotate</c>: the files <c>mi secret create</c> writes (<c>.properties</c>, or a Kubernetes Secret when the
-/// name ends in <c>.yaml</c>/<c>.yml</c>) moved from an old RSA key to a new one. <see cref="Prepare"/> reads every file,
+/// <c>mi secret rotate</c>: the files <c>mi secret create</c> writes (<c>.properties</c>, kept byte for byte but for the
+/// values, or a Kubernetes Secret when the name ends in <c>.yaml</c>/<c>.yml</c>) moved from an old RSA key to a new one. <c>Prepare</c> reads every file,
 /// decrypts every value with the old key, encrypts it for the new key and decrypts it again with the new private key;
 /// a value the old key cannot decrypt but the new key can is already rotated and kept. Nothing is written until
 /// <see cref="Commit"/>, which writes the changed files one by one atomically and, when one fails, puts the earlier ones
@@ -43,8 +44,27 @@ public sealed class SecretFileRotation
         Transformation oldTransformation,
         KeystoreEntry newKey,
         ReadOnlySpan<char> newKeyPassword,
+        Transformation newTransformation) =>
+        Prepare(paths, [], oldKey, oldKeyPassword, oldTransformation, newKey, newKeyPassword, newTransformation);
+
+    /// <summary>
+    /// As <see cref="Prepare(IReadOnlyList{string}, KeystoreEntry, ReadOnlySpan{char}, Transformation, KeystoreEntry, ReadOnlySpan{char}, Transformation)"/>,
+    /// with <paramref name="secretValueFiles"/> too: files holding one ciphertext each (Synapse FILE secrets; line breaks
+    /// inside are ignored, as MI reads them), rewritten as the new ciphertext with the file's own final line ending.
+    /// </summary>
+    /// <exception cref="SecretInputException">A file cannot be read, is of another form, or holds a value neither key decrypts.</exception>
+    /// <exception cref="KeystoreException">A wrong key password or a key that is not RSA.</exception>
+    public static SecretFileRotation Prepare(
+        IReadOnlyList<string> paths,
+        IReadOnlyList<string> secretValueFiles,
+        KeystoreEntry oldKey,
+        ReadOnlySpan<char> oldKeyPassword,
+        Transformation oldTransformation,
+        KeystoreEntry newKey,
+        ReadOnlySpan<char> newKeyPassword,
         Transformation newTransformation)
     {
+        ArgumentNullException.ThrowIfNull(secretValueFiles);
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(oldKey);
         ArgumentNullException.ThrowIfNull(oldTransformation);
@@ -61,6 +81,11 @@ public sealed class SecretFileRotation
         foreach (var path in paths)
         {
             files.Add(PrepareFile(Path.GetFullPath(path), path, keys));
+        }
+
+        foreach (var path in secretValueFiles)
+        {
+            files.Add(PrepareValueFile(Path.GetFullPath(path), path, keys));
         }
 
         return new SecretFileRotation(files);
@@ -122,17 +147,43 @@ public sealed class SecretFileRotation
         return messages;
     }
 
-    private static Prepared PrepareFile(string path, string displayPath, Keys keys)
+    private static FileSnapshot Snapshot(string path, string displayPath)
     {
-        FileSnapshot snapshot;
         try
         {
-            snapshot = FileSnapshot.Read(path, 64L * 1024 * 1024);
+            return FileSnapshot.Read(path, 64L * 1024 * 1024);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SecretInputException(SecretInputErrorKind.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, e.Message), displayPath, innerException: e);
         }
+    }
+
+    /// <summary>A file holding one ciphertext: its line breaks removed and control characters trimmed, as MI reads it.</summary>
+    private static Prepared PrepareValueFile(string path, string displayPath, Keys keys)
+    {
+        var snapshot = Snapshot(path, displayPath);
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(snapshot.Content);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new SecretInputException(SecretInputErrorKind.Unreadable, SecretOutputText.CreateFileUnreadable(displayPath, e.Message), displayPath, innerException: e);
+        }
+
+        var ciphertext = text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)
+            .Trim([.. Enumerable.Range(0, 33).Select(i => (char)i)]);
+        var rotated = Rotate(new SecretInputEntry(Path.GetFileName(path), ciphertext, 1), displayPath, keys);
+        var ending = text.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : text.EndsWith('\n') ? "\n" : text.EndsWith('\r') ? "\r" : string.Empty;
+        var content = rotated is null ? null : System.Text.Encoding.UTF8.GetBytes(rotated + ending);
+        return new Prepared(snapshot, content, new RotatedSecretFile(path, rotated is null ? 0 : 1, rotated is null ? 1 : 0));
+    }
+
+    private static Prepared PrepareFile(string path, string displayPath, Keys keys)
+    {
+        var snapshot = Snapshot(path, displayPath);
 
         var kubernetes = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         string name = string.Empty;
@@ -149,17 +200,24 @@ public sealed class SecretFileRotation
         }
 
         var rotated = new List<EncryptedSecret>(entries.Count);
+        var replacements = new List<PropertiesValueSplice.Replacement>(entries.Count);
         var already = 0;
         foreach (var entry in entries)
         {
             var ciphertext = Rotate(entry, displayPath, keys);
             already += ciphertext is null ? 1 : 0;
             rotated.Add(new EncryptedSecret(entry.Alias, ciphertext ?? entry.Secret));
+            if (ciphertext is not null)
+            {
+                replacements.Add(new(entry.Line, entry.Alias, entry.Secret, ciphertext));
+            }
         }
 
+        // A properties file keeps every byte but the values (comments, order, separators, line endings); a Secret is
+        // rewritten in create's form, which is the only form it is read in.
         var content = already == entries.Count ? null
             : kubernetes ? SecretRenderer.RenderKubernetesSecret(rotated, name, kubernetesNamespace)
-            : SecretRenderer.RenderProperties(rotated);
+            : PropertiesValueSplice.Apply(snapshot.Content, replacements);
         return new Prepared(snapshot, content, new RotatedSecretFile(path, entries.Count - already, already));
     }
 

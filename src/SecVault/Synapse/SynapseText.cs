@@ -3,6 +3,9 @@ namespace SecVault.Synapse;
 /// <summary>The messages of SecVault.Synapse: each takes strings and numbers only, never a secret value.</summary>
 internal static partial class SynapseText
 {
+    internal static string SynapseRotateFileOutsideRoot(string artifact, int line, string path, string root) =>
+        $"{artifact} line {line}: the FILE secret {path} is outside the lookup root {root}, or reached through a link leading out of it; nothing was rotated";
+
     internal static string SynapseFileOutsideRoot(string path, string root) =>
         $"file {path} is outside the lookup root {root} and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)";
 

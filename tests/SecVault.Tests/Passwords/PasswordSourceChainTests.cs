@@ -138,4 +138,56 @@ public sealed class KeystorePasswordTests
         Assert.All(key, c => Assert.Equal('\0', c));
         Assert.Throws<ObjectDisposedException>(() => password.Store.Length);
     }
+
+    [Fact]
+    public void The_old_keystore_chain_is_file_then_next_stdin_lines_then_old_variables_then_prompt_each_with_a_key_password()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("old-password");
+        File.WriteAllText(file, "file-store\r\nfile-key\r\n");
+        var env = new DictionaryEnvironment(new Dictionary<string, string>
+        {
+            ["MI_OLD_KEYSTORE_PASSWORD"] = "env-store",
+            ["MI_OLD_KEY_PASSWORD"] = "env-key",
+            ["MI_KEYSTORE_PASSWORD"] = "not-the-old-one",
+        });
+        var separate = new PasswordRequest("old.jks", SeparateKeyPassword: true);
+
+        static (string Store, string Key) Get(PasswordSourceChain chain, PasswordRequest request)
+        {
+            using var p = chain.TryGetPassword(request)!;
+            return (p.Store.ToString(), p.Key.ToString());
+        }
+
+        Assert.Equal(("file-store", "file-key"), Get(PasswordSourceChain.OldKeystore(file, new StringReader("stdin-store\nstdin-key\n"), env, null), separate));
+        var stdin = new StringReader("new-store\nstdin-store\nstdin-key\n");
+        Assert.Equal("new-store", stdin.ReadLine());
+        Assert.Equal(("stdin-store", "stdin-key"), Get(PasswordSourceChain.OldKeystore(null, stdin, env, null), separate));
+
+        // An empty or missing line is no password from standard input: the old variables come next, then the prompt.
+        Assert.Equal(("env-store", "env-key"), Get(PasswordSourceChain.OldKeystore(null, new StringReader("\n"), env, null), separate));
+        var console = new TestConsole(terminalAnswers: ["typed-store", "typed-key"]);
+        var prompt = new PromptPasswordSource(console, "[old store]", "[old key]");
+        Assert.Equal(("typed-store", "typed-key"), Get(PasswordSourceChain.OldKeystore(null, new StringReader(string.Empty), new DictionaryEnvironment(new Dictionary<string, string>()), prompt), separate));
+        Assert.Equal("[old store][old key]", console.ErrorText);
+        Assert.Null(PasswordSourceChain.OldKeystore(null, null, new DictionaryEnvironment(new Dictionary<string, string>()), null).TryGetPassword(separate));
+    }
+
+    [Fact]
+    public void The_old_keystore_chain_names_a_missing_key_line_and_a_missing_key_variable()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("old-password");
+        File.WriteAllText(file, "file-store\n");
+        var none = new DictionaryEnvironment(new Dictionary<string, string>());
+        var separate = new PasswordRequest("old.jks", SeparateKeyPassword: true);
+
+        var fromFile = Assert.Throws<PasswordException>(() => PasswordSourceChain.OldKeystore(file, null, none, null).TryGetPassword(separate));
+        Assert.Equal($"password file {file} has no private key password on line 2", fromFile.Message);
+        var fromStdin = Assert.Throws<PasswordException>(() => PasswordSourceChain.OldKeystore(null, new StringReader("store\n"), none, null).TryGetPassword(separate));
+        Assert.Equal("no private key password for the old keystore on standard input (the line after its keystore password)", fromStdin.Message);
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_OLD_KEYSTORE_PASSWORD"] = "store" });
+        var fromEnv = Assert.Throws<PasswordException>(() => PasswordSourceChain.OldKeystore(null, null, env, null).TryGetPassword(separate));
+        Assert.Equal("MI_OLD_KEYSTORE_PASSWORD is set but MI_OLD_KEY_PASSWORD is not, and a separate private key password is enabled", fromEnv.Message);
+    }
 }

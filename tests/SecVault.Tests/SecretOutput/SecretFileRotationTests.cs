@@ -145,6 +145,54 @@ public sealed class SecretFileRotationTests
         Assert.Contains("line 4: a field 'mi secret create' does not write", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_properties_file_keeps_every_byte_but_the_values_comments_separators_and_crlf_included()
+    {
+        using var folder = new TempFolder();
+        using var publicKey = Store.GetEntry("first").GetRsaPublicKey();
+        var encryptor = new SecretEncryptor(publicKey, Transformation.Default);
+        var plaintexts = new[] { "s3cr3t-db", "héllo ☃", "tab-separated", "no final newline" };
+        var old = plaintexts.Select(p => encryptor.Encrypt(Encoding.UTF8.GetBytes(p), "test")).ToArray();
+        var layout = "\uFEFF# vault secrets, rotated yearly\r\n! owner: ops\r\n\r\n  db_password = {0}\r\napi.key:{1}\r\n"
+            + "\t# indented comment\r\nspaced\t{2}\n\r\nlast={3}";
+        var path = folder.Combine("wso2-secrets.properties");
+        File.WriteAllText(path, string.Format(System.Globalization.CultureInfo.InvariantCulture, layout, old.Cast<object>().ToArray()), new UTF8Encoding(false));
+        var before = File.ReadAllBytes(path);
+
+        var rotation = Prepare(path);
+        rotation.Commit();
+
+        var after = File.ReadAllBytes(path);
+        using var stream = new MemoryStream(after);
+        var values = SecretInputReader.ReadProperties(stream, path).Select(e => e.Secret).ToArray();
+        Assert.Equal(4, rotation.Files[0].Rotated);
+        Assert.Equal(plaintexts, values.Select(v => IndependentDecryptor.Decrypt("jks-multi", "second", v)));
+        Assert.Empty(values.Intersect(old));
+        Assert.Equal(Masked(before, old), Masked(after, values));
+    }
+
+    [Fact]
+    public void A_value_on_continuation_lines_becomes_one_line_with_the_entry_s_own_line_ending_and_the_rest_is_kept()
+    {
+        using var folder = new TempFolder();
+        using var publicKey = Store.GetEntry("first").GetRsaPublicKey();
+        var old = new SecretEncryptor(publicKey, Transformation.Default).Encrypt(Encoding.UTF8.GetBytes("wrapped secret"), "test");
+        var path = folder.Combine("wso2-secrets.properties");
+        File.WriteAllText(path, $"# head\r\nwrapped = {old[..40]}\\\r\n    {old[40..]}\r\n# tail\r\n");
+
+        Prepare(path).Commit();
+
+        var lines = File.ReadAllText(path).Split("\r\n");
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(["# head", "# tail", string.Empty], [lines[0], lines[2], lines[3]]);
+        Assert.StartsWith("wrapped = ", lines[1], StringComparison.Ordinal);
+        Assert.Equal("wrapped secret", IndependentDecryptor.Decrypt("jks-multi", "second", lines[1]["wrapped = ".Length..]));
+    }
+
+    /// <summary>The file's bytes with each of <paramref name="values"/> replaced by a marker, as Latin-1 text (byte for byte).</summary>
+    private static string Masked(byte[] bytes, IEnumerable<string> values) =>
+        values.Aggregate(Encoding.Latin1.GetString(bytes), (text, value) => text.Replace(value, "<VALUE>", StringComparison.Ordinal));
+
     private static SecretFileRotation Prepare(params string[] paths) =>
         SecretFileRotation.Prepare(paths, Store.GetEntry("first"), Vector.StorePassword, Transformation.Default, Store.GetEntry("second"), Vector.StorePassword, Transformation.Default);
 
