@@ -349,6 +349,19 @@ public sealed class CipherToolAppTests
     }
 
     [Fact]
+    public void An_alias_upstream_mi_cannot_look_up_gets_a_warning_naming_it()
+    {
+        using var home = new TempMiHome("[secrets]\n\"db password\" = \"[x]\"\n\"a=b\" = \"[y]\"\n\"#c\" = \"[z]\"\nok = \"[w]\"\n");
+        var result = Tool.Configure(home);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("warning: conf/deployment.toml:2:17: alias 'db password' has ' '; upstream MI reads cipher-text.properties as Java properties and cannot find it", result.Err, StringComparison.Ordinal);
+        Assert.Contains("warning: conf/deployment.toml:3:9: alias 'a=b' has '='; upstream MI", result.Err, StringComparison.Ordinal);
+        Assert.Contains("warning: conf/deployment.toml:4:8: alias '#c' starts with '#'; upstream MI", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("'ok'", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_existing_ciphertext_made_with_the_other_padding_gets_a_warning_and_is_left_alone()
     {
         using var home = new TempMiHome(Toml);

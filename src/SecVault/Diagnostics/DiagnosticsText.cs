@@ -89,6 +89,15 @@ internal static partial class DiagnosticsText
 
     internal static string VerifyDottedAlias(string alias) => $"alias '{alias}' is dotted; upstream MI cannot render it, quote the key instead";
 
+    /// <summary>Printed by ciphertool -Dconfigure and mi secret verify for an alias with a <c>SecretEntry.PropertiesKeyFlaw</c>.</summary>
+    internal static string UnrenderableAlias(string alias, string flaw) => flaw switch
+    {
+        "" => "the alias is empty; upstream MI reads cipher-text.properties as Java properties and cannot find it",
+        "#" or "!" when alias.StartsWith(flaw, StringComparison.Ordinal) =>
+            $"alias {Messages.Quote(Messages.Printable(alias))} starts with {Messages.Quote(flaw)}; upstream MI reads cipher-text.properties as Java properties and cannot find it",
+        _ => $"alias {Messages.Quote(Messages.Printable(alias))} has {Messages.Quote(Messages.Printable(flaw))}; upstream MI reads cipher-text.properties as Java properties and cannot find it",
+    };
+
     internal static string VerifyNameHasSpaces(string placeholder) => $"{placeholder} has spaces around its name";
 
     internal static string VerifyDynamicLooksEncrypted(string placeholder) =>

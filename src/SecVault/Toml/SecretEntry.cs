@@ -25,6 +25,36 @@ internal sealed class SecretEntry
     /// <summary>True when the alias has more than one part (dotted key or sub-table), which upstream MI cannot render.</summary>
     public bool IsDotted { get; }
 
+    /// <summary>
+    /// What upstream MI loses of the alias when it renders cipher-text.properties as "alias=value" lines and loads them
+    /// with java.util.Properties (ISO-8859-1): null when nothing; empty for an empty alias; else the first offending
+    /// character (whitespace or a control, '=', ':', '\\', a leading '#' or '!', or one outside printable ASCII).
+    /// </summary>
+    public string? PropertiesKeyFlaw => FlawAsPropertiesKey(Alias);
+
+    private static string? FlawAsPropertiesKey(string alias)
+    {
+        if (alias.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (alias[0] is '#' or '!')
+        {
+            return alias[..1];
+        }
+
+        foreach (var rune in alias.EnumerateRunes())
+        {
+            if (rune.Value is < 0x21 or > 0x7E or '=' or ':' or '\\')
+            {
+                return rune.ToString();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The class of the value (first matching row of ciphertool -Dconfigure step 3).</summary>
     public SecretClass Class => _class ??= SecretClassifier.Classify(Value);
 

@@ -167,6 +167,10 @@ public sealed partial class ConfigureOperation
             {
                 warnings.Add(Warning(document.DisplayPath, secret.Line, secret.Column, secret.Alias, VaultText.DottedAlias(secret.Alias)));
             }
+            else if (secret.PropertiesKeyFlaw is { } flaw)
+            {
+                warnings.Add(Warning(document.DisplayPath, secret.Line, secret.Column, secret.Alias, DiagnosticsText.UnrenderableAlias(secret.Alias, flaw)));
+            }
         }
 
         return (plain, encrypted, dynamic, warnings);

@@ -84,6 +84,14 @@ public static class Verifier
                 problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, DiagnosticsText.VerifyDottedAlias(entry.Alias)));
             }
 
+            foreach (var entry in document.Secrets.Where(e => !e.IsDotted))
+            {
+                if (entry.PropertiesKeyFlaw is { } flaw)
+                {
+                    problems.Add(new Problem(ProblemSeverity.Warning, document.DisplayPath, entry.Line, entry.Column, entry.Alias, DiagnosticsText.UnrenderableAlias(entry.Alias, flaw)));
+                }
+            }
+
             foreach (var entry in document.Secrets.Where(e => e.Alias.Length > 0))
             {
                 if (ExecRefusal(entry.Alias) is { } message)

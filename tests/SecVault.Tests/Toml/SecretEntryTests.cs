@@ -37,6 +37,28 @@ public sealed class SecretEntryTests
         Assert.Equal("string", quoted.ValueKind);
     }
 
+    // MI renders cipher-text.properties as "alias=value" lines and loads it with java.util.Properties (ISO-8859-1):
+    // a key ends at whitespace, '=' or ':', '\\' escapes, a leading '#' or '!' makes a comment. Checked with
+    // ../shared/peers/mi-runtime: each of these aliases is "not in the cipher-text.properties that the library loaded".
+    [Theory]
+    [InlineData("\"a b\"", " ")]
+    [InlineData("\"a=b\"", "=")]
+    [InlineData("\"a:b\"", ":")]
+    [InlineData("\"a\\\\b\"", "\\")]
+    [InlineData("\"#a\"", "#")]
+    [InlineData("\"!a\"", "!")]
+    [InlineData("\"a\\tb\"", "\t")]
+    [InlineData("\"p\u00e4ss\"", "\u00e4")]
+    [InlineData("\"\"", "")]
+    [InlineData("a", null)]
+    [InlineData("\"a#b!c.d-e_f\"", null)]
+    public void An_alias_java_properties_cannot_carry_names_its_first_flaw(string key, string? flaw)
+    {
+        var entry = DeploymentToml.Parse(Encoding.UTF8.GetBytes("[secrets]\n" + key + " = '[v]'\n"), "t").Secrets.Single();
+
+        Assert.Equal(flaw, entry.PropertiesKeyFlaw);
+    }
+
     [Fact]
     public void ToString_names_alias_and_class_but_not_the_value()
     {

@@ -63,6 +63,21 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public void Verify_warns_about_an_alias_upstream_mi_cannot_find_in_cipher_text_properties()
+    {
+        using var home = new TestMiHome();
+        var ciphertext = home.Vector(Oaep).Ciphertext;
+        home.WriteToml("[x]\ny = \"$secret{a:b}\"\n[secrets]\n\"a:b\" = \"" + ciphertext + "\"\n\"a.b\" = \"" + ciphertext + "\"\n");
+
+        var problems = Verifier.Verify(home.Home, Options(home));
+
+        var problem = Assert.Single(problems, p => p.Subject == "a:b");
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.Equal("alias 'a:b' has ':'; upstream MI reads cipher-text.properties as Java properties and cannot find it", problem.Message);
+        Assert.DoesNotContain(problems, p => p.Subject == "a.b" && p.Message.Contains("Java properties", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Verify_warns_about_spaces_in_names_and_ciphertexts_in_env_values_outside_secrets()
     {
         using var home = new TestMiHome();
