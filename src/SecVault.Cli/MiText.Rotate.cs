@@ -19,7 +19,7 @@ internal static partial class MiText
     internal const string CliRotateCipherOption = "The transformation of the new values (default RSA/ECB/OAEPWithSHA1AndMGF1Padding)";
 
     internal const string CliRotatePasswordStdinOption =
-        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file); "
+        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file, or with -Dold.key.password=true); "
         + "with -Dkey.password=true / -Dold.key.password=true each keystore's key password follows its store password";
 
     internal const string CliRotateNoFiles = "no file to rotate: neither security/wso2-secrets.properties nor security/wso2-secrets.yaml is here";
@@ -33,6 +33,8 @@ internal static partial class MiText
     internal const string CliRotateNewKeyPasswordPrompt = "Enter the private key password of the key stored by 'mi secret init': ";
 
     internal const string CliRotateOldKeyPasswordPrompt = "Enter the private key password of the old key: ";
+
+    internal const string CliRotateRootNeedsHome = "-Dei.secret.file.root.dir places the FILE secrets of --home's Synapse artifacts; give --home DIR too";
 
     internal static string CliRotateUnknownProperty(string name) =>
         $"'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -D{name}";

@@ -128,7 +128,7 @@ internal static partial class MiText
           MI_KEYSTORE_PASSWORD   keystore password for verify, resolve and exec (after --password-stdin and the MI home's password files),
                                  and for rotate the password of the keystore stored by init (after --password-stdin)
           MI_OLD_KEYSTORE_PASSWORD  rotate: the password of --old-keystore (after line 2 of --password-stdin)
-          MI_OLD_KEY_PASSWORD    rotate: the old private key's password, when it differs from the old keystore's
+          MI_OLD_KEY_PASSWORD    rotate: the old private key's password, when it differs (with MI_OLD_KEYSTORE_PASSWORD)
           MI_KEY_PASSWORD        private key password, when it differs from the keystore password
           MI_CLI_HOME            folder of keystore_info.yaml for init, create and rotate (default ~/.wso2mi/security)
           CARBON_HOME, MI_HOME   the MI home when --home is not given

@@ -54,6 +54,11 @@ internal sealed class RotateCommand
         KeystoreType? oldType = oldTypeName is null ? null
             : KeystoreTypes.TryParse(oldTypeName.Trim(), out var parsed) ? parsed : throw new UsageException(MiText.CliRotateUnknownType(oldTypeName));
         var (separateKey, oldSeparateKey, properties) = SystemProperties(parseResult);
+        if (properties.ContainsKey(SynapseResolver.FileRootProperty) && parseResult.GetValue(_home) is null)
+        {
+            // The root only places the FILE secrets of --home's artifacts; alone it would be silently ignored.
+            throw new UsageException(MiText.CliRotateRootNeedsHome);
+        }
 
         // With --home, the encrypted FILE secrets of that MI home's Synapse artifacts are rotated in the same run.
         var synapse = parseResult.GetValue(_home) is { } homePath

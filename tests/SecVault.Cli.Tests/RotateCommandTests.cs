@@ -212,4 +212,13 @@ public sealed class RotateCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'rotate' takes -Dkey.password=true, -Dold.key.password=true and -Dei.secret.file.root.dir only, not -Dfoo", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_root_without_home_is_a_usage_error_not_silently_ignored()
+    {
+        var result = _mi.Run(new TestConsole(), "secret", "rotate", "-Dei.secret.file.root.dir=/srv/secrets");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("mi: error: -Dei.secret.file.root.dir places the FILE secrets of --home's Synapse artifacts; give --home DIR too", result.StdErr, StringComparison.Ordinal);
+    }
 }

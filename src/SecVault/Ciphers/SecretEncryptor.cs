@@ -152,7 +152,17 @@ public sealed class SecretEncryptor
     internal IEnumerable<(T Item, string Ciphertext)> EncryptInBatches<T>(
         IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = StreamBatchSize)
     {
+        // Checked at the call, not at the first MoveNext of the iterator.
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(alias);
+        ArgumentNullException.ThrowIfNull(secret);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return Batches(items, alias, secret, progress, batchSize);
+    }
+
+    private IEnumerable<(T Item, string Ciphertext)> Batches<T>(
+        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize)
+    {
         (T[] Items, IReadOnlyList<string> Ciphertexts) Batch(int first)
         {
             var batch = new T[Math.Min(batchSize, items.Count - first)];

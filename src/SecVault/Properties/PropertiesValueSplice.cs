@@ -8,6 +8,8 @@ namespace SecVault.Properties;
 /// </summary>
 internal static class PropertiesValueSplice
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>One value to replace: the entry starting at physical line <paramref name="Line"/> (1-based) whose value is <paramref name="OldValue"/>.</summary>
     internal sealed record Replacement(int Line, string Key, string OldValue, string NewValue);
 
@@ -34,8 +36,11 @@ internal static class PropertiesValueSplice
 
             var text = content[start..contentEnd];
             var oldValue = Encoding.UTF8.GetBytes(replacement.OldValue);
-            if (!Continues(text) && !replacement.OldValue.Contains('\\', StringComparison.Ordinal) && text.EndsWith(oldValue))
+            if (!Continues(text) && !replacement.OldValue.Contains('\\', StringComparison.Ordinal) && text.EndsWith(oldValue)
+                && !Continues(text[..^oldValue.Length]))
             {
+                // Verbatim: the value's bytes end the line and no backslash before them escapes their first character
+                // (`k=\Zabc` reads as "Zabc" but is not written verbatim).
                 output.Write(text[..^oldValue.Length]);
                 output.Write(Encoding.UTF8.GetBytes(replacement.NewValue));
                 output.Write(content[contentEnd..end]);
@@ -48,6 +53,11 @@ internal static class PropertiesValueSplice
                 && !IsBlank(content[lines[last + 1].Start..lines[last + 1].ContentEnd]))
             {
                 last++;
+            }
+
+            if (i == 0 && content.StartsWith(Utf8ByteOrderMark))
+            {
+                output.Write(Utf8ByteOrderMark);
             }
 
             var single = PropertiesWriter.WriteKeyValueLines([KeyValuePair.Create(replacement.Key, replacement.NewValue)]);

@@ -27,7 +27,17 @@ public static class SynapseFileSecrets
 
         var files = new List<string>();
         int plain = 0, docker = 0;
-        foreach (var artifact in SynapseArtifact.InHome(home))
+        List<string> artifacts;
+        try
+        {
+            artifacts = [.. SynapseArtifact.InHome(home)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SecretInputException(SecretInputErrorKind.Unreadable, SynapseText.SynapseArtifactsUnreadable(home.Path, e.Message), home.Path, innerException: e);
+        }
+
+        foreach (var artifact in artifacts)
         {
             string text;
             try
@@ -53,7 +63,20 @@ public static class SynapseFileSecrets
                 {
                     // The name is appended to the root as text, as MI does; the file must stay below the root.
                     var path = root + lookup.Name;
-                    if (LookupRoot.Locate(root, path, out var resolved) != LookupRoot.Placement.Inside)
+                    LookupRoot.Placement placement;
+                    string resolved;
+                    try
+                    {
+                        placement = LookupRoot.Locate(root, path, out resolved);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // A link under the root that another account owns, or a folder that cannot be read.
+                        throw new SecretInputException(
+                            SecretInputErrorKind.Unreadable, SynapseText.SynapseRotateFileUnsafe(artifact, lookup.Line, path, e.Message), artifact, lookup.Line, lookup.Name, innerException: e);
+                    }
+
+                    if (placement != LookupRoot.Placement.Inside)
                     {
                         throw new SecretInputException(
                             SecretInputErrorKind.Unreadable, SynapseText.SynapseRotateFileOutsideRoot(artifact, lookup.Line, path, root), artifact, lookup.Line, lookup.Name);

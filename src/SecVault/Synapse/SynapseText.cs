@@ -6,6 +6,12 @@ internal static partial class SynapseText
     internal static string SynapseRotateFileOutsideRoot(string artifact, int line, string path, string root) =>
         $"{artifact} line {line}: the FILE secret {path} is outside the lookup root {root}, or reached through a link leading out of it; nothing was rotated";
 
+    internal static string SynapseRotateFileUnsafe(string artifact, int line, string path, string reason) =>
+        $"{artifact} line {line}: the FILE secret {path} cannot be checked safely ({reason}); nothing was rotated";
+
+    internal static string SynapseArtifactsUnreadable(string home, string reason) =>
+        $"cannot list the Synapse artifacts of {home}: {reason}; nothing was rotated";
+
     internal static string SynapseFileOutsideRoot(string path, string root) =>
         $"file {path} is outside the lookup root {root} and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)";
 

@@ -102,6 +102,15 @@ public sealed class SecretEncryptorBatchTests
         Assert.Empty(encryptor.EncryptInBatches(Array.Empty<string>(), s => s, s => s, progress: null, batchSize: 3));
     }
 
+    [Fact]
+    public void Bad_arguments_are_refused_at_the_call_before_any_enumeration()
+    {
+        var (_, encryptor) = Key();
+
+        Assert.Throws<ArgumentNullException>(() => encryptor.EncryptInBatches<string>(null!, s => s, s => s, progress: null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => encryptor.EncryptInBatches(Items(1), s => s, s => s, progress: null, batchSize: 0));
+    }
+
     /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
     private sealed class SynchronousProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
     {
