@@ -14,10 +14,10 @@ namespace SecVault.CipherTool;
 /// </summary>
 internal static partial class CipherToolApp
 {
-    private static int RotateToRsa(IConsole console, Options options, VaultTarget target, VariableSources sources, VaultKey key, char[] password, OldKeyInput input, TimeProvider time)
+    private static int RotateToRsa(IConsole console, Options options, VaultTarget target, VariableSources sources, VaultKey key, VaultPasswords passwords, OldKeyInput input, TimeProvider time)
     {
-        using var old = OpenOldKey(console, options, target, password, input);
-        return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareRotation(current, old, key, password, options.Transformation, now));
+        using var old = OpenOldKey(console, options, target, passwords, input);
+        return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareRotation(current, old, key, passwords.Key, options.Transformation, now));
     }
 
     /// <summary>Re-reads the target under the lock, prepares the rotation with <paramref name="prepare"/>, writes it and reports.</summary>
@@ -44,11 +44,12 @@ internal static partial class CipherToolApp
 
     /// <summary>
     /// Opens the old key: in <c>-Dold.keystore</c> (with its own password, and its own key password with
-    /// <c>-Dold.key.password</c>) or the vault's keystore (with <paramref name="vaultPassword"/>), at <c>-Dold.alias</c>
+    /// <c>-Dold.key.password</c>) or the vault's keystore (with <paramref name="vault"/>'s passwords: a key of the vault's
+    /// keystore opens with the vault key's password, the store password unless <c>-Dkey.password=true</c> gave another), at <c>-Dold.alias</c>
     /// (default: the new alias), of <c>-Dold.mode</c> (default: the new mode), with the algorithm secret-conf.properties
     /// names for that mode. The old keystore's password not settled at the start is asked on the terminal now.
     /// </summary>
-    private static RotationSource OpenOldKey(IConsole console, Options options, VaultTarget target, ReadOnlySpan<char> vaultPassword, OldKeyInput input)
+    private static RotationSource OpenOldKey(IConsole console, Options options, VaultTarget target, VaultPasswords vault, OldKeyInput input)
     {
         var mode = options.OldMode ?? (options.EncryptionMode == VaultEncryptionMode.Asymmetric ? VaultEncryptionMode.Asymmetric : VaultEncryptionMode.Symmetric);
         KeystorePassword? prompted = null;
@@ -58,8 +59,8 @@ internal static partial class CipherToolApp
             ReadOnlySpan<char> keyPassword;
             if (options.OldKeystore is null)
             {
-                keystore = Keystore.Load(target.Keystore.Path, vaultPassword, target.Keystore.Type);
-                keyPassword = vaultPassword;
+                keystore = Keystore.Load(target.Keystore.Path, vault.Store, target.Keystore.Type);
+                keyPassword = vault.Key;
             }
             else
             {
@@ -105,6 +106,9 @@ internal static partial class CipherToolApp
     private static PasswordRequest OldRequest(Options options, string path) => new(path, options.OldKeyPassword);
 
     private static PromptPasswordSource OldPrompt(IConsole console) => new(console, CipherToolText.OldPasswordPrompt, CipherToolText.OldKeyPasswordPrompt);
+
+    /// <summary>The vault keystore's store password and its key's password (the same array when the key has no password of its own); owned by the caller.</summary>
+    private sealed record VaultPasswords(char[] Store, char[] Key);
 
     /// <summary>What the old key's opening needs from the start of the run: the old password settled then (owned by the caller), and the folder relative paths start from.</summary>
     private sealed record OldKeyInput(KeystorePassword? Password, string CurrentFolder);

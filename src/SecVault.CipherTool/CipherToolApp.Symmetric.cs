@@ -68,8 +68,16 @@ internal static partial class CipherToolApp
         {
             if (options.Mode == CipherToolMode.Rotate)
             {
-                using var old = OpenOldKey(console, options, target, password, oldKeyInput);
-                return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, cipher, secretConf, now));
+                var passwordChars = password.ToCharArray();
+                try
+                {
+                    using var old = OpenOldKey(console, options, target, new VaultPasswords(passwordChars, passwordChars), oldKeyInput);
+                    return Rotate(console, target, sources, old, time, (current, now) => ConfigureOperation.PrepareSymmetricRotation(current, old, cipher, secretConf, now));
+                }
+                finally
+                {
+                    Array.Clear(passwordChars);
+                }
             }
 
             if (options.Mode != CipherToolMode.Configure)

@@ -65,6 +65,12 @@ internal static partial class CipherToolApp
             Hint(console, e.Hint);
             return 1;
         }
+        catch (KeystoreException e) when (e.Kind == KeystoreErrorKind.WrongKeyPassword && !options.KeyPassword && !IsOldKeystore(e.Path, options, currentFolder))
+        {
+            // The vault's own key: MI's -Dkey.password=true is how its separate password is given.
+            Error(console, e.Message, CipherToolText.KeyPasswordHint);
+            return 1;
+        }
         catch (SecVaultException e)
         {
             Error(console, e.Message, e.Hint);
@@ -84,6 +90,10 @@ internal static partial class CipherToolApp
         }
     }
 
+    private static bool IsOldKeystore(string? path, Options options, string currentFolder) =>
+        path is not null && options.OldKeystore is not null
+        && string.Equals(Path.GetFullPath(path), Path.GetFullPath(options.OldKeystore, Path.GetFullPath(currentFolder)), StringComparison.Ordinal);
+
     private static int Execute(Options options, IConsole console, IEnvironment environment, string currentFolder, TimeProvider time)
     {
         // The MI home comes first: a wrong one is reported as such, not as a missing password. Every password source is
@@ -95,14 +105,22 @@ internal static partial class CipherToolApp
         }
 
         string? password = options.Password;
+        string? keyPassword = null;
+        var needsKeyPassword = options.KeyPassword && options.Mode is CipherToolMode.Configure or CipherToolMode.Rotate;
         if (options.PasswordFromStdin)
         {
-            using var read = ExplicitPasswordSource.ReadStorePassword(console.StdIn);
+            using var read = ExplicitPasswordSource.FromReader(console.StdIn).GetPassword(new PasswordRequest(string.Empty, needsKeyPassword))!;
             password = read.Store.ToString();
+            keyPassword = needsKeyPassword ? read.Key.ToString() : null;
         }
         else if (password is null && !console.IsInputTerminal)
         {
             Error(console, CipherToolText.NoPasswordNoTerminal, CipherToolText.NoPasswordNoTerminalHint);
+            return 1;
+        }
+        else if (needsKeyPassword && !console.IsInputTerminal)
+        {
+            Error(console, CipherToolText.NoKeyPasswordNoTerminal, CipherToolText.NoKeyPasswordNoTerminalHint);
             return 1;
         }
 
@@ -138,32 +156,39 @@ internal static partial class CipherToolApp
         Info(console, CipherToolText.UsingKeystore(selection.Role, selection.ConfiguredLocation, selection.Type.ToJavaName(), selection.Alias));
 
         password ??= AskPassword(console, selection);
+        if (needsKeyPassword)
+        {
+            keyPassword ??= new TerminalPrompt(console).AskHidden(CipherToolText.KeyPasswordPrompt, CipherToolText.PasswordEmptyTryAgain);
+        }
+
         var passwordChars = password.ToCharArray();
+        var keyPasswordChars = keyPassword?.ToCharArray() ?? passwordChars;
         try
         {
             using var key = VaultKey.Open(selection, passwordChars);
             return options.Mode switch
             {
                 // A person at a terminal is not an automated oracle; a job (CI on untrusted changes) gets one message for all.
-                CipherToolMode.Configure => Configure(console, target, sources, key, passwordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
+                CipherToolMode.Configure => Configure(console, target, sources, key, keyPasswordChars, options.Transformation, options.DiagnosePadding ?? console.IsInputTerminal, time),
                 CipherToolMode.Change => Change(console, target, sources, key, options.Transformation),
-                CipherToolMode.Rotate => RotateToRsa(console, options, target, sources, key, passwordChars, new OldKeyInput(oldPassword, currentFolder), time),
+                CipherToolMode.Rotate => RotateToRsa(console, options, target, sources, key, new VaultPasswords(passwordChars, keyPasswordChars), new OldKeyInput(oldPassword, currentFolder), time),
                 _ => SingleValue(console, key, options.Transformation),
             };
         }
         finally
         {
             Array.Clear(passwordChars);
+            Array.Clear(keyPasswordChars);
         }
     }
 
-    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] password, Transformation transformation, bool diagnosePadding, TimeProvider time)
+    private static int Configure(IConsole console, VaultTarget target, VariableSources sources, VaultKey key, char[] keyPassword, Transformation transformation, bool diagnosePadding, TimeProvider time)
     {
         ConfigureOperation operation;
         using (Lock(target))
         {
             // Read again under the lock: another SecVault writer may have finished while the password was typed.
-            operation = ConfigureOperation.Prepare(Reload(target, sources), key, password, transformation, time.GetUtcNow(), diagnosePadding);
+            operation = ConfigureOperation.Prepare(Reload(target, sources), key, keyPassword, transformation, time.GetUtcNow(), diagnosePadding);
             foreach (var warning in operation.Warnings)
             {
                 Warning(console, warning.ToString());

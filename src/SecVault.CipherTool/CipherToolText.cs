@@ -18,6 +18,8 @@ internal static partial class CipherToolText
           -Dcarbon.home=DIR                      the MI home (else CARBON_HOME, MI_HOME, the current folder)
           -Dpassword.stdin                       read the keystore password from the first line of standard input
           -Dpassword=PW                          the keystore password (visible to other users: avoid)
+          -Dkey.password=true                    the private key has its own password (as MI's switch): line 2 of
+                                                 -Dpassword.stdin, or a prompt; read by -Dconfigure and -Drotate
           -Dorg.wso2.CipherTransformation=T      RSA/ECB/OAEPwithSHA1andMGF1Padding (default) or RSA/ECB/PKCS1Padding;
                                                  with -Dsymmetric AES/GCM/NoPadding (default), AES or AES/ECB/PKCS5Padding
           -Dsymmetric                            AES with the secret key at the keystore's alias (a PKCS12 keystore)
@@ -28,7 +30,8 @@ internal static partial class CipherToolText
           -Dold.mode=rsa|symmetric               -Drotate: what the old key is (default: the new key's mode)
           -Dold.password.file=FILE               -Drotate: the old keystore's password is the first line of FILE
           -Dold.key.password=true                -Drotate: the old private key has its own password (line 2 of the
-                                                 file, the line after the old one on stdin, MI_OLD_KEY_PASSWORD, or a prompt)
+                                                 file, the line after the old store password on stdin,
+                                                 MI_OLD_KEY_PASSWORD, or a prompt)
           -Dcarbon.config.dir.path=DIR           folder of deployment.toml (default <MI home>/conf)
           -Ddeployment.config.file.path=FILE     path of deployment.toml (wins over the folder)
           -Ddiagnose.padding[=true|false]        say why a ciphertext does not decrypt (default: only on a terminal)
@@ -44,6 +47,20 @@ internal static partial class CipherToolText
     internal const string NoPasswordNoTerminal = "no keystore password: standard input is not a terminal";
 
     internal const string NoPasswordNoTerminalHint = "use -Dpassword.stdin";
+
+    internal const string NoKeyPasswordNoTerminal = "no private key password (-Dkey.password=true): standard input is not a terminal";
+
+    internal const string NoKeyPasswordNoTerminalHint = "use -Dpassword.stdin with the keystore password on line 1 and the key password on line 2";
+
+    internal const string PasswordEmptyTryAgain = "The password is empty.";
+
+    internal const string KeyPasswordHint =
+        "if the private key has its own password, add -Dkey.password=true (with -Dpassword.stdin the key password is line 2)";
+
+    internal const string KeyPasswordPrompt = "[Please Enter the Private Key Password : ]";
+
+    internal static string KeyPasswordNotSymmetric(string option) =>
+        $"option '{option}' cannot be used with -Dsymmetric: MI opens a secret key with the keystore password";
 
     internal const string ChangeNeedsTerminal = "-Dchange needs a terminal: standard input is not one";
 
@@ -80,7 +97,8 @@ internal static partial class CipherToolText
           MI_OLD_KEYSTORE_PASSWORD  -Drotate -Dold.keystore: the old keystore's password, when neither
                                  -Dold.password.file nor a second line of -Dpassword.stdin gives it
           MI_OLD_KEY_PASSWORD    the old private key's password, when it differs from the old keystore's
-                                 (with -Dold.key.password=true also line 2 of the file or line 3 of stdin)
+                                 (with -Dold.key.password=true also line 2 of the file or the line after
+                                 the old store password on stdin)
         ciphertool takes the keystore password only from -Dpassword.stdin, -Dpassword= or the terminal;
         MI_KEYSTORE_PASSWORD and MI_KEY_PASSWORD are read by 'mi secret' and the IConfiguration provider, not here.
         Colour appears only when standard error is a terminal.

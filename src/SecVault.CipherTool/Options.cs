@@ -29,6 +29,13 @@ internal sealed class Options
     /// <summary>True with <c>-Dpassword.stdin</c>.</summary>
     public bool PasswordFromStdin { get; private set; }
 
+    /// <summary>
+    /// True with <c>-Dkey.password=true</c> (MI's switch): the vault's private key has its own password, read from the
+    /// second line of <c>-Dpassword.stdin</c> or asked after the keystore password. Only the modes that open the private
+    /// key read it (<c>-Dconfigure</c>'s check of existing ciphertexts, <c>-Drotate</c>).
+    /// </summary>
+    public bool KeyPassword { get; private set; }
+
     /// <summary>The transformation (default OAEP).</summary>
     public Transformation Transformation { get; private set; } = Transformation.Default;
 
@@ -86,7 +93,7 @@ internal sealed class Options
             return options;
         }
 
-        string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null, oldOption = null;
+        string? modeOption = null, passwordOption = null, stdinOption = null, transformation = null, oldOption = null, keyPasswordOption = null;
         bool symmetric = false, keyBased = false;
         foreach (var (arg, index) in args.Select((a, i) => (a, i)))
         {
@@ -127,6 +134,10 @@ internal sealed class Options
                     break;
                 case "org.wso2.ciphertransformation":
                     transformation = value ?? throw new UsageException(CipherToolText.OptionNeedsValue(display));
+                    break;
+                case "key.password":
+                    options.KeyPassword = IsTrue(value);
+                    keyPasswordOption = display;
                     break;
                 case "old.alias":
                     options.OldAlias = NonEmpty(value, display);
@@ -214,6 +225,12 @@ internal sealed class Options
 
         if (symmetric || keyBased)
         {
+            if (options.KeyPassword)
+            {
+                // securevault 1.2.1 recovers a secret key with the store password; a key password would never be used.
+                throw new UsageException(CipherToolText.KeyPasswordNotSymmetric(keyPasswordOption!));
+            }
+
             // Upstream's key-based switch only means something with -Dsymmetric; SecVault takes it alone too.
             options.EncryptionMode = keyBased ? VaultEncryptionMode.KeyBased : VaultEncryptionMode.Symmetric;
             try

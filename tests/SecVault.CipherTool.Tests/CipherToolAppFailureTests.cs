@@ -13,6 +13,7 @@ public sealed class CipherToolAppFailureTests
     [
         "wrong-password", "unknown-alias", "ec-key", "secret-key-entry", "missing-keystore", "malformed-toml", "non-string-secret",
         "over-limit-secret", "no-password", "usage-error", "unresolved-env", "missing-deployment-toml",
+        "no-key-password-line", "no-key-password-no-terminal", "key-password-symmetric",
     ];
 
     [Theory]
@@ -68,6 +69,12 @@ public sealed class CipherToolAppFailureTests
             "unresolved-env" => ("[keystore.primary]\nfile_name = \"$env{NO_SUCH_VARIABLE_X}/a.jks\"\n" + Toml, "jks-rsa2048", Tool.Password, stdin, 1,
                 ["conf/deployment.toml:2:13: environment variable NO_SUCH_VARIABLE_X is not defined"]),
             "missing-deployment-toml" => (Toml, "jks-rsa2048", Tool.Password, stdin, 1, ["conf/deployment.toml not found"]),
+            "no-key-password-line" => (Toml, "jks-distinct-key-password", "store-password-only", [.. stdin, "-Dkey.password=true"], 1,
+                ["no private key password (second line) on standard input"]),
+            "no-key-password-no-terminal" => (Toml, "jks-distinct-key-password", null, ["-Dpassword=visible", "-Dkey.password=true"], 1,
+                ["no private key password (-Dkey.password=true): standard input is not a terminal", "hint: use -Dpassword.stdin with the keystore password on line 1 and the key password on line 2"]),
+            "key-password-symmetric" => (Toml, "jks-rsa2048", Tool.Password, [.. stdin, "-Dkey.password=true", "-Dsymmetric"], 2,
+                ["option '-Dkey.password' cannot be used with -Dsymmetric: MI opens a secret key with the keystore password"]),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

@@ -119,6 +119,17 @@ public sealed class OptionsTests
     }
 
     [Theory]
+    [InlineData("-Dkey.password=true", true)]
+    [InlineData("-Dkey.password", true)]
+    [InlineData("-DKEY.PASSWORD=TRUE", true)]
+    [InlineData("-Dkey.password=false", false)]
+    public void Key_password_is_mis_switch_for_a_private_key_with_its_own_password(string option, bool expected)
+    {
+        Assert.Equal(expected, Options.Parse(["-Dconfigure", option]).KeyPassword);
+        Assert.False(Options.Parse(["-Dconfigure"]).KeyPassword);
+    }
+
+    [Theory]
     [InlineData("-Dold.mode=dsa", "-Drotate", "-Dold.alias=a", "rsa or symmetric")]
     [InlineData("-Dold.keystore.type=BKS", "-Drotate", "-Dold.keystore=x", "JKS, PKCS12")]
     [InlineData("-Dold.keystore=x", "-Dconfigure", "-Dsymmetric", "'-Dold.keystore' needs -Drotate")]

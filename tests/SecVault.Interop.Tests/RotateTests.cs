@@ -184,4 +184,58 @@ public sealed class RotateTests
         Assert.Contains("error: no private key password for the old keystore on standard input (the line after its keystore password)", result.Err, StringComparison.Ordinal);
         Assert.Equal(before, home.DeploymentToml);
     }
+
+    [SkippableFact]
+    public void A_vault_key_with_its_own_password_takes_key_password_true_for_rotation_and_mi_runtime_decrypts_with_both_passwords()
+    {
+        Peers.Require(Peers.MiRuntime);
+        var vault = VectorManifest.Load().Keystore("jks-distinct-key-password");
+        const string oldPassword = "old-store-pw";
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"old.p12\"\ntype = \"PKCS12\"\nalias = \"wso2carbon\"\n\n" + Homes.Secrets, keystoreVector: null);
+        var security = Path.Combine(home.Path, "repository", "resources", "security");
+        home.AddKeystore("jks-distinct-key-password", "repository/resources/security/new.jks");
+        Homes.AddRsaKeyPair(Path.Combine(security, "old.p12"), oldPassword, "wso2carbon");
+        Homes.CipherTool(home.Path, oldPassword + "\n", "-Dconfigure");
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath)
+            .Replace("old.p12", "new.jks", StringComparison.Ordinal).Replace("\"PKCS12\"", "\"JKS\"", StringComparison.Ordinal));
+        var before = home.DeploymentToml;
+        string[] rotate = ["-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.keystore=" + Path.Combine(security, "old.p12")];
+
+        // Without the switch the new key cannot be opened to check the new values: nothing is written.
+        var refused = ToolProcess.Run("ciphertool", home.Path, vault.StorePassword + "\n" + oldPassword + "\n", null, rotate);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("error: the key password does not unlock key 'wso2carbon' in keystore " + Path.Combine(security, "new.jks"), refused.Err, StringComparison.Ordinal);
+        Assert.Contains("add -Dkey.password=true", refused.Err, StringComparison.Ordinal);
+        Assert.Equal(before, home.DeploymentToml);
+
+        // Standard input: the new store password, the new key password, then the old store password.
+        var rotated = ToolProcess.Run("ciphertool", home.Path, vault.StorePassword + "\n" + vault.KeyPassword + "\n" + oldPassword + "\n", null, [.. rotate, "-Dkey.password=true"]);
+
+        Assert.True(rotated.Exit == 0, rotated.Err);
+        Assert.DoesNotContain(vault.KeyPassword, rotated.Err + rotated.Out, StringComparison.Ordinal);
+        File.Delete(Path.Combine(security, "old.p12"));
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, vault.StorePassword, vault.KeyPassword));
+    }
+
+    [SkippableFact]
+    public void Configure_with_key_password_true_checks_the_existing_ciphertexts_with_the_key_password()
+    {
+        Peers.Require(Peers.MiRuntime);
+        var vault = VectorManifest.Load().Keystore("jks-distinct-key-password");
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"JKS\"\nalias = \"wso2carbon\"\n\n" + Homes.Secrets, "jks-distinct-key-password");
+        Homes.CipherTool(home.Path, vault.StorePassword + "\n", "-Dconfigure");
+        File.AppendAllText(home.DeploymentTomlPath, "fresh = \"[new value]\"\n");
+
+        var withoutSwitch = Homes.CipherTool(home.Path, vault.StorePassword + "\n", "-Dconfigure");
+        File.AppendAllText(home.DeploymentTomlPath, "later = \"[later value]\"\n");
+        var withSwitch = ToolProcess.Run("ciphertool", home.Path, vault.StorePassword + "\n" + vault.KeyPassword + "\n", null,
+            ["-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Dconfigure", "-Dkey.password=true"]);
+
+        Assert.Contains("existing ciphertexts not checked", withoutSwitch.Err, StringComparison.Ordinal);
+        Assert.True(withSwitch.Exit == 0, withSwitch.Err);
+        Assert.DoesNotContain("not checked", withSwitch.Err, StringComparison.Ordinal);
+        Assert.Equal(
+            new Dictionary<string, string>(Homes.Plaintexts) { ["fresh"] = "new value", ["later"] = "later value" },
+            Peers.DecryptWithMiRuntime(home.Path, vault.StorePassword, vault.KeyPassword));
+    }
 }

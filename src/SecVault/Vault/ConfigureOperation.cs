@@ -76,7 +76,10 @@ public sealed partial class ConfigureOperation
     /// </summary>
     /// <param name="target">The MI home's deployment.toml and keystore selection.</param>
     /// <param name="key">The opened keystore.</param>
-    /// <param name="storePassword">The store password, also used for the private key in the check of existing ciphertexts.</param>
+    /// <param name="keyPassword">
+    /// The private key's password (the store password unless the key has its own), used only in the check of existing
+    /// ciphertexts; the keystore is already open in <paramref name="key"/>.
+    /// </param>
     /// <param name="transformation">The transformation to encrypt with, written to secret-conf.properties.</param>
     /// <param name="now">The time written in secret-conf.properties' date line.</param>
     /// <param name="diagnosePadding">
@@ -85,7 +88,7 @@ public sealed partial class ConfigureOperation
     /// </param>
     /// <exception cref="VaultException">A [secrets] value is not a string.</exception>
     /// <exception cref="CipherException">A secret is over the RSA limit.</exception>
-    public static ConfigureOperation Prepare(VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, DateTimeOffset now, bool diagnosePadding = false)
+    public static ConfigureOperation Prepare(VaultTarget target, VaultKey key, ReadOnlySpan<char> keyPassword, Transformation transformation, DateTimeOffset now, bool diagnosePadding = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(key);
@@ -102,7 +105,7 @@ public sealed partial class ConfigureOperation
             }
         }
 
-        CheckEncrypted(encrypted, target, key, storePassword, transformation, diagnosePadding, warnings);
+        CheckEncrypted(encrypted, target, key, keyPassword, transformation, diagnosePadding, warnings);
         if (key.Selection.Type == KeystoreType.Jceks)
         {
             warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", VaultText.JceksIdentityKeystore));
@@ -210,7 +213,7 @@ public sealed partial class ConfigureOperation
     /// Step 4: every existing ciphertext should decrypt with this key and transformation; findings are warnings. The
     /// ciphertexts are decrypted in parallel, a batch at a time, and each plaintext is zeroed at once.
     /// </summary>
-    private static void CheckEncrypted(SecretSelection encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> storePassword, Transformation transformation, bool diagnosePadding, List<Problem> warnings)
+    private static void CheckEncrypted(SecretSelection encrypted, VaultTarget target, VaultKey key, ReadOnlySpan<char> keyPassword, Transformation transformation, bool diagnosePadding, List<Problem> warnings)
     {
         if (encrypted.Count == 0)
         {
@@ -224,7 +227,7 @@ public sealed partial class ConfigureOperation
             SecretDecryptor decryptor;
             try
             {
-                decryptor = key.CreateDecryptor(storePassword, transformation, VaultText.TheTransformationInUse, diagnosePadding, out privateKey);
+                decryptor = key.CreateDecryptor(keyPassword, transformation, VaultText.TheTransformationInUse, diagnosePadding, out privateKey);
             }
             catch (KeystoreException e)
             {
