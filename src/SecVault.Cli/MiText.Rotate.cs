@@ -54,6 +54,11 @@ internal static partial class MiText
 
     internal const string CliRotateTheOldKeystore = "the old keystore (--old-keystore)";
 
+    internal const string CliRotateTheOldKey = "the old key (-Dold.key.password=true)";
+
+    internal const string CliRotateNoOldKeyPasswordHint =
+        "the old key is in the keystore stored by init, so only its key password is read: the line after that keystore's on --password-stdin, or MI_OLD_KEY_PASSWORD";
+
     internal static string CliRotateSameKey(string alias) =>
         $"the old key '{alias}' is the key stored by 'mi secret init'; nothing to rotate";
 

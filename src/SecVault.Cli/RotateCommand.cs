@@ -74,19 +74,19 @@ internal sealed class RotateCommand
         // keystore's lines first (store, then key with -Dkey.password=true), then the old keystore's.
         var stdin = parseResult.GetValue(_passwordStdin) ? _context.Console.StdIn : null;
         using var newPassword = Password(
-            new PasswordSourceChain(
-            [
-                .. stdin is null ? Array.Empty<IPasswordSource>() : [ExplicitPasswordSource.FromNextLines(stdin, MiText.CliRotateTheNewKeystore)],
-                new EnvironmentPasswordSource(_context.Environment),
-                new PromptPasswordSource(_context.Console, MiText.CliRotateNewPasswordPrompt, MiText.CliRotateNewKeyPasswordPrompt),
-            ]),
+            PasswordSourceChain.NewKeystore(stdin, MiText.CliRotateTheNewKeystore, _context.Environment, new PromptPasswordSource(_context.Console, MiText.CliRotateNewPasswordPrompt, MiText.CliRotateNewKeyPasswordPrompt)),
             new PasswordRequest(info.KeystorePath, separateKey),
             MiText.CliRotateTheNewKeystore);
-        // The old key of init's own keystore opens with its password, unless -Dold.key.password=true gives it another one.
-        using var oldPassword = samePath && !oldSeparateKey ? newPassword.Copy() : Password(
-            PasswordSourceChain.OldKeystore(passwordFile: null, stdin, _context.Environment, new PromptPasswordSource(_context.Console, MiText.CliRotateOldPasswordPrompt, MiText.CliRotateOldKeyPasswordPrompt)),
-            new PasswordRequest(oldPath, oldSeparateKey),
-            MiText.CliRotateTheOldKeystore);
+        // The old key of init's own keystore opens with its store password, and with its key password too unless
+        // -Dold.key.password=true says it has its own: then only that is read.
+        using var oldPassword = !samePath
+            ? Password(
+                PasswordSourceChain.OldKeystore(passwordFile: null, stdin, _context.Environment, new PromptPasswordSource(_context.Console, MiText.CliRotateOldPasswordPrompt, MiText.CliRotateOldKeyPasswordPrompt)),
+                new PasswordRequest(oldPath, oldSeparateKey),
+                MiText.CliRotateTheOldKeystore)
+            : !oldSeparateKey ? newPassword.Copy()
+            : PasswordSourceChain.OldKeyOfOpenedKeystore(newPassword, stdin, _context.Environment, _context.Console, MiText.CliRotateOldKeyPasswordPrompt)
+                ?? throw new ToolFailureException(MiText.CliRotateNoPassword(MiText.CliRotateTheOldKey), MiText.CliRotateNoOldKeyPasswordHint);
 
         // 3. Both keys: the new one must be the certificate init stored, the old one another key.
         var newEntry = Keystore.Load(info.KeystorePath, newPassword.Store, info.KeystoreType).GetEntry(info.KeyAlias);

@@ -104,6 +104,55 @@ public sealed class RotateCommandTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
     }
 
+    [Theory]
+    [InlineData("stdin")]
+    [InlineData("environment")]
+    public void An_old_key_with_its_own_password_in_init_s_keystore_needs_only_that_password_and_the_jdk_decrypts_the_new_values(string source)
+    {
+        var vector = _mi.Manifest.Keystore("jks-distinct-key-password");
+        var keystore = Path.Combine(_mi.WorkFolder, "both.jks");
+        Directory.CreateDirectory(_mi.WorkFolder);
+        File.Copy(VectorManifest.KeystorePath(vector), keystore);
+        // A second key of the same keystore, whose password is the store password.
+        JavaInterop.Keytool("-genkeypair", "-keystore", keystore, "-storetype", "JKS", "-storepass", vector.StorePassword, "-keypass", vector.StorePassword,
+            "-alias", "fresh", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=fresh", "-validity", "30");
+        string[] init = ["secret", "init", "--keystore", keystore, "--password-stdin", "--alias"];
+        Assert.Equal(0, _mi.Run(new TestConsole(vector.StorePassword + "\n"), [.. init, "wso2carbon"]).ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole(vector.StorePassword + "\n"), [.. init, "fresh"]).ExitCode);
+        var variables = _mi.Variables;
+        var stdin = vector.StorePassword + "\n" + vector.KeyPassword + "\n";
+        if (source == "environment")
+        {
+            // The old key's password alone: its store password is the one already given.
+            variables["MI_OLD_KEY_PASSWORD"] = vector.KeyPassword;
+            stdin = vector.StorePassword + "\n";
+        }
+
+        var result = _mi.Run(new TestConsole(stdin), variables, "secret", "rotate", "--old-alias", "wso2carbon", "--password-stdin", "-Dold.key.password=true");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        var ciphertext = File.ReadAllText(_mi.Work("security", "wso2-secrets.properties")).Split(" = ", 2)[1].TrimEnd('\n');
+        var plaintext = JavaInterop.Decrypt(keystore, "JKS", "fresh", IndependentDecryptor.OaepSha1, ciphertext, vector.StorePassword, vector.StorePassword);
+        Assert.Equal("s3cr3t", System.Text.Encoding.UTF8.GetString(plaintext));
+    }
+
+    [Fact]
+    public void An_old_key_password_announced_but_given_nowhere_fails_naming_the_old_key_and_writes_nothing()
+    {
+        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
+        var before = File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties"));
+        Assert.Equal(0, _mi.Init("jks-multi", "second").ExitCode);
+
+        var result = _mi.Run(new TestConsole(_mi.Manifest.Keystore("jks-multi").StorePassword + "\n"), "secret", "rotate", "--old-alias", "first", "--password-stdin", "-Dold.key.password=true");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("mi: error: no password for the old key (-Dold.key.password=true): standard input is not a terminal and no other source gives it", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("hint: the old key is in the keystore stored by init, so only its key password is read", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_mi.Work("security", "wso2-secrets.properties")));
+    }
+
     [Fact]
     public void With_key_password_true_the_new_key_s_own_password_is_the_second_line_and_the_old_keystore_s_the_third()
     {

@@ -78,6 +78,52 @@ public sealed class PasswordSourceChain : IPasswordSource
         return new PasswordSourceChain(sources);
     }
 
+    /// <summary>
+    /// The sources of a rotation's new keystore (the one whose key the values move to), in this order: the first lines of
+    /// <paramref name="input"/> (store, then key when a separate one is asked; see
+    /// <see cref="ExplicitPasswordSource.FromNextLines"/>, naming <paramref name="keystore"/>), <c>MI_KEYSTORE_PASSWORD</c> /
+    /// <c>MI_KEY_PASSWORD</c>, then <paramref name="prompt"/> when given. <see cref="OldKeystore"/> reads the lines after these.
+    /// </summary>
+    public static PasswordSourceChain NewKeystore(TextReader? input, string keystore, IEnvironment environment, PromptPasswordSource? prompt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keystore);
+        ArgumentNullException.ThrowIfNull(environment);
+        var sources = new List<IPasswordSource>();
+        if (input is not null)
+        {
+            sources.Add(ExplicitPasswordSource.FromNextLines(input, keystore));
+        }
+
+        sources.Add(new EnvironmentPasswordSource(environment));
+        if (prompt is not null)
+        {
+            sources.Add(prompt);
+        }
+
+        return new PasswordSourceChain(sources);
+    }
+
+    /// <summary>
+    /// The old key's own password when the old key lies in the keystore already opened with <paramref name="opened"/>
+    /// (a rotation between two keys of one keystore): the store password is <paramref name="opened"/>'s, so only the key
+    /// password is read: the next line of <paramref name="input"/>, else <c>MI_OLD_KEY_PASSWORD</c>, else
+    /// <paramref name="keyPrompt"/> on <paramref name="console"/> when it is a terminal. Null when none gives it.
+    /// </summary>
+    public static KeystorePassword? OldKeyOfOpenedKeystore(KeystorePassword opened, TextReader? input, IEnvironment environment, IConsole? console, string keyPrompt)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentException.ThrowIfNullOrEmpty(keyPrompt);
+        var key = input?.ReadLine() is { Length: > 0 } line ? line : null;
+        key ??= environment.GetVariable(EnvironmentPasswordSource.OldKeyVariable) is { Length: > 0 } set ? set : null;
+        if (key is null && console is { IsInputTerminal: true })
+        {
+            key = new TerminalPrompt(console).AskHidden(keyPrompt, PasswordsText.PasswordPromptEmpty);
+        }
+
+        return key is null ? null : new KeystorePassword(opened.Store.ToArray(), key.ToCharArray());
+    }
+
     /// <summary>The first source's password, or null when none has one (a source that fails still throws).</summary>
     public KeystorePassword? TryGetPassword(PasswordRequest request)
     {

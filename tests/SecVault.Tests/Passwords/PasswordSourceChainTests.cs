@@ -190,4 +190,53 @@ public sealed class KeystorePasswordTests
         var fromEnv = Assert.Throws<PasswordException>(() => PasswordSourceChain.OldKeystore(null, null, env, null).TryGetPassword(separate));
         Assert.Equal("MI_OLD_KEYSTORE_PASSWORD is set but MI_OLD_KEY_PASSWORD is not, and a separate private key password is enabled", fromEnv.Message);
     }
+
+    [Fact]
+    public void The_new_keystore_chain_reads_the_first_lines_then_the_variables_then_the_prompt_and_leaves_the_old_lines()
+    {
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "env-store", ["MI_KEY_PASSWORD"] = "env-key", ["MI_OLD_KEYSTORE_PASSWORD"] = "old" });
+        var none = new DictionaryEnvironment(new Dictionary<string, string>());
+        var separate = new PasswordRequest("new.jks", SeparateKeyPassword: true);
+        static (string, string) Get(PasswordSourceChain chain, PasswordRequest request)
+        {
+            using var p = chain.GetPassword(request);
+            return (p.Store.ToString(), p.Key.ToString());
+        }
+
+        var stdin = new StringReader("new-store\nnew-key\nold-store\n");
+        Assert.Equal(("new-store", "new-key"), Get(PasswordSourceChain.NewKeystore(stdin, "the new one", env, null), separate));
+        Assert.Equal("old-store", stdin.ReadLine());
+        Assert.Equal(("env-store", "env-key"), Get(PasswordSourceChain.NewKeystore(new StringReader(string.Empty), "the new one", env, null), separate));
+        var console = new TestConsole(terminalAnswers: ["typed-store", "typed-key"]);
+        Assert.Equal(("typed-store", "typed-key"), Get(PasswordSourceChain.NewKeystore(null, "the new one", none, new PromptPasswordSource(console, "[store]", "[key]")), separate));
+        Assert.Equal("[store][key]", console.ErrorText);
+        var missingKey = Assert.Throws<PasswordException>(() => PasswordSourceChain.NewKeystore(new StringReader("store\n"), "the new one", none, null).TryGetPassword(separate));
+        Assert.Contains("the new one", missingKey.Message, StringComparison.Ordinal);
+        Assert.Null(PasswordSourceChain.NewKeystore(null, "the new one", none, null).TryGetPassword(separate));
+    }
+
+    [Fact]
+    public void An_old_key_of_the_opened_keystore_takes_its_store_password_and_reads_only_the_key_password()
+    {
+        using var opened = KeystorePassword.FromStrings("store", "new-key");
+        var none = new DictionaryEnvironment(new Dictionary<string, string>());
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_OLD_KEY_PASSWORD"] = "env-old-key" });
+        static (string, string)? Get(KeystorePassword? p)
+        {
+            using (p)
+            {
+                return p is null ? null : (p.Store.ToString(), p.Key.ToString());
+            }
+        }
+
+        var stdin = new StringReader("line-old-key\nnext\n");
+        Assert.Equal(("store", "line-old-key"), Get(PasswordSourceChain.OldKeyOfOpenedKeystore(opened, stdin, env, null, "[old key]")));
+        Assert.Equal("next", stdin.ReadLine());
+        Assert.Equal(("store", "env-old-key"), Get(PasswordSourceChain.OldKeyOfOpenedKeystore(opened, new StringReader("\n"), env, null, "[old key]")));
+        var console = new TestConsole(terminalAnswers: ["typed-old-key"]);
+        Assert.Equal(("store", "typed-old-key"), Get(PasswordSourceChain.OldKeyOfOpenedKeystore(opened, null, none, console, "[old key]")));
+        Assert.Equal("[old key]", console.ErrorText);
+        Assert.Null(PasswordSourceChain.OldKeyOfOpenedKeystore(opened, new StringReader(string.Empty), none, new TestConsole(), "[old key]"));
+        Assert.Equal("new-key", opened.Key.ToString());
+    }
 }
