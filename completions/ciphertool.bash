@@ -3,7 +3,7 @@
 
 _ciphertool() {
     local cur="${COMP_WORDS[COMP_CWORD]}"
-    local words="-Dconfigure -Dchange -Drotate -Dold.alias= -Dold.keystore= -Dold.keystore.type= -Dold.mode= -Dold.password.file= -Dold.key.password=true -Dcarbon.home= -Dpassword.stdin -Dpassword=
+    local words="-Dconfigure -Dchange -Drotate -Dold.alias= -Dold.keystore= -Dold.keystore.type= -Dold.mode= -Dold.password.file= -Dold.key.password=true -Dkey.password=true -Dcarbon.home= -Dpassword.stdin -Dpassword=
         -Dorg.wso2.CipherTransformation= -Dsymmetric -Dkey.based.encryption=true -Dcarbon.config.dir.path=
         -Ddeployment.config.file.path= -Ddiagnose.padding -Ddiagnose.padding= -help -h --help -version --version"
     case "$cur" in
