@@ -229,9 +229,51 @@ public sealed class RotateCommandTests : IDisposable
     /// An MI home whose API reads an encrypted FILE secret (flag 'True'), a plain FILE value and a DOCKER secret, with
     /// the encrypted one and a properties file made by create under 'first'.
     /// </summary>
-    private (string Home, string SecretFile, string PlainFile) SynapseHome()
+    [SkippableFact]
+    public void A_synapse_file_that_cannot_be_written_puts_the_files_already_written_back_and_names_them()
     {
-        Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        Skip.IfNot(Ownership.IsRoot, "needs root to give the files to another user and keep one folder from them");
+        var jks = _mi.Manifest.Keystore("jks-multi");
+        var keystore = Path.Combine(_mi.WorkFolder, "keys.jks");
+        Directory.CreateDirectory(_mi.WorkFolder);
+        File.Copy(VectorManifest.KeystorePath(jks), keystore);
+        string[] init = ["secret", "init", "--keystore", keystore, "--password-stdin", "--alias"];
+        Assert.Equal(0, _mi.Run(new TestConsole(jks.StorePassword + "\n"), [.. init, "first"]).ExitCode);
+        var (home, secretFile, _) = SynapseHome(initialize: false);
+        Assert.Equal(0, _mi.Run(new TestConsole(jks.StorePassword + "\n"), [.. init, "second"]).ExitCode);
+        var properties = _mi.Work("security", "wso2-secrets.properties");
+        var before = (File.ReadAllBytes(properties), File.ReadAllBytes(secretFile));
+
+        // Everything goes to "nobody" but the FILE secret's folder: the rotation reads it, then cannot write beside it.
+        var root = Path.GetDirectoryName(_mi.WorkFolder)!;
+        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Prepend(root))
+        {
+            Ownership.GiveTo(path, Ownership.OtherUser);
+        }
+
+        Ownership.GiveTo(Path.GetDirectoryName(secretFile)!, 0);
+        var result = ToolProcess.RunAsUser(Ownership.OtherUser, "mi", _mi.WorkFolder, jks.StorePassword + "\n",
+            new Dictionary<string, string?>(_mi.Variables.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))),
+            "secret", "rotate", "--old-alias", "first", "--password-stdin", "--home", home);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains(secretFile, result.Err, StringComparison.Ordinal);
+        Assert.True(result.Err.Contains($"{properties} was restored", StringComparison.Ordinal), result.Err);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+        Assert.Equal(before.Item1, File.ReadAllBytes(properties));
+        Assert.Equal(before.Item2, File.ReadAllBytes(secretFile));
+        Assert.Equal("s3cr3t", MiHarness.Decrypt("jks-multi", "first", File.ReadAllText(properties).Split(" = ", 2)[1].TrimEnd('\n')));
+        Assert.Equal([properties], Directory.GetFileSystemEntries(_mi.Work("security")));
+        Assert.Equal([secretFile], Directory.GetFileSystemEntries(Path.GetDirectoryName(secretFile)!));
+    }
+
+    private (string Home, string SecretFile, string PlainFile) SynapseHome(bool initialize = true)
+    {
+        if (initialize)
+        {
+            Assert.Equal(0, _mi.Init("jks-multi", "first").ExitCode);
+        }
+
         Assert.Equal(0, _mi.Run(new TestConsole("db_password\ns3cr3t\n"), "secret", "create", "-o", "file").ExitCode);
         var console = _mi.Run(new TestConsole("file_secret\nfile-s3cr3t\n"), "secret", "create", "-o", "console");
         var ciphertext = MiHarness.ConsoleLines(console.StdOut).Single().Ciphertext;

@@ -114,8 +114,9 @@ public sealed class SecretFileRotation
                 BeforeWrite?.Invoke(i);
                 warnings.AddRange(AtomicFile.Write(file.Snapshot.Path, file.Content, file.Snapshot));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
             {
+                // AtomicFile reports its own failures as FileWriteException: those need the files before put back too.
                 var restored = Restore(written);
                 var reason = e is FileWriteException ? e.Message : IOText.CannotWrite(file.Snapshot.Path, e.Message);
                 throw new FileWriteException(file.Snapshot.Path, string.Join("; ", [reason, .. restored]), innerException: e);
@@ -138,7 +139,7 @@ public sealed class SecretFileRotation
                 _ = AtomicFile.Write(path, written[i].Snapshot.Content);
                 messages.Add(SecretOutputText.RotateRestored(path));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
             {
                 messages.Add(SecretOutputText.RotateNotRestored(path, e.Message));
             }
