@@ -64,6 +64,38 @@ public sealed class CipherToolProcessTests
         Assert.True(view.DiagnosticSocketGone, view.Detail);
     }
 
+    [SkippableFact]
+    public void A_rotation_whose_secret_conf_cannot_be_written_puts_deployment_toml_back_and_says_so()
+    {
+        Skip.IfNot(Ownership.IsRoot, "needs root to give the home to another user and keep one folder from them");
+        var keystore = VectorManifest.Load().Keystore("jks-multi");
+        using var home = new TempMiHome("[keystore.primary]\nalias = \"first\"\n\n" + Toml, "jks-multi");
+        Assert.Equal(0, ToolProcess.Run("ciphertool", home.Path, keystore.StorePassword + "\n", null, "-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Dconfigure").Exit);
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"first\"", "alias = \"second\"", StringComparison.Ordinal));
+        var before = (home.DeploymentToml, home.SecretConf!);
+
+        // Everything goes to "nobody" but secret-conf.properties' folder: the rotation writes deployment.toml, then
+        // cannot write beside secret-conf.properties.
+        var root = home.Folder.Path;
+        foreach (var path in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Prepend(root))
+        {
+            Ownership.GiveTo(path, Ownership.OtherUser);
+        }
+
+        Ownership.GiveTo(Path.GetDirectoryName(home.SecretConfPath)!, 0);
+        var result = ToolProcess.RunAsUser(Ownership.OtherUser, "ciphertool", home.Path, keystore.StorePassword + "\n", null,
+            "-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.alias=first");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("ciphertool: error: ", result.Err, StringComparison.Ordinal);
+        Assert.Contains(home.SecretConfPath, result.Err, StringComparison.Ordinal);
+        Assert.Contains($"{home.DeploymentTomlPath} was put back as it was before this run", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+        Assert.Equal(before.Item1, home.DeploymentToml);
+        Assert.Equal(before.Item2, home.SecretConf);
+        Assert.Empty(home.TemporaryFiles());
+    }
+
     private static (int Exit, string Out, string Err) RunProcess(string stdin, params string[] args)
     {
         var result = ToolProcess.Run("ciphertool", Path.GetTempPath(), stdin, null, args);

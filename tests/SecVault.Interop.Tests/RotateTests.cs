@@ -43,21 +43,22 @@ public sealed class RotateTests
     }
 
     [SkippableFact]
-    public void A_value_the_old_key_cannot_decrypt_stops_the_rotation_and_nothing_is_written()
+    public void A_value_neither_key_decrypts_stops_the_rotation_and_nothing_is_written()
     {
         Peers.Require();
         var keystore = VectorManifest.Load().Keystore("p12-multi");
         const string Settings = "[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"PKCS12\"\nalias = \"second\"\n\n";
         using var home = new TempMiHome(Settings + Homes.Secrets, "p12-multi");
-        var underSecond = Homes.CipherTool(home.Path, keystore.StorePassword + "\nother value\n").Out.Trim();
+        // A value of another keystore's key: neither 'first' nor 'second' decrypts it (a value only 'second' decrypts
+        // would be one an interrupted rotation already moved, and is kept).
+        var underOther = JavaInterop.Encrypt(VectorManifest.Load().Keystore("jks-rsa2048"), "wso2carbon", "RSA/ECB/OAEPwithSHA1andMGF1Padding", "other value"u8.ToArray());
         File.WriteAllText(home.DeploymentTomlPath, Settings.Replace("second", "first", StringComparison.Ordinal) + Homes.Secrets);
         Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Dconfigure");
         File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"first\"", "alias = \"second\"", StringComparison.Ordinal)
-            + $"stray = \"{underSecond}\"\n");
+            + $"stray = \"{underOther}\"\n");
         var toml = File.ReadAllBytes(home.DeploymentTomlPath);
         var conf = File.ReadAllBytes(home.SecretConfPath);
 
-        // 'stray' is already under 'second', so the old key 'first' cannot decrypt it.
         var result = ToolProcess.Run("ciphertool", home.Path, keystore.StorePassword + "\n", null, "-Dcarbon.home=" + home.Path, "-Dpassword.stdin", "-Drotate", "-Dold.alias=first");
 
         Assert.Equal(1, result.Exit);
@@ -237,5 +238,27 @@ public sealed class RotateTests
         Assert.Equal(
             new Dictionary<string, string>(Homes.Plaintexts) { ["fresh"] = "new value", ["later"] = "later value" },
             Peers.DecryptWithMiRuntime(home.Path, vault.StorePassword, vault.KeyPassword));
+    }
+
+    [SkippableFact]
+    public void A_rotation_stopped_between_its_two_files_is_finished_by_running_it_again()
+    {
+        Peers.Require(Peers.MiRuntime);
+        var keystore = VectorManifest.Load().Keystore("p12-multi");
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"PKCS12\"\nalias = \"first\"\n\n" + Homes.Secrets, "p12-multi");
+        Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Dconfigure");
+        var oldConf = home.SecretConf!;
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"first\"", "alias = \"second\"", StringComparison.Ordinal));
+        Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Drotate", "-Dold.alias=first");
+        // What a kill between the two renames leaves: every value under the new key, secret-conf.properties still old.
+        File.WriteAllBytes(home.SecretConfPath, oldConf);
+        var rotatedToml = home.DeploymentToml;
+
+        var again = Homes.CipherTool(home.Path, keystore.StorePassword + "\n", "-Drotate", "-Dold.alias=first");
+
+        Assert.Contains("3 value(s) already under the new key (an earlier run stopped between its two files) kept as they are", again.Err, StringComparison.Ordinal);
+        Assert.Equal(rotatedToml, home.DeploymentToml);
+        Assert.Contains("keystore.identity.alias=second\n", File.ReadAllText(home.SecretConfPath), StringComparison.Ordinal);
+        Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, keystore.StorePassword));
     }
 }

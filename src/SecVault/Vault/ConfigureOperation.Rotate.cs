@@ -104,6 +104,35 @@ public sealed partial class ConfigureOperation
         return VaultText.RotateSummary(EncryptedAliases.Count, oldKey.Describe(_target), _target.Keystore.Alias, Dynamic);
     }
 
+    /// <summary>
+    /// The value under the old key, or null when only the new key decrypts it: a run killed between its two file writes
+    /// left it rotated, and it is kept as it is. Neither key decrypting it is the old key's error.
+    /// </summary>
+    private static byte[]? DecryptOld(SecretEntry entry, ISecretDecryptor oldKey, ISecretDecryptor newKey)
+    {
+        try
+        {
+            return oldKey.Decrypt(entry.Value!, entry.Alias);
+        }
+        catch (CipherException) when (Decrypts(newKey, entry))
+        {
+            return null;
+        }
+    }
+
+    private static bool Decrypts(ISecretDecryptor key, SecretEntry entry)
+    {
+        try
+        {
+            CryptographicOperations.ZeroMemory(key.Decrypt(entry.Value!, entry.Alias));
+            return true;
+        }
+        catch (CipherException)
+        {
+            return false;
+        }
+    }
+
     private static void RequireNewAlias(VaultTarget target, string oldAlias)
     {
         ArgumentException.ThrowIfNullOrEmpty(oldAlias);
@@ -143,9 +172,16 @@ public sealed partial class ConfigureOperation
 
         var (plain, encrypted, dynamic, warnings) = Classify(target);
         var replacements = new List<LiteralReplacement>(plain.Count + encrypted.Count);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in plain.Concat(encrypted))
         {
-            var bytes = entry.Class == SecretClass.Plain ? Encoding.UTF8.GetBytes(entry.PlainText!) : oldKey.Decrypt(entry.Value!, entry.Alias);
+            var bytes = entry.Class == SecretClass.Plain ? Encoding.UTF8.GetBytes(entry.PlainText!) : DecryptOld(entry, oldKey, newKey);
+            if (bytes is null)
+            {
+                kept.Add(entry.Alias);
+                continue;
+            }
+
             try
             {
                 replacements.Add(new LiteralReplacement(entry.LiteralSpan, EncryptChecked(bytes, entry.Alias, encryptNew, newKey), ReplacementStyle.KeepQuoting));
@@ -161,9 +197,14 @@ public sealed partial class ConfigureOperation
             warnings.Add(Warning(target.Document.DisplayPath, 0, 0, "secrets", VaultText.RotateDynamicLeft(dynamic)));
         }
 
+        if (kept.Count > 0)
+        {
+            warnings.Add(Warning(target.Document.DisplayPath, 0, 0, "secrets", VaultText.RotateAlreadyRotated(kept.Count)));
+        }
+
         var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var newConf = VaultConfiguration.Render(secretConf, now, existing?.Content);
-        return new ConfigureOperation(target, WriteAll(newToml), newConf, existing, [.. plain.Concat(encrypted).Select(p => p.Alias)], 0, dynamic, warnings);
+        return new ConfigureOperation(target, WriteAll(newToml), newConf, existing, [.. plain.Concat(encrypted).Select(p => p.Alias).Where(a => !kept.Contains(a))], 0, dynamic, warnings);
     }
 }

@@ -54,6 +54,14 @@ internal static partial class VaultText
 
     internal const string TheTransformationInUse = "the transformation in use";
 
+    internal static string RotateAlreadyRotated(int count) =>
+        $"{count} value(s) already under the new key (an earlier run stopped between its two files) kept as they are";
+
+    internal static string FileRestored(string path) => $"{path} was put back as it was before this run";
+
+    internal static string FileNotRestored(string path, string reason) =>
+        $"{path} keeps its new values and could not be put back ({reason}): restore it from a backup or run again once the cause is fixed";
+
     internal static string CheckSkipped(string reason) => $"existing ciphertexts not checked: {reason}";
 
     internal static string CiphertextSuspicious(string finding) => $"{finding}; left as it is";
