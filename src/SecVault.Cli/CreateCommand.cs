@@ -64,10 +64,9 @@ internal sealed class CreateCommand
         // 4. Every secret validated, then encrypted; nothing is written unless all are. The file output is streamed: a
         // batch of ciphertexts at a time goes into the temporary file, which replaces the target only when complete.
         IReadOnlyList<EncryptedSecret> encrypted;
-        using (var publicKey = info.GetRsaPublicKey())
         using (var progress = _context.Progress(MiText.CliProgressEncrypting))
         {
-            var encryptor = new SecretEncryptor(publicKey, transformation, transformation.CliName);
+            var encryptor = info.CreateEncryptor(transformation, transformation.CliName);
             if (format == SecretOutputFormat.File)
             {
                 var secrets = batch.EncryptInBatches(encryptor, progress);

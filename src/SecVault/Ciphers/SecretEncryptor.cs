@@ -17,11 +17,12 @@ public sealed class SecretEncryptor
     /// </summary>
     internal const int StreamBatchSize = 256;
 
-    private readonly RSA _publicKey;
+    private readonly byte[]? _subjectPublicKeyInfo;
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
     private readonly Lazy<NativeRsa?> _native;
     private readonly bool _nativeForSingle;
+    private RSA? _publicKey;
 
     /// <summary>
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
@@ -49,6 +50,26 @@ public sealed class SecretEncryptor
         MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
         _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePublic(publicKey) : null);
         _nativeForSingle = nativeForSingle;
+    }
+
+    /// <summary>
+    /// Creates an encryptor from a SubjectPublicKeyInfo's DER (RSA, <paramref name="keySizeBits"/> bits) that encrypts
+    /// through libcrypto from the first call, so one <c>mi secret create</c> does not load .NET's OpenSSL shim; .NET's RSA
+    /// is made from the same DER only when the native path is unavailable (or <paramref name="useNative"/> is false).
+    /// </summary>
+    internal SecretEncryptor(byte[] subjectPublicKeyInfo, int keySizeBits, Transformation transformation, string? transformationDisplayName, bool useNative)
+    {
+        ArgumentNullException.ThrowIfNull(subjectPublicKeyInfo);
+        ArgumentNullException.ThrowIfNull(transformation);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keySizeBits, 1);
+        _subjectPublicKeyInfo = subjectPublicKeyInfo;
+        Transformation = transformation;
+        _padding = RsaPaddings.For(transformation.Padding);
+        _displayName = transformationDisplayName ?? transformation.Name;
+        KeySizeBits = keySizeBits;
+        MaxSecretBytes = transformation.MaxPlaintextBytes(KeySizeBits);
+        _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePublic(subjectPublicKeyInfo, keySizeBits) : null);
+        _nativeForSingle = true;
     }
 
     /// <summary>The transformation used.</summary>
@@ -81,20 +102,52 @@ public sealed class SecretEncryptor
         // The block is a ciphertext, not a secret; on the stack for keys up to 8,192 bits (one allocation less per secret in bulk).
         var blockLength = (KeySizeBits + 7) / 8;
         Span<byte> block = blockLength <= 1024 ? stackalloc byte[blockLength] : new byte[blockLength];
+        var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
+        if (written < 0)
+        {
+            var key = DotNetKey();
+            try
+            {
+                written = key.Encrypt(utf8Secret, block, _padding);
+            }
+            catch (CryptographicException ex)
+            {
+                throw new CipherException(CipherErrorKind.SecretTooLong, CiphersText.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
+            }
+        }
+
+        return Convert.ToBase64String(block[..written]);
+    }
+
+    /// <summary>
+    /// .NET's RSA: the caller's, or one made once from the SubjectPublicKeyInfo (lives as long as this encryptor; a public
+    /// key, nothing to zero). A key .NET cannot import throws its <see cref="CryptographicException"/>, as loading it did.
+    /// </summary>
+    private RSA DotNetKey()
+    {
+        if (Volatile.Read(ref _publicKey) is { } key)
+        {
+            return key;
+        }
+
+        var rsa = RSA.Create();
         try
         {
-            var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
-            if (written < 0)
-            {
-                written = _publicKey.Encrypt(utf8Secret, block, _padding);
-            }
-
-            return Convert.ToBase64String(block[..written]);
+            rsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _);
         }
-        catch (CryptographicException ex)
+        catch
         {
-            throw new CipherException(CipherErrorKind.SecretTooLong, CiphersText.SecretTooLong(alias, utf8Secret.Length, _displayName, KeySizeBits, MaxSecretBytes), alias, innerException: ex);
+            rsa.Dispose();
+            throw;
         }
+
+        if (Interlocked.CompareExchange(ref _publicKey, rsa, null) is { } other)
+        {
+            rsa.Dispose();
+            return other;
+        }
+
+        return rsa;
     }
 
     /// <summary>Encrypts a secret's UTF-8 encoding; the temporary byte buffer is zeroed.</summary>

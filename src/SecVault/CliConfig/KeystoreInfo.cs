@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System.Text;
+using SecVault.Ciphers;
+using SecVault.Ciphers.Native;
 using SecVault.Keystores;
 using SecVault.SecretOutput;
 using YamlDotNet.Core;
@@ -19,17 +21,29 @@ public sealed class KeystoreInfo
     internal const int FormatVersion = 1;
 
     private const string Header = "Written by 'mi secret init'. Holds no password.";
-    private const string RsaOid = "1.2.840.113549.1.1.1";
 
-    private KeystoreInfo(string keystorePath, KeystoreType keystoreType, string keyAlias, X509Certificate2 certificate)
+    private readonly byte[] _certificateDer;
+    private readonly CertificatePublicKey? _publicKey;
+    private X509Certificate2? _certificate;
+
+    private KeystoreInfo(string keystorePath, KeystoreType keystoreType, string keyAlias, byte[] certificateDer, X509Certificate2? certificate, CertificatePublicKey? publicKey)
     {
         KeystorePath = keystorePath;
         KeystoreType = keystoreType;
         KeyAlias = keyAlias;
-        Certificate = certificate;
-        CertificateSha256 = KeystoreEntry.Fingerprint(certificate);
-        using var rsa = certificate.GetRSAPublicKey();
-        KeySizeBits = rsa?.KeySize ?? 0;
+        _certificateDer = certificateDer;
+        _certificate = certificate;
+        _publicKey = publicKey;
+        CertificateSha256 = KeystoreEntry.Fingerprint(certificateDer);
+        if (publicKey is not null)
+        {
+            KeySizeBits = publicKey.KeySizeBits;
+        }
+        else
+        {
+            using var rsa = Certificate.GetRSAPublicKey();
+            KeySizeBits = rsa?.KeySize ?? 0;
+        }
     }
 
     /// <summary>The keystore's absolute path when <c>init</c> ran.</summary>
@@ -41,8 +55,26 @@ public sealed class KeystoreInfo
     /// <summary>The alias as stored in the keystore.</summary>
     public string KeyAlias { get; }
 
-    /// <summary>The alias's certificate.</summary>
-    internal X509Certificate2 Certificate { get; }
+    /// <summary>The alias's certificate; made on first use when the file was read (<c>create</c> needs only its key).</summary>
+    internal X509Certificate2 Certificate
+    {
+        get
+        {
+            if (Volatile.Read(ref _certificate) is { } certificate)
+            {
+                return certificate;
+            }
+
+            var loaded = X509CertificateLoader.LoadCertificate(_certificateDer);
+            if (Interlocked.CompareExchange(ref _certificate, loaded, null) is { } other)
+            {
+                loaded.Dispose();
+                return other;
+            }
+
+            return loaded;
+        }
+    }
 
     /// <summary>SHA-256 of the certificate's DER bytes, keytool form.</summary>
     public string CertificateSha256 { get; }
@@ -69,12 +101,28 @@ public sealed class KeystoreInfo
             // Only the check matters here: a secret key or a non-RSA key throws.
         }
 
-        return new KeystoreInfo(full, keystore.Type, entry.Alias, entry.Certificate);
+        return new KeystoreInfo(full, keystore.Type, entry.Alias, entry.Certificate.RawData, entry.Certificate, publicKey: null);
     }
 
     /// <summary>A new RSA object with the certificate's public key (the caller disposes it).</summary>
-    public RSA GetRsaPublicKey() => Certificate.GetRSAPublicKey()
+    internal RSA GetRsaPublicKey() => Certificate.GetRSAPublicKey()
         ?? throw new InvalidOperationException("the certificate holds no RSA key");
+
+    /// <summary>
+    /// An encryptor with the certificate's public key. When the file's certificate was read without .NET's loader, the
+    /// key goes from its SubjectPublicKeyInfo straight to libcrypto, so a single <c>mi secret create</c> never loads .NET's
+    /// OpenSSL shim; .NET's RSA is the fallback (no libcrypto.so.3, or <c>SECVAULT_NATIVE_RSA=0</c>).
+    /// </summary>
+    public SecretEncryptor CreateEncryptor(Transformation transformation, string? transformationDisplayName = null) =>
+        CreateEncryptor(transformation, transformationDisplayName, NativeRsa.Enabled);
+
+    /// <summary>As <see cref="CreateEncryptor(Transformation, string?)"/>; <paramref name="useNative"/> false keeps to .NET's RSA.</summary>
+    internal SecretEncryptor CreateEncryptor(Transformation transformation, string? transformationDisplayName, bool useNative)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        var publicKeyInfo = _publicKey?.SubjectPublicKeyInfo ?? Certificate.PublicKey.ExportSubjectPublicKeyInfo();
+        return new SecretEncryptor(publicKeyInfo, KeySizeBits, transformation, transformationDisplayName, useNative);
+    }
 
     /// <summary>The file's bytes: UTF-8, LF, fields in the order of formats.md.</summary>
     internal byte[] ToYaml()
@@ -94,7 +142,7 @@ public sealed class KeystoreInfo
         YamlText.Scalar(emitter, "certificateSha256");
         YamlText.Scalar(emitter, CertificateSha256);
         YamlText.Scalar(emitter, "certificate");
-        YamlText.Literal(emitter, new string(PemEncoding.Write("CERTIFICATE", Certificate.RawData)) + "\n");
+        YamlText.Literal(emitter, new string(PemEncoding.Write("CERTIFICATE", _certificateDer)) + "\n");
         YamlText.EndMapping(emitter);
         YamlText.EndDocument(emitter);
         return new UTF8Encoding(false).GetBytes(writer.ToString());
@@ -125,15 +173,24 @@ public sealed class KeystoreInfo
 
         var alias = Required(fields, "keyAlias", path);
         var sha256 = Required(fields, "certificateSha256", path);
-        var certificate = ReadCertificate(Required(fields, "certificate", path), path);
-        if (certificate.PublicKey.Oid.Value != RsaOid)
+        var der = ReadCertificateDer(Required(fields, "certificate", path), path);
+        // The common case is read without .NET's X.509 loader (which loads its OpenSSL shim); anything else, a non-RSA key
+        // included, takes the loader's way and its messages, as it always did.
+        var publicKey = CertificatePublicKey.TryRead(der);
+        X509Certificate2? certificate = null;
+        if (publicKey is not { IsRsa: true })
         {
-            var algorithm = KeystoreEntry.AlgorithmName(certificate.PublicKey.Oid.Value);
-            certificate.Dispose();
-            throw Error(CliConfigErrorKind.UnsupportedKey, CliConfigText.CliConfigNotRsa(path, algorithm), path, "certificate");
+            publicKey = null;
+            certificate = LoadCertificate(der, path);
+            if (certificate.PublicKey.Oid.Value != CertificatePublicKey.RsaOid)
+            {
+                var algorithm = KeystoreEntry.AlgorithmName(certificate.PublicKey.Oid.Value);
+                certificate.Dispose();
+                throw Error(CliConfigErrorKind.UnsupportedKey, CliConfigText.CliConfigNotRsa(path, algorithm), path, "certificate");
+            }
         }
 
-        var info = new KeystoreInfo(keystorePath, type, alias, certificate);
+        var info = new KeystoreInfo(keystorePath, type, alias, der, certificate, publicKey);
         if (!string.Equals(info.CertificateSha256, sha256.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             throw Error(CliConfigErrorKind.FingerprintMismatch, CliConfigText.CliConfigFingerprintMismatch(path), path, "certificateSha256");
@@ -182,7 +239,7 @@ public sealed class KeystoreInfo
             ? value
             : throw Error(CliConfigErrorKind.MissingField, CliConfigText.CliConfigMissingField(path, name), path, name);
 
-    private static X509Certificate2 ReadCertificate(string pem, string path)
+    private static byte[] ReadCertificateDer(string pem, string path)
     {
         try
         {
@@ -192,10 +249,21 @@ public sealed class KeystoreInfo
                 throw Error(CliConfigErrorKind.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate");
             }
 
-            var der = Convert.FromBase64String(pem[fields.Base64Data]);
+            return Convert.FromBase64String(pem[fields.Base64Data]);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            throw Error(CliConfigErrorKind.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate", ex);
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(byte[] der, string path)
+    {
+        try
+        {
             return X509CertificateLoader.LoadCertificate(der);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or CryptographicException)
+        catch (CryptographicException ex)
         {
             throw Error(CliConfigErrorKind.BadCertificate, CliConfigText.CliConfigBadCertificate(path), path, "certificate", ex);
         }

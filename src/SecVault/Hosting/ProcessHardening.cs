@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecVault.IO;
 
 namespace SecVault.Hosting;
@@ -48,10 +49,17 @@ internal static class ProcessHardening
     /// CoreCLR listens on <c>$TMPDIR/dotnet-diagnostic-&lt;pid&gt;-&lt;key&gt;-socket</c> (dumps, traces, startup hooks for
     /// any process of the same user). Only <c>DOTNET_EnableDiagnostics=0</c>, read before <c>Main</c>, keeps it from
     /// starting: .NET 10 has no runtimeconfig.json knob for it. Removing the path leaves no way to connect.
-    /// NativeAOT builds have no listener, since <c>EventSourceSupport</c> is off (src/Executables.props).
+    /// NativeAOT builds have no listener, since <c>EventSourceSupport</c> is off (src/Executables.props), so they skip
+    /// the search: listing <c>$TMPDIR</c> (900 entries here) was ~0.7 ms of a one-secret <c>mi secret create</c>'s ~8 ms.
     /// </summary>
     private static bool RemoveDiagnosticSocket()
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // NativeAOT (no JIT, hence no CoreCLR diagnostic server).
+            return true;
+        }
+
         try
         {
             foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))

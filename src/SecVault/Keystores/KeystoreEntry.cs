@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using SecVault.Ciphers.Native;
 
 namespace SecVault.Keystores;
 
@@ -65,7 +66,22 @@ public sealed class KeystoreEntry
     internal static string Fingerprint(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var hex = Convert.ToHexString(SHA256.HashData(certificate.RawData));
+        return Fingerprint(certificate.RawData);
+    }
+
+    /// <summary>
+    /// The keytool fingerprint form of a certificate's DER. The hash is libcrypto's when it loads (so reading
+    /// <c>keystore_info.yaml</c> does not load .NET's OpenSSL shim), else .NET's: the same SHA-256.
+    /// </summary>
+    internal static string Fingerprint(ReadOnlySpan<byte> certificateDer)
+    {
+        Span<byte> hash = stackalloc byte[NativeDigest.Sha256Bytes];
+        if (!NativeDigest.TrySha256(certificateDer, hash))
+        {
+            SHA256.HashData(certificateDer, hash);
+        }
+
+        var hex = Convert.ToHexString(hash);
         return string.Join(':', Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)));
     }
 

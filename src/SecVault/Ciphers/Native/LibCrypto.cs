@@ -61,6 +61,12 @@ internal static class LibCrypto
     [DllImport(Library, EntryPoint = "EVP_sha1")]
     public static extern IntPtr EvpSha1();
 
+    [DllImport(Library, EntryPoint = "EVP_sha256")]
+    public static extern IntPtr EvpSha256();
+
+    [DllImport(Library, EntryPoint = "EVP_Digest")]
+    public static extern int EvpDigest(ref byte data, nuint count, ref byte digest, ref uint size, IntPtr type, IntPtr engine);
+
     [DllImport(Library, EntryPoint = "EVP_PKEY_encrypt")]
     public static extern int EvpPkeyEncrypt(IntPtr ctx, ref byte output, ref nuint outputLength, ref byte input, nuint inputLength);
 

@@ -47,6 +47,13 @@ internal sealed class NativeRsa
     /// <summary>An encrypting key from <paramref name="rsa"/>'s public part, or null when the native path is unavailable.</summary>
     public static NativeRsa? TryCreatePublic(RSA rsa) => TryCreate(rsa, isPrivate: false);
 
+    /// <summary>
+    /// An encrypting key from a SubjectPublicKeyInfo's DER (read from a certificate without .NET's crypto, so a single
+    /// <c>mi secret create</c> never loads .NET's OpenSSL shim), or null when the native path is unavailable.
+    /// </summary>
+    public static NativeRsa? TryCreatePublic(byte[] subjectPublicKeyInfo, int keySizeBits) =>
+        Available() ? FromDer(subjectPublicKeyInfo, keySizeBits, isPrivate: false) : null;
+
     /// <summary>A decrypting key from <paramref name="rsa"/>'s private part, or null when the native path is unavailable.</summary>
     public static NativeRsa? TryCreatePrivate(RSA rsa) => TryCreate(rsa, isPrivate: true);
 
@@ -103,22 +110,54 @@ internal sealed class NativeRsa
 
     private static NativeRsa? TryCreate(RSA rsa, bool isPrivate)
     {
-        if (!Enabled || !OperatingSystem.IsLinux())
+        if (!Available())
         {
             return null;
         }
 
         byte[]? der = null;
-        var memory = IntPtr.Zero;
         try
         {
-            if (LibCrypto.OpenSslVersionNum() < 0x30000000)
-            {
-                return null;
-            }
-
             der = isPrivate ? rsa.ExportRSAPrivateKey() : rsa.ExportSubjectPublicKeyInfo();
-            memory = Marshal.AllocHGlobal(der.Length);
+            return FromDer(der, rsa.KeySize, isPrivate);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (der is not null)
+            {
+                CryptographicOperations.ZeroMemory(der);
+            }
+        }
+    }
+
+    /// <summary>True when the switch is on and libcrypto.so.3 of OpenSSL 3 loads (.NET's crypto is not touched).</summary>
+    internal static bool Available()
+    {
+        if (!Enabled || !OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return LibCrypto.OpenSslVersionNum() >= 0x30000000;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An EVP_PKEY from DER (SubjectPublicKeyInfo, or PKCS#1 RSAPrivateKey); null when libcrypto refuses it.</summary>
+    private static NativeRsa? FromDer(byte[] der, int keySizeBits, bool isPrivate)
+    {
+        var memory = Marshal.AllocHGlobal(der.Length);
+        try
+        {
             Marshal.Copy(der, 0, memory, der.Length);
             var cursor = memory;
             var pkey = isPrivate
@@ -130,28 +169,16 @@ internal sealed class NativeRsa
                 return null;
             }
 
-            return new NativeRsa(pkey, (rsa.KeySize + 7) / 8, isPrivate);
+            return new NativeRsa(pkey, (keySizeBits + 7) / 8, isPrivate);
         }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or CryptographicException or NotSupportedException)
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             return null;
         }
         finally
         {
-            if (der is not null)
-            {
-                CryptographicOperations.ZeroMemory(der);
-            }
-
-            if (memory != IntPtr.Zero)
-            {
-                if (der is not null)
-                {
-                    Marshal.Copy(new byte[der.Length], 0, memory, der.Length);
-                }
-
-                Marshal.FreeHGlobal(memory);
-            }
+            Marshal.Copy(new byte[der.Length], 0, memory, der.Length);
+            Marshal.FreeHGlobal(memory);
         }
     }
 
