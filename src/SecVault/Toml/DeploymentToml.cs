@@ -109,7 +109,7 @@ internal sealed class DeploymentToml
         for (var i = 0; i < _index.Values.Count; i++)
         {
             var value = _index.Values[i];
-            if (value.Kind == TomlValueKind.String && _index.Source.AsSpan(value.Literal, _index.Lengths[i]).IndexOfAny((byte)'$', (byte)'\\') >= 0)
+            if (value.Kind == TomlValueKind.String && _index.Source.AsSpan(value.Literal, _index.Length(i)).IndexOfAny((byte)'$', (byte)'\\') >= 0)
             {
                 yield return Leaves[i];
             }
@@ -195,7 +195,7 @@ internal sealed class DeploymentToml
             var start = _index.Values[middle].Literal;
             if (start == span.Start)
             {
-                return _index.Values[middle].Kind == TomlValueKind.String && _index.Lengths[middle] == span.Length ? QuotingAt(span.Start) : null;
+                return _index.Values[middle].Kind == TomlValueKind.String && _index.Length(middle) == span.Length ? QuotingAt(span.Start) : null;
             }
 
             (low, high) = start < span.Start ? (middle + 1, high) : (low, middle - 1);
@@ -269,7 +269,7 @@ internal sealed class DeploymentToml
             }
 
             var value = index.Values[code];
-            var literal = new TomlSpan(value.Literal, index.Lengths[code]);
+            var literal = new TomlSpan(value.Literal, index.Length(code));
             return Entry(value.Parent, value.Key, literal, TomlSource.KindName(value.Kind), value.Kind == TomlValueKind.String ? index.Source : null);
         }
 
@@ -289,7 +289,7 @@ internal sealed class DeploymentToml
         protected override TomlLeaf Make(int position)
         {
             var value = index.Values[position];
-            var length = index.Lengths[position];
+            var length = index.Length(position);
             var literal = index.Source.AsSpan(value.Literal, length);
             object parsed = value.Kind switch
             {

@@ -48,13 +48,33 @@ internal struct TomlNode
 }
 
 /// <summary>One scalar value of the document: 16 bytes, everything else is read again from the source when asked.</summary>
-/// <remarks><see cref="Key"/> as in <see cref="TomlNode"/>; <see cref="Literal"/> is the source offset of the value's first byte.</remarks>
+/// <remarks>
+/// <see cref="Key"/> as in <see cref="TomlNode"/>; <see cref="Literal"/> is the source offset of the value's first byte.
+/// The literal's length sits in the three bytes after <see cref="Kind"/>; a literal of 16 MiB or more keeps it in
+/// <see cref="TomlIndex"/> instead (<see cref="TomlIndex.Length"/>).
+/// </remarks>
 internal struct TomlValue
 {
+    /// <summary>The packed length that means "kept in the index".</summary>
+    internal const int LongLength = 0xFFFFFF;
+
     internal int Parent;
     internal int Key;
     internal int Literal;
     internal TomlValueKind Kind;
+    private byte _lengthHigh;
+    private ushort _lengthLow;
+
+    /// <summary>The literal's length, or <see cref="LongLength"/>.</summary>
+    internal int PackedLength
+    {
+        readonly get => (_lengthHigh << 16) | _lengthLow;
+        set
+        {
+            _lengthHigh = (byte)(value >> 16);
+            _lengthLow = (ushort)value;
+        }
+    }
 }
 
 /// <summary>
@@ -104,11 +124,14 @@ internal sealed class TomlIndex(byte[] source)
     /// <summary>The scalar values in document order (so also in source order).</summary>
     internal BlockList<TomlValue> Values { get; } = new();
 
-    /// <summary>The source length of each value's literal, parallel to <see cref="Values"/>.</summary>
-    internal BlockList<int> Lengths { get; } = new();
+    /// <summary>The lengths of the literals too long to pack into their <see cref="TomlValue"/>, by value index.</summary>
+    private readonly Dictionary<int, int> _longLengths = [];
 
-    /// <summary>The offset of the first byte of every line.</summary>
-    internal BlockList<int> Lines { get; } = new();
+    /// <summary>The offset of the first byte of every line, found on the first <see cref="Position"/>.</summary>
+    private int[]? _lines;
+
+    /// <summary>The offset where line 1 starts (after a byte-order mark).</summary>
+    internal int FirstLine { get; init; }
 
     /// <summary>The [secrets] entries in document order: a value's index, or the complement of an index into <see cref="SecretArrays"/>.</summary>
     internal BlockList<int> Secrets { get; } = new();
@@ -240,15 +263,16 @@ internal sealed class TomlIndex(byte[] source)
     /// </remarks>
     internal (int Line, int Column) Position(int offset)
     {
-        int low = 0, high = Lines.Count - 1;
+        var lines = LineStarts();
+        int low = 0, high = lines.Length - 1;
         while (low < high)
         {
             var middle = low + ((high - low + 1) / 2);
-            (low, high) = Lines[middle] <= offset ? (middle, high) : (low, middle - 1);
+            (low, high) = lines[middle] <= offset ? (middle, high) : (low, middle - 1);
         }
 
         var mark = _mark;
-        var (from, column) = mark is not null && mark.Line == low && mark.Offset <= offset ? (mark.Offset, mark.Column) : (Lines[low], 1);
+        var (from, column) = mark is not null && mark.Line == low && mark.Offset <= offset ? (mark.Offset, mark.Column) : (lines[low], 1);
         foreach (var b in Source.AsSpan(from, offset - from))
         {
             if ((b & 0xC0) != 0x80)
@@ -259,6 +283,52 @@ internal sealed class TomlIndex(byte[] source)
 
         _mark = new PositionMark(low, offset, column);
         return (low + 1, column);
+    }
+
+    /// <summary>
+    /// The literal's source length of value <paramref name="value"/>. Packed into the value (or, from 16 MiB, kept
+    /// aside): a million values would otherwise carry a second array of 4 MB.
+    /// </summary>
+    internal int Length(int value)
+    {
+        var packed = Values[value].PackedLength;
+        return packed == TomlValue.LongLength ? _longLengths[value] : packed;
+    }
+
+    /// <summary>Records the literal length of value <paramref name="value"/>, just added.</summary>
+    internal void SetLength(int value, int length)
+    {
+        if (length >= TomlValue.LongLength)
+        {
+            _longLengths[value] = length;
+            length = TomlValue.LongLength;
+        }
+
+        Values[value].PackedLength = length;
+    }
+
+    /// <summary>
+    /// Line starts: <see cref="FirstLine"/> and the offset after every LF (a CRLF ends in one; a lone CR is a syntax
+    /// error). Found from the source the first time a position is asked for, so a document read without a message
+    /// keeps no line table (4 MB for a million lines).
+    /// </summary>
+    private int[] LineStarts()
+    {
+        if (Volatile.Read(ref _lines) is { } known)
+        {
+            return known;
+        }
+
+        var text = Source.AsSpan(FirstLine);
+        var lines = new int[text.Count((byte)'\n') + 1];
+        lines[0] = FirstLine;
+        for (int i = 1, at = 0; i < lines.Length; i++)
+        {
+            at += text[at..].IndexOf((byte)'\n') + 1;
+            lines[i] = FirstLine + at;
+        }
+
+        return Interlocked.CompareExchange(ref _lines, lines, null) ?? lines;
     }
 
     /// <summary>A computed position; immutable, so readers on several threads see a consistent one.</summary>

@@ -33,8 +33,7 @@ internal sealed partial class TomlReader
         _pos = start;
         _end = source.Length;
         _displayPath = displayPath;
-        Index = new TomlIndex(source);
-        Index.Lines.Add(start);
+        Index = new TomlIndex(source) { FirstLine = start };
         Nodes.Add(new TomlNode { Parent = -1, Key = -1, Kind = TomlNodeKind.Table, Flags = TomlNodeFlags.Header });
     }
 
@@ -162,7 +161,7 @@ internal sealed partial class TomlReader
 
         EndOfValue();
         var value = Values.Add(new TomlValue { Parent = parent, Key = key, Literal = start, Kind = kind });
-        Index.Lengths.Add(_pos - start);
+        Index.SetLength(value, _pos - start);
         Index.Add(key >= 0 ? hash : KeyHash(parent, key), value + 1);
 
         var flags = Nodes[parent].Flags;
@@ -379,7 +378,6 @@ internal sealed partial class TomlReader
         if (_src[_pos] == '\n')
         {
             _pos++;
-            Index.Lines.Add(_pos);
             return true;
         }
 
@@ -388,7 +386,6 @@ internal sealed partial class TomlReader
             if (_pos + 1 < _end && _src[_pos + 1] == '\n')
             {
                 _pos += 2;
-                Index.Lines.Add(_pos);
                 return true;
             }
 

@@ -4,7 +4,7 @@ namespace SecVault.Toml;
 
 /// <summary>The TOML type of a scalar leaf.</summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members are the TOML type names.")]
-internal enum TomlValueKind
+internal enum TomlValueKind : byte
 {
     /// <summary>A string of any quoting.</summary>
     String,
