@@ -261,4 +261,32 @@ public sealed class RotateTests
         Assert.Contains("keystore.identity.alias=second\n", File.ReadAllText(home.SecretConfPath), StringComparison.Ordinal);
         Assert.Equal(Homes.Plaintexts, Peers.DecryptWithMiRuntime(home.Path, keystore.StorePassword));
     }
+
+    [SkippableFact]
+    public void A_stopped_aes_ecb_rotation_run_again_keeps_every_value_mi_runtime_decrypts_though_the_old_key_passes_some()
+    {
+        // AES without GCM has no integrity check: the old key "decrypts" about one new value in 256 into noise. Among
+        // 2,000 values some almost surely do; the rerun must keep them all, not re-encrypt the noise.
+        Peers.Require(Peers.MiRuntime);
+        const string password = "aes-store-pw";
+        var plaintexts = Enumerable.Range(0, 2000).ToDictionary(i => $"s{i:D4}", i => $"value-{i:D4}");
+        var secrets = "[secrets]\n" + string.Concat(plaintexts.Select(p => $"{p.Key} = \"[{p.Value}]\"\n"));
+        using var home = new TempMiHome("[keystore.primary]\nfile_name = \"aes.p12\"\ntype = \"PKCS12\"\nalias = \"old-key\"\n\n" + secrets, keystoreVector: null);
+        var keystore = Path.Combine(home.Path, "repository", "resources", "security", "aes.p12");
+        Homes.AesKeystore(keystore, password, "old-key");
+        Homes.AesKeystore(keystore, password, "new-key");
+        string[] ecb = ["-Dsymmetric", "-Dorg.wso2.CipherTransformation=AES"];
+        Homes.CipherTool(home.Path, password + "\n", [.. ecb, "-Dconfigure"]);
+        var oldConf = home.SecretConf!;
+        File.WriteAllText(home.DeploymentTomlPath, File.ReadAllText(home.DeploymentTomlPath).Replace("alias = \"old-key\"", "alias = \"new-key\"", StringComparison.Ordinal));
+        Homes.CipherTool(home.Path, password + "\n", [.. ecb, "-Drotate", "-Dold.alias=old-key"]);
+        File.WriteAllBytes(home.SecretConfPath, oldConf);
+        var rotatedToml = home.DeploymentToml;
+
+        var again = Homes.CipherTool(home.Path, password + "\n", [.. ecb, "-Drotate", "-Dold.alias=old-key"]);
+
+        Assert.Contains("2000 value(s) already under the new key", again.Err, StringComparison.Ordinal);
+        Assert.Equal(rotatedToml, home.DeploymentToml);
+        Assert.Equal(plaintexts, Peers.DecryptWithMiRuntime(home.Path, password));
+    }
 }

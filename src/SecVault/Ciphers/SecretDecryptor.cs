@@ -265,6 +265,9 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         ? _pkcs1.Value(block)
         : Native is { } native ? native.TryDecrypt(block, RsaPadding.OaepSha1) : PlatformDecrypt(block, RsaPaddings.For(RsaPadding.OaepSha1));
 
+    /// <inheritdoc/>
+    public bool RejectsWrongKey => Transformation.Padding == RsaPadding.OaepSha1;
+
     /// <summary>
     /// The failure for decrypted bytes that are not UTF-8: its own message with <see cref="DiagnosePadding"/>, else the
     /// uniform one, since under PKCS#1 v1.5 "not UTF-8" means "the padding was valid".

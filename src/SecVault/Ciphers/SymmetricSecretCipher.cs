@@ -255,6 +255,8 @@ public sealed class SymmetricSecretCipher : IDisposable, ISecretDecryptor
         new(CipherErrorKind.FormatMismatch, CiphersText.SymmetricFormatMismatch(alias, actual, _settingSource, Algorithm), alias, CiphersText.SymmetricFormatMismatchHint);
 
     /// <inheritdoc/>
+    bool ISecretDecryptor.RejectsWrongKey => IsGcm;
+
     CipherException ISecretDecryptor.NotUtf8(string alias) =>
         new(CipherErrorKind.NotUtf8, CiphersText.PlaintextNotUtf8(alias), alias);
 }

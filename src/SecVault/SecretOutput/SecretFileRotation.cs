@@ -176,7 +176,7 @@ public sealed class SecretFileRotation
 
         var ciphertext = text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)
             .Trim([.. Enumerable.Range(0, 33).Select(i => (char)i)]);
-        var rotated = Rotate(new SecretInputEntry(Path.GetFileName(path), ciphertext, 1), displayPath, keys);
+        var rotated = Rotate([new SecretInputEntry(Path.GetFileName(path), ciphertext, 1)], displayPath, keys)[0];
         var ending = text.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : text.EndsWith('\n') ? "\n" : text.EndsWith('\r') ? "\r" : string.Empty;
         var content = rotated is null ? null : System.Text.Encoding.UTF8.GetBytes(rotated + ending);
         return new Prepared(snapshot, content, new RotatedSecretFile(path, rotated is null ? 0 : 1, rotated is null ? 1 : 0));
@@ -203,9 +203,10 @@ public sealed class SecretFileRotation
         var rotated = new List<EncryptedSecret>(entries.Count);
         var replacements = new List<PropertiesValueSplice.Replacement>(entries.Count);
         var already = 0;
-        foreach (var entry in entries)
+        var ciphertexts = Rotate(entries, displayPath, keys);
+        for (var i = 0; i < entries.Count; i++)
         {
-            var ciphertext = Rotate(entry, displayPath, keys);
+            var (entry, ciphertext) = (entries[i], ciphertexts[i]);
             already += ciphertext is null ? 1 : 0;
             rotated.Add(new EncryptedSecret(entry.Alias, ciphertext ?? entry.Secret));
             if (ciphertext is not null)
@@ -222,29 +223,59 @@ public sealed class SecretFileRotation
         return new Prepared(snapshot, content, new RotatedSecretFile(path, entries.Count - already, already));
     }
 
-    /// <summary>The value's new ciphertext, checked; null when it is already under the new key.</summary>
-    private static string? Rotate(SecretInputEntry entry, string displayPath, Keys keys)
+    /// <summary>
+    /// The new ciphertext of each entry of one file, checked, in order; null for an entry already under the new key. Each
+    /// value is placed first (<see cref="RotationTriage"/>): one both keys decrypt takes the standing the file's other
+    /// values plainly have, and is an error when they do not say.
+    /// </summary>
+    private static string?[] Rotate(IReadOnlyList<SecretInputEntry> entries, string displayPath, Keys keys)
     {
-        byte[] plain;
+        var standings = new RotationStanding[entries.Count];
+        var plains = new byte[]?[entries.Count];
         try
         {
-            plain = keys.Old.Decrypt(entry.Secret, entry.Alias);
-        }
-        catch (CipherException)
-        {
-            // Not the old key's: a value a killed run already rotated is kept as it is.
-            try
+            for (var i = 0; i < entries.Count; i++)
             {
-                CryptographicOperations.ZeroMemory(keys.New.Decrypt(entry.Secret, entry.Alias));
-                return null;
+                var entry = entries[i];
+                try
+                {
+                    standings[i] = RotationTriage.Classify(keys.Old, keys.New, entry.Secret, entry.Alias, out plains[i]);
+                }
+                catch (CipherException e)
+                {
+                    throw new SecretInputException(
+                        SecretInputErrorKind.Undecryptable, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateUndecryptableHint, e);
+                }
             }
-            catch (CipherException e)
-            {
-                throw new SecretInputException(
-                    SecretInputErrorKind.Undecryptable, SecretOutputText.RotateUndecryptable(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateUndecryptableHint, e);
-            }
-        }
 
+            var resolved = RotationTriage.Resolve(standings);
+            var rotated = new string?[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                var standing = standings[i] != RotationStanding.Both ? standings[i]
+                    : resolved ?? throw new SecretInputException(
+                        SecretInputErrorKind.Undecryptable, SecretOutputText.RotateAmbiguous(displayPath, entry.Line, entry.Alias), displayPath, entry.Line, entry.Alias, SecretOutputText.RotateAmbiguousHint);
+                rotated[i] = standing == RotationStanding.New ? null : EncryptChecked(plains[i]!, entry, displayPath, keys);
+            }
+
+            return rotated;
+        }
+        finally
+        {
+            foreach (var plain in plains)
+            {
+                if (plain is not null)
+                {
+                    CryptographicOperations.ZeroMemory(plain);
+                }
+            }
+        }
+    }
+
+    /// <summary>The new ciphertext of <paramref name="plain"/>, decrypted again with the new key and compared.</summary>
+    private static string EncryptChecked(byte[] plain, SecretInputEntry entry, string displayPath, Keys keys)
+    {
         byte[]? back = null;
         try
         {
@@ -256,7 +287,6 @@ public sealed class SecretFileRotation
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
             if (back is not null)
             {
                 CryptographicOperations.ZeroMemory(back);

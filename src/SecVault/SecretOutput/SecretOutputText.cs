@@ -11,6 +11,11 @@ internal static partial class SecretOutputText
 
     internal static string RotateUndecryptableHint => "check --old-keystore, --old-alias and --old-cipher (the transformation the file was made with)";
 
+    internal static string RotateAmbiguous(string path, int line, string alias) =>
+        $"{At(path, line)}: the value of '{alias}' decrypts with both the old key and the new one (a padding without integrity check), and the file's other values do not say which it is under; nothing was written";
+
+    internal const string RotateAmbiguousHint = "encrypt that value again with 'mi secret create' and put it in the file, then run the rotation again";
+
     internal static string RotateRestored(string path) => $"{path} was restored to its content before this run";
 
     internal static string RotateNotRestored(string path, string reason) =>

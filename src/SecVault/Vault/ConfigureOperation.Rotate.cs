@@ -104,35 +104,6 @@ public sealed partial class ConfigureOperation
         return VaultText.RotateSummary(EncryptedAliases.Count, oldKey.Describe(_target), _target.Keystore.Alias, Dynamic);
     }
 
-    /// <summary>
-    /// The value under the old key, or null when only the new key decrypts it: a run killed between its two file writes
-    /// left it rotated, and it is kept as it is. Neither key decrypting it is the old key's error.
-    /// </summary>
-    private static byte[]? DecryptOld(SecretEntry entry, ISecretDecryptor oldKey, ISecretDecryptor newKey)
-    {
-        try
-        {
-            return oldKey.Decrypt(entry.Value!, entry.Alias);
-        }
-        catch (CipherException) when (Decrypts(newKey, entry))
-        {
-            return null;
-        }
-    }
-
-    private static bool Decrypts(ISecretDecryptor key, SecretEntry entry)
-    {
-        try
-        {
-            CryptographicOperations.ZeroMemory(key.Decrypt(entry.Value!, entry.Alias));
-            return true;
-        }
-        catch (CipherException)
-        {
-            return false;
-        }
-    }
-
     private static void RequireNewAlias(VaultTarget target, string oldAlias)
     {
         ArgumentException.ThrowIfNullOrEmpty(oldAlias);
@@ -173,15 +144,9 @@ public sealed partial class ConfigureOperation
         var (plain, encrypted, dynamic, warnings) = Classify(target);
         var replacements = new List<LiteralReplacement>(plain.Count + encrypted.Count);
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in plain.Concat(encrypted))
+        foreach (var entry in plain)
         {
-            var bytes = entry.Class == SecretClass.Plain ? Encoding.UTF8.GetBytes(entry.PlainText!) : DecryptOld(entry, oldKey, newKey);
-            if (bytes is null)
-            {
-                kept.Add(entry.Alias);
-                continue;
-            }
-
+            var bytes = Encoding.UTF8.GetBytes(entry.PlainText!);
             try
             {
                 replacements.Add(new LiteralReplacement(entry.LiteralSpan, EncryptChecked(bytes, entry.Alias, encryptNew, newKey), ReplacementStyle.KeepQuoting));
@@ -189,6 +154,45 @@ public sealed partial class ConfigureOperation
             finally
             {
                 CryptographicOperations.ZeroMemory(bytes);
+            }
+        }
+
+        // Every value is placed first (still under the old key, or already moved by a run that stopped between its two
+        // files); a value both keys decrypt takes the standing the file's other values plainly have.
+        var standings = new RotationStanding[encrypted.Count];
+        var oldPlain = new byte[]?[encrypted.Count];
+        try
+        {
+            for (var i = 0; i < encrypted.Count; i++)
+            {
+                standings[i] = RotationTriage.Classify(oldKey, newKey, encrypted[i].Value!, encrypted[i].Alias, out oldPlain[i]);
+            }
+
+            var resolved = RotationTriage.Resolve(standings);
+            for (var i = 0; i < encrypted.Count; i++)
+            {
+                var entry = encrypted[i];
+                var standing = standings[i] != RotationStanding.Both ? standings[i]
+                    : resolved ?? throw new VaultException(
+                        VaultText.RotateAmbiguous(target.Document.DisplayPath, entry.Line, entry.Alias), VaultText.RotateAmbiguousHint,
+                        target.Document.DisplayPath, kind: VaultErrorKind.Configuration, alias: entry.Alias, line: entry.Line, column: entry.Column);
+                if (standing == RotationStanding.New)
+                {
+                    kept.Add(entry.Alias);
+                    continue;
+                }
+
+                replacements.Add(new LiteralReplacement(entry.LiteralSpan, EncryptChecked(oldPlain[i]!, entry.Alias, encryptNew, newKey), ReplacementStyle.KeepQuoting));
+            }
+        }
+        finally
+        {
+            foreach (var bytes in oldPlain)
+            {
+                if (bytes is not null)
+                {
+                    CryptographicOperations.ZeroMemory(bytes);
+                }
             }
         }
 

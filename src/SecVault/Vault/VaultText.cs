@@ -57,6 +57,11 @@ internal static partial class VaultText
     internal static string RotateAlreadyRotated(int count) =>
         $"{count} value(s) already under the new key (an earlier run stopped between its two files) kept as they are";
 
+    internal static string RotateAmbiguous(string path, int line, string alias) =>
+        $"{path}:{line}: [secrets] {alias} decrypts with both the old and the new key (a padding without integrity check), and the other values do not say which it is under; nothing was written";
+
+    internal const string RotateAmbiguousHint = "write its plain value as \"[value]\" in [secrets] and run the rotation again";
+
     internal static string FileRestored(string path) => $"{path} was put back as it was before this run";
 
     internal static string FileNotRestored(string path, string reason) =>
