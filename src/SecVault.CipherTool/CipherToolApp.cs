@@ -65,7 +65,7 @@ internal static partial class CipherToolApp
             Hint(console, e.Hint);
             return 1;
         }
-        catch (KeystoreException e) when (e.Kind == KeystoreErrorKind.WrongKeyPassword && !options.KeyPassword && !IsOldKeystore(e.Path, options, currentFolder))
+        catch (KeystoreException e) when (e.Kind == KeystoreErrorKind.WrongKeyPassword && options.EncryptionMode == VaultEncryptionMode.Asymmetric && !options.KeyPassword && !IsOldKeystore(e.Path, options, currentFolder))
         {
             // The vault's own key: MI's -Dkey.password=true is how its separate password is given.
             Error(console, e.Message, CipherToolText.KeyPasswordHint);

@@ -95,7 +95,7 @@ internal static partial class CipherToolText
           SECVAULT_NATIVE_RSA    0 turns off the OpenSSL fast path on Linux
           NO_COLOR               set (not empty): no colour in error, warning and hint lines
           MI_OLD_KEYSTORE_PASSWORD  -Drotate -Dold.keystore: the old keystore's password, when neither
-                                 -Dold.password.file nor a second line of -Dpassword.stdin gives it
+                                 -Dold.password.file nor the line after the vault's on -Dpassword.stdin gives it
           MI_OLD_KEY_PASSWORD    the old private key's password, when it differs from the old keystore's
                                  (with -Dold.key.password=true also line 2 of the file or the line after
                                  the old store password on stdin)
@@ -127,7 +127,7 @@ internal static partial class CipherToolText
 
     internal const string NoOldPasswordNoTerminal = "no password for the old keystore (-Dold.keystore): standard input is not a terminal";
 
-    internal const string NoOldPasswordHint = "give it with -Dold.password.file=FILE, as the second line of -Dpassword.stdin, or in MI_OLD_KEYSTORE_PASSWORD";
+    internal const string NoOldPasswordHint = "give it with -Dold.password.file=FILE, on -Dpassword.stdin after the vault keystore's line(s), or in MI_OLD_KEYSTORE_PASSWORD";
 
     internal const string OldPasswordPrompt = "[Please Enter the KeyStore Password of the old keystore : ]";
 

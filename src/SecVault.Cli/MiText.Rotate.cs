@@ -19,8 +19,9 @@ internal static partial class MiText
     internal const string CliRotateCipherOption = "The transformation of the new values (default RSA/ECB/OAEPWithSHA1AndMGF1Padding)";
 
     internal const string CliRotatePasswordStdinOption =
-        "Read the passwords from standard input: line 1 the keystore stored by init, line 2 the old keystore (when it is another file, or with -Dold.key.password=true); "
-        + "with -Dkey.password=true / -Dold.key.password=true each keystore's key password follows its store password";
+        "Read the passwords from standard input: the keystore stored by init (then its key password with -Dkey.password=true), "
+        + "then the old keystore when it is another file (then its key password with -Dold.key.password=true); "
+        + "an old key in init's keystore with -Dold.key.password=true: only its key password follows";
 
     internal const string CliRotateNoFiles = "no file to rotate: neither security/wso2-secrets.properties nor security/wso2-secrets.yaml is here";
 
@@ -46,7 +47,7 @@ internal static partial class MiText
         $"Synapse: {encrypted} encrypted FILE secret(s) to rotate; {plain} plain FILE and {docker} DOCKER lookup(s) are not vault-encrypted and are left alone";
 
     internal const string CliRotateNoPasswordHint =
-        "use --password-stdin (line 1: the keystore stored by init, line 2: the old keystore), or MI_KEYSTORE_PASSWORD and MI_OLD_KEYSTORE_PASSWORD";
+        "use --password-stdin (the keystore stored by init, then the old keystore; see 'mi secret rotate --help'), or MI_KEYSTORE_PASSWORD and MI_OLD_KEYSTORE_PASSWORD";
 
     internal static string CliRotateNoPassword(string which) => $"no password for {which}: standard input is not a terminal and no other source gives it";
 

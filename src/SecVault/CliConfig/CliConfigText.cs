@@ -43,6 +43,9 @@ internal static partial class CliConfigText
 
     internal static string CliConfigBadCertificate(string path) => $"{path}: 'certificate' is not one PEM X.509 certificate";
 
+    internal static string CliConfigUnusableRsa(string path, int minBits) =>
+        $"{path}: the certificate's RSA key cannot be encrypted for (a public exponent that is even or below 3, or a modulus under {minBits} bits)";
+
     internal static string CliConfigNotRsa(string path, string algorithm) =>
         $"{path}: the certificate's key is {algorithm}; mi secret needs an RSA key";
 

@@ -190,6 +190,11 @@ public sealed class KeystoreInfo
             }
         }
 
+        if (publicKey is { IsUsableRsa: false })
+        {
+            throw Error(CliConfigErrorKind.UnsupportedKey, CliConfigText.CliConfigUnusableRsa(path, CertificatePublicKey.MinRsaBits), path, "certificate");
+        }
+
         var info = new KeystoreInfo(keystorePath, type, alias, der, certificate, publicKey);
         if (!string.Equals(info.CertificateSha256, sha256.Trim(), StringComparison.OrdinalIgnoreCase))
         {

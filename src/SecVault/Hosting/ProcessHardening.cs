@@ -54,9 +54,10 @@ internal static class ProcessHardening
     /// </summary>
     private static bool RemoveDiagnosticSocket()
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (!RuntimeFeature.IsDynamicCodeSupported
+            && AppContext.TryGetSwitch("System.Diagnostics.Tracing.EventSource.IsSupported", out var eventSource) && !eventSource)
         {
-            // NativeAOT (no JIT, hence no CoreCLR diagnostic server).
+            // NativeAOT built without EventSource support (src/Executables.props): no diagnostic server to listen.
             return true;
         }
 

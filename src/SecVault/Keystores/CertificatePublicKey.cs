@@ -10,8 +10,12 @@ namespace SecVault.Keystores;
 /// <param name="SubjectPublicKeyInfo">The DER of the certificate's SubjectPublicKeyInfo, as found.</param>
 /// <param name="AlgorithmOid">The key's algorithm OID.</param>
 /// <param name="KeySizeBits">The RSA modulus size in bits (0 for another algorithm).</param>
-internal sealed record CertificatePublicKey(byte[] SubjectPublicKeyInfo, string AlgorithmOid, int KeySizeBits)
+/// <param name="UsableExponent">For RSA, whether the public exponent is odd and at least 3 (e = 1 would leave the plaintext in the ciphertext).</param>
+internal sealed record CertificatePublicKey(byte[] SubjectPublicKeyInfo, string AlgorithmOid, int KeySizeBits, bool UsableExponent = true)
 {
+    /// <summary>The smallest RSA modulus SecVault encrypts for.</summary>
+    public const int MinRsaBits = 1024;
+
     /// <summary>The OID of rsaEncryption.</summary>
     public const string RsaOid = "1.2.840.113549.1.1.1";
 
@@ -61,8 +65,8 @@ internal sealed record CertificatePublicKey(byte[] SubjectPublicKeyInfo, string 
             var oid = algorithm.ReadObjectIdentifier();
             var key = info.ReadBitString(out var unusedBits);
             info.ThrowIfNotEmpty();
-            var bits = oid == RsaOid && unusedBits == 0 ? RsaModulusBits(key) : 0;
-            return new CertificatePublicKey(spki.ToArray(), oid, bits);
+            var (bits, usableExponent) = oid == RsaOid && unusedBits == 0 ? RsaKeyShape(key) : (0, false);
+            return new CertificatePublicKey(spki.ToArray(), oid, bits, usableExponent);
         }
         catch (AsnContentException)
         {
@@ -70,8 +74,14 @@ internal sealed record CertificatePublicKey(byte[] SubjectPublicKeyInfo, string 
         }
     }
 
-    /// <summary>The bit length of an RSAPublicKey's modulus; 0 when the modulus or exponent is not positive.</summary>
-    private static int RsaModulusBits(byte[] rsaPublicKey)
+    /// <summary>Whether an RSA key is one to encrypt for: a usable exponent and a modulus of at least <see cref="MinRsaBits"/>.</summary>
+    public bool IsUsableRsa => IsRsa && UsableExponent && KeySizeBits >= MinRsaBits;
+
+    /// <summary>
+    /// The bit length of an RSAPublicKey's modulus (0 when the modulus or exponent is not positive) and whether its
+    /// exponent is odd and at least 3.
+    /// </summary>
+    private static (int Bits, bool UsableExponent) RsaKeyShape(byte[] rsaPublicKey)
     {
         var reader = new AsnReader(rsaPublicKey, AsnEncodingRules.DER);
         var key = reader.ReadSequence();
@@ -81,11 +91,13 @@ internal sealed record CertificatePublicKey(byte[] SubjectPublicKeyInfo, string 
         key.ThrowIfNotEmpty();
         if ((modulus[0] & 0x80) != 0 || (exponent[0] & 0x80) != 0)
         {
-            return 0;
+            return (0, false);
         }
 
         // DER integers are minimal: a leading zero byte is there only to keep the sign bit clear.
         var magnitude = modulus[0] == 0 ? modulus[1..] : modulus;
-        return magnitude.IsEmpty ? 0 : ((magnitude.Length - 1) * 8) + (32 - BitOperations.LeadingZeroCount((uint)magnitude[0]));
+        var bits = magnitude.IsEmpty ? 0 : ((magnitude.Length - 1) * 8) + (32 - BitOperations.LeadingZeroCount((uint)magnitude[0]));
+        var usable = (exponent[^1] & 1) == 1 && (exponent.Length > 1 || exponent[0] >= 3);
+        return (bits, usable);
     }
 }

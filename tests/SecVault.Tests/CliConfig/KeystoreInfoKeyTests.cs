@@ -129,4 +129,32 @@ public sealed class KeystoreInfoKeyTests : IDisposable
         Assert.Contains("EC", error.Message, StringComparison.Ordinal);
         Assert.Equal("1.2.840.10045.2.1", CertificatePublicKey.TryRead(ec.RawData)!.AlgorithmOid);
     }
+
+    [Theory]
+    [InlineData("512", "-pkeyopt", "rsa_keygen_bits:512")]
+    [InlineData("2048", "-pkeyopt", "rsa_keygen_bits:2048")]
+    public void A_file_whose_certificate_holds_a_weak_rsa_key_is_refused_naming_the_field(string bits, string option, string value)
+    {
+        // A certificate openssl makes, not SecVault; only its key size differs between the rows.
+        OpenSsl("req", "-x509", "-newkey", "rsa", option, value, "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=k", "-days", "2");
+        var der = PemEncoding.Find(File.ReadAllText(Path.Combine(_temp.Path, "cert.pem"))) is var fields
+            ? Convert.FromBase64String(File.ReadAllText(Path.Combine(_temp.Path, "cert.pem"))[fields.Base64Data])
+            : [];
+        var (yaml, rsa) = ReadBack("jks-rsa2048");
+        var rsaPem = new string(PemEncoding.Write("CERTIFICATE", rsa.Certificate.RawData)).Replace("\n", "\n  ", StringComparison.Ordinal);
+        var newPem = new string(PemEncoding.Write("CERTIFICATE", der)).Replace("\n", "\n  ", StringComparison.Ordinal);
+        var fingerprint = string.Join(':', System.Security.Cryptography.SHA256.HashData(der).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        var changed = yaml.Replace(rsaPem, newPem, StringComparison.Ordinal).Replace(rsa.CertificateSha256, fingerprint, StringComparison.Ordinal);
+        Assert.NotEqual(yaml, changed);
+
+        if (bits == "2048")
+        {
+            Assert.Equal(2048, KeystoreInfo.Parse(changed, "k.yaml").KeySizeBits);
+            return;
+        }
+
+        var error = Assert.Throws<CliConfigException>(() => KeystoreInfo.Parse(changed, "k.yaml"));
+        Assert.Equal(CliConfigErrorKind.UnsupportedKey, error.Kind);
+        Assert.Equal("k.yaml: the certificate's RSA key cannot be encrypted for (a public exponent that is even or below 3, or a modulus under 1024 bits)", error.Message);
+    }
 }
