@@ -225,10 +225,6 @@ public sealed class RotateCommandTests : IDisposable
         Assert.Equal(outsideBefore, File.ReadAllBytes(outside));
     }
 
-    /// <summary>
-    /// An MI home whose API reads an encrypted FILE secret (flag 'True'), a plain FILE value and a DOCKER secret, with
-    /// the encrypted one and a properties file made by create under 'first'.
-    /// </summary>
     [SkippableFact]
     public void A_synapse_file_that_cannot_be_written_puts_the_files_already_written_back_and_names_them()
     {
@@ -267,6 +263,10 @@ public sealed class RotateCommandTests : IDisposable
         Assert.Equal([secretFile], Directory.GetFileSystemEntries(Path.GetDirectoryName(secretFile)!));
     }
 
+    /// <summary>
+    /// An MI home whose API reads an encrypted FILE secret (flag 'True'), a plain FILE value and a DOCKER secret, with
+    /// the encrypted one and a properties file made by create under 'first'.
+    /// </summary>
     private (string Home, string SecretFile, string PlainFile) SynapseHome(bool initialize = true)
     {
         if (initialize)

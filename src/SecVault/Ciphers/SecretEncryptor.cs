@@ -75,6 +75,9 @@ public sealed class SecretEncryptor
     /// <summary>The transformation used.</summary>
     public Transformation Transformation { get; }
 
+    /// <summary>Whether encryption goes through libcrypto (false: .NET's RSA); for tests of the two paths.</summary>
+    internal bool UsesNative => _native.Value is not null;
+
     /// <summary>The key size in bits.</summary>
     public int KeySizeBits { get; }
 
