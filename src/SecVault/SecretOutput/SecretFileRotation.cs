@@ -114,7 +114,7 @@ public sealed class SecretFileRotation
                 BeforeWrite?.Invoke(i);
                 warnings.AddRange(AtomicFile.Write(file.Snapshot.Path, file.Content, file.Snapshot));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
             {
                 var restored = Restore(written);
                 var reason = e is FileWriteException ? e.Message : IOText.CannotWrite(file.Snapshot.Path, e.Message);
@@ -138,7 +138,7 @@ public sealed class SecretFileRotation
                 _ = AtomicFile.Write(path, written[i].Snapshot.Content);
                 messages.Add(SecretOutputText.RotateRestored(path));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
             {
                 messages.Add(SecretOutputText.RotateNotRestored(path, e.Message));
             }
