@@ -23,9 +23,16 @@ internal static class KubernetesSecretReader
         {
             yaml.Load(new StringReader(new UTF8Encoding(false, true).GetString(content)));
         }
-        catch (Exception e) when (e is YamlException or DecoderFallbackException)
+        catch (Exception e) when (e is YamlException or DecoderFallbackException or InvalidOperationException)
         {
-            throw Refuse(displayPath, e is YamlException y ? $"line {y.Start.Line}: not valid YAML" : "not UTF-8");
+            // YamlDotNet's scanner throws InvalidOperationException, not YamlException, on an unclosed flow sequence
+            // followed by more keys ("key: [a" and a next line).
+            throw Refuse(displayPath, e switch
+            {
+                YamlException y => $"line {y.Start.Line}: not valid YAML",
+                DecoderFallbackException => "not UTF-8",
+                _ => "not valid YAML",
+            });
         }
 
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)

@@ -18,9 +18,6 @@ public enum SecretOutputFormat
 /// <summary>Names of <see cref="SecretOutputFormat"/> on the command line.</summary>
 public static class SecretOutputFormats
 {
-    /// <summary>The accepted names: <c>console</c>, <c>file</c>, <c>k8</c>.</summary>
-    internal static IReadOnlyList<string> AcceptedNames { get; } = ["console", "file", "k8"];
-
     /// <summary>Reads <c>console</c>, <c>file</c> or <c>k8</c> in any case.</summary>
     public static bool TryParse([NotNullWhen(true)] string? name, out SecretOutputFormat format)
     {
@@ -40,13 +37,4 @@ public static class SecretOutputFormats
                 return false;
         }
     }
-
-    /// <summary>The command-line name.</summary>
-    internal static string ToName(this SecretOutputFormat format) => format switch
-    {
-        SecretOutputFormat.Console => "console",
-        SecretOutputFormat.File => "file",
-        SecretOutputFormat.Kubernetes => "k8",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
 }

@@ -39,7 +39,7 @@ internal static class FuzzInputs
             {
                 Interlocked.Increment(ref accepted);
             }
-        }, iter: iter, print: Print);
+        }, iter: iter, print: Print, threads: 1);
         return accepted;
     }
 

@@ -20,7 +20,7 @@ public sealed class KeystoreFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Random_bytes_load_or_fail_with_a_keystore_exception()
     {
-        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print);
+        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckKeystore(input); }, iter: 2000, print: FuzzInputs.Print, threads: 1);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class PropertiesReaderFuzzTests
     [Fact]
     public void Random_bytes_read_or_fail_with_a_properties_format_exception()
     {
-        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckProperties(input); }, iter: 3000, print: FuzzInputs.Print);
+        FuzzInputs.RandomBytes.Sample(input => { _ = FuzzInvariants.CheckProperties(input); }, iter: 3000, print: FuzzInputs.Print, threads: 1);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PropertiesReaderFuzzTests
             Assert.Equal(expected, PropertiesReader.ReadUtf8(new MemoryStream(escaped), "escaped.properties").Select(e => (e.Key, e.Value)));
             Assert.Equal(expected, PropertiesReader.ReadUtf8(new MemoryStream(raw), "raw.properties").Select(e => (e.Key, e.Value)));
             Interlocked.Add(ref total, pairs.Length);
-        }, iter: 1000);
+        }, iter: 1000, threads: 1);
 
         Assert.True(total > 1000, $"only {total} entries were generated");
     }

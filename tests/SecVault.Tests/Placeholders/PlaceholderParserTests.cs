@@ -147,7 +147,7 @@ public sealed class PlaceholderParserTests
 
             Assert.Equal(parts.Length, calls);
             Assert.Equal(string.Concat(parts.Select(_ => "<" + value + ">")), result);
-        });
+        }, threads: 1);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class PlaceholderParserTests
         Gen.String.Where(s => !s.Contains('$', StringComparison.Ordinal)).Sample(text =>
         {
             Assert.Same(text, PlaceholderParser.Substitute(text, _ => throw new InvalidOperationException("no placeholder expected")));
-        });
+        }, threads: 1);
     }
 
     [Fact]
@@ -170,6 +170,6 @@ public sealed class PlaceholderParserTests
             {
                 Assert.Equal(p.Text, text.Substring(p.Start, p.Length));
             }
-        });
+        }, threads: 1);
     }
 }

@@ -141,7 +141,7 @@ public sealed class PropertiesWriterTests
             var read = PropertiesReader.ReadIso88591(new MemoryStream(bytes), "f");
 
             Assert.Equal(entries.Select(e => (e.Item1, e.Item2)), read.Select(e => (e.Key, e.Value)));
-        });
+        }, threads: 1);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class PropertiesWriterTests
             var read = PropertiesReader.ReadUtf8(new MemoryStream(bytes), "f");
 
             Assert.Equal(entries.Select(e => (e.Item1, e.Item2)), read.Select(e => (e.Key, e.Value)));
-        });
+        }, threads: 1);
     }
 
     [Fact]

@@ -112,6 +112,7 @@ public sealed class SecretFileRotationTests
         var password = Vector.StorePassword;
 
         Assert.Throws<ArgumentNullException>("paths", () => SecretFileRotation.Prepare(null!, first, password, Transformation.Default, second, password, Transformation.Default));
+        Assert.Throws<ArgumentNullException>("secretValueFiles", () => SecretFileRotation.Prepare([], null!, first, password, Transformation.Default, second, password, Transformation.Default));
         Assert.Throws<ArgumentNullException>("oldKey", () => SecretFileRotation.Prepare([], null!, password, Transformation.Default, second, password, Transformation.Default));
         Assert.Throws<ArgumentNullException>("oldTransformation", () => SecretFileRotation.Prepare([], first, password, null!, second, password, Transformation.Default));
         Assert.Throws<ArgumentNullException>("newKey", () => SecretFileRotation.Prepare([], first, password, Transformation.Default, null!, password, Transformation.Default));
@@ -189,9 +190,116 @@ public sealed class SecretFileRotationTests
         Assert.Equal("wrapped secret", IndependentDecryptor.Decrypt("jks-multi", "second", lines[1]["wrapped = ".Length..]));
     }
 
+    [Fact]
+    public void A_file_changed_by_another_process_before_its_write_is_left_alone_and_the_files_written_before_it_are_restored()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+        var before = File.ReadAllBytes(properties);
+        var rotation = Prepare(properties, yaml);
+        rotation.BeforeWrite = i =>
+        {
+            if (i == 1)
+            {
+                File.AppendAllText(yaml, "# edited meanwhile\n");
+            }
+        };
+
+        var e = Assert.Throws<FileWriteException>(rotation.Commit);
+
+        Assert.Equal($"{yaml} was changed by another process since it was read; nothing was written; {properties} was restored to its content before this run", e.Message);
+        Assert.Equal(before, File.ReadAllBytes(properties));
+        Assert.EndsWith("type: Opaque\n# edited meanwhile\n", File.ReadAllText(yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_written_before_a_failure_are_restored_newest_first_and_one_that_cannot_be_is_named()
+    {
+        using var folder = new TempFolder();
+        var (properties, yaml) = WriteUnderFirst(folder);
+        var third = folder.Combine("third.properties");
+        File.Copy(properties, third);
+        var rotation = Prepare(properties, yaml, third);
+        rotation.BeforeWrite = i =>
+        {
+            if (i == 2)
+            {
+                // The first file can no longer be put back: a folder stands where it was.
+                File.Delete(properties);
+                Directory.CreateDirectory(properties);
+                throw new IOException("injected failure");
+            }
+        };
+
+        var e = Assert.Throws<FileWriteException>(rotation.Commit);
+
+        var parts = e.Message.Split("; ", 3);
+        Assert.Equal(3, parts.Length);
+        Assert.Equal($"cannot write {third}: injected failure", parts[0]);
+        Assert.Equal($"{yaml} was restored to its content before this run", parts[1]);
+        Assert.StartsWith($"{properties} keeps its new content (every value under the new key) and could not be restored: {properties} is ", parts[2], StringComparison.Ordinal);
+        Assert.Equal("s3cr3t-db", IndependentDecryptor.Decrypt("jks-multi", "first", YamlValue(File.ReadAllText(yaml), "db_password")));
+    }
+
+    [Fact]
+    public void Value_files_get_the_new_ciphertext_on_one_line_with_their_own_final_line_ending()
+    {
+        using var folder = new TempFolder();
+        using var publicKey = Store.GetEntry("first").GetRsaPublicKey();
+        var encryptor = new SecretEncryptor(publicKey, Transformation.Default);
+        var endings = new[] { "\r\n", "\n", "\r", string.Empty };
+        var paths = endings.Select((ending, i) =>
+        {
+            var old = encryptor.Encrypt(Encoding.UTF8.GetBytes($"file secret {i}"), "test");
+            var path = folder.Combine($"secret{i}.txt");
+            // Wrapped as base64 tools wrap it, with blanks and a tab around it: MI joins the lines and trims them.
+            File.WriteAllText(path, $" \t{old[..30]}{(ending.Length == 0 ? "\n" : ending)}{old[30..]} {ending}");
+            return path;
+        }).ToArray();
+
+        var rotation = PrepareValueFiles(paths);
+        rotation.Commit();
+
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var text = File.ReadAllText(paths[i]);
+            Assert.EndsWith(endings[i], text, StringComparison.Ordinal);
+            var value = text[..^endings[i].Length];
+            Assert.Matches("^[A-Za-z0-9+/=]+$", value);
+            Assert.Equal($"file secret {i}", IndependentDecryptor.Decrypt("jks-multi", "second", value));
+        }
+
+        Assert.Equal(paths.Select(p => (p, 1, 0)), rotation.Files.Select(f => (f.Path, f.Rotated, f.AlreadyRotated)));
+        var rotated = paths.Select(File.ReadAllBytes).ToArray();
+
+        var rerun = PrepareValueFiles(paths);
+        rerun.Commit();
+
+        Assert.Equal(paths.Select(_ => (0, 1)), rerun.Files.Select(f => (f.Rotated, f.AlreadyRotated)));
+        Assert.Equal(rotated, paths.Select(File.ReadAllBytes));
+    }
+
+    [Fact]
+    public void A_value_file_that_is_not_UTF8_is_refused_by_the_name_it_was_given()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("secret.txt");
+        File.WriteAllBytes(path, [0x41, 0xFF, 0x41]);
+
+        var e = Assert.Throws<SecretInputException>(() => PrepareValueFiles(path));
+
+        Assert.Equal(SecretInputErrorKind.Unreadable, e.Kind);
+        Assert.Equal(path, e.InputName);
+        Assert.StartsWith($"cannot read {path}: ", e.Message, StringComparison.Ordinal);
+        Assert.Equal([0x41, 0xFF, 0x41], File.ReadAllBytes(path));
+    }
+
     /// <summary>The file's bytes with each of <paramref name="values"/> replaced by a marker, as Latin-1 text (byte for byte).</summary>
     private static string Masked(byte[] bytes, IEnumerable<string> values) =>
         values.Aggregate(Encoding.Latin1.GetString(bytes), (text, value) => text.Replace(value, "<VALUE>", StringComparison.Ordinal));
+
+    private static SecretFileRotation PrepareValueFiles(params string[] paths) =>
+        SecretFileRotation.Prepare([], paths, Store.GetEntry("first"), Vector.StorePassword, Transformation.Default, Store.GetEntry("second"), Vector.StorePassword, Transformation.Default);
 
     private static SecretFileRotation Prepare(params string[] paths) =>
         SecretFileRotation.Prepare(paths, Store.GetEntry("first"), Vector.StorePassword, Transformation.Default, Store.GetEntry("second"), Vector.StorePassword, Transformation.Default);

@@ -145,7 +145,7 @@ public sealed partial class YamlTextTests
                 {
                     Interlocked.Increment(ref quoted);
                 }
-            });
+            }, threads: 1);
 
         // Both branches ran, so neither assertion above is vacuous.
         Assert.True(plain > 10 && quoted > 10, $"{plain} plain, {quoted} quoted");

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using SecVault.Ciphers;
+using SecVault.Home;
+using SecVault.Keystores;
+using SecVault.Properties;
+using SecVault.Testing;
+using SecVault.Vault;
+
+namespace SecVault.Tests.Vault;
+
+/// <summary>
+/// <c>-Dsymmetric -Dconfigure</c> with a key-based AES/ECB key, and the old key of a rotation. What is written is
+/// decrypted with .NET's own AES, not with SecVault.
+/// </summary>
+public sealed class SymmetricConfigureTests
+{
+    private const string KeyHex = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";
+    private const string Ecb = "AES/ECB/PKCS5Padding";
+    private static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
+
+    [Fact]
+    public void PrepareSymmetric_encrypts_plain_values_keeps_valid_ones_and_warns_about_the_rest()
+    {
+        var valid = EncryptEcb("already");
+        using var home = new TempMiHome($"[secrets]\na = \"[one]\"\nb = \"{valid}\"\nc = \"bm90IGEgYmxvY2s=\"\nd = \"$sys{{x}}\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        using var cipher = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), Ecb, "test key");
+
+        var operation = ConfigureOperation.PrepareSymmetric(target, cipher, VaultConfiguration.KeyBasedEntries(Ecb), Now);
+        operation.Commit();
+
+        Assert.Equal(["a"], operation.EncryptedAliases);
+        Assert.Equal(1, operation.Dynamic);
+        var warning = Assert.Single(operation.Warnings);
+        Assert.Equal(("c", 4), (warning.Subject, warning.Line));
+        Assert.EndsWith("; left as it is", warning.Message, StringComparison.Ordinal);
+        var toml = File.ReadAllText(home.DeploymentTomlPath);
+        var a = toml.Split('\n').Single(l => l.StartsWith("a = ", StringComparison.Ordinal))["a = \"".Length..^1];
+        Assert.Equal("one", DecryptEcb(a));
+        Assert.Contains($"b = \"{valid}\"\nc = \"bm90IGEgYmxvY2s=\"\nd = \"$sys{{x}}\"\n", toml, StringComparison.Ordinal);
+        using var conf = new MemoryStream(home.SecretConf!);
+        var properties = PropertiesReader.ReadIso88591(conf, "secret-conf.properties").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        Assert.Equal("key.based.symmetric.encryption", properties["secretRepositories.file.encryptionMode"]);
+        Assert.Equal(Ecb, properties["secretRepositories.file.algorithm"]);
+    }
+
+    [Fact]
+    public void PrepareSymmetric_refuses_null_arguments()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        using var cipher = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), Ecb, "test key");
+        var conf = VaultConfiguration.KeyBasedEntries(Ecb);
+
+        Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.PrepareSymmetric(null!, cipher, conf, Now));
+        Assert.Throws<ArgumentNullException>("cipher", () => ConfigureOperation.PrepareSymmetric(target, null!, conf, Now));
+        Assert.Throws<ArgumentNullException>("secretConf", () => ConfigureOperation.PrepareSymmetric(target, cipher, null!, Now));
+    }
+
+    [Fact]
+    public void ConfiguredAlgorithm_is_the_trimmed_algorithm_of_a_vault_of_that_mode_only()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        Assert.Null(RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.KeyBased));
+
+        var entries = VaultConfiguration.KeyBasedEntries(Ecb)
+            .Select(e => e.Key == "secretRepositories.file.algorithm" ? new KeyValuePair<string, string>(e.Key, " AES ") : e).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(home.SecretConfPath)!);
+        File.WriteAllBytes(home.SecretConfPath, PropertiesWriter.Store(entries, Now, "\n"));
+
+        Assert.Equal("AES", RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.KeyBased));
+        Assert.Null(RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.Asymmetric));
+        Assert.Null(RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.Symmetric));
+        Assert.Throws<ArgumentNullException>("target", () => RotationSource.ConfiguredAlgorithm(null!, VaultEncryptionMode.KeyBased));
+    }
+
+    [Fact]
+    public void An_RSA_old_key_is_named_by_its_alias_and_by_its_keystore_when_that_is_another()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        var vector = VectorManifest.Load().Keystore("jks-rsa2048");
+        var other = home.AddKeystore("jks-rsa2048", "old/old.jks");
+
+        using var own = RotationSource.OpenRsa(Keystore.Load(target.Keystore.Path, vector.StorePassword), target.Keystore.Alias.ToUpperInvariant(), vector.KeyPassword, Transformation.Default);
+        using var elsewhere = RotationSource.OpenRsa(Keystore.Load(other, vector.StorePassword), target.Keystore.Alias, vector.KeyPassword, Transformation.Default);
+
+        Assert.Equal((Path.GetFullPath(target.Keystore.Path), target.Keystore.Alias, VaultEncryptionMode.Asymmetric), (own.KeystorePath, own.Alias, own.Mode));
+        Assert.Equal($"'{target.Keystore.Alias}'", own.Describe(target));
+        Assert.True(own.IsKeyOf(target, VaultEncryptionMode.Asymmetric));
+        Assert.False(own.IsKeyOf(target, VaultEncryptionMode.Symmetric));
+        Assert.Equal($"'{target.Keystore.Alias}' of {other}", elsewhere.Describe(target));
+        Assert.False(elsewhere.IsKeyOf(target, VaultEncryptionMode.Asymmetric));
+    }
+
+    private static string EncryptEcb(string plaintext)
+    {
+        using var aes = Aes.Create();
+        aes.Key = Convert.FromHexString(KeyHex);
+        return Convert.ToBase64String(aes.EncryptEcb(Encoding.UTF8.GetBytes(plaintext), PaddingMode.PKCS7));
+    }
+
+    private static string DecryptEcb(string ciphertext)
+    {
+        using var aes = Aes.Create();
+        aes.Key = Convert.FromHexString(KeyHex);
+        return Encoding.UTF8.GetString(aes.DecryptEcb(Convert.FromBase64String(ciphertext), PaddingMode.PKCS7));
+    }
+}
