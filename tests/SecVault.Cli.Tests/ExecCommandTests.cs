@@ -177,7 +177,10 @@ public sealed class ExecCommandTests : IDisposable
     public void Exec_as_a_process_forwards_a_signal_to_the_child_and_returns_its_exit_code(string signal, int childExit)
     {
         SkipUnlessPosix();
-        var start = new ProcessStartInfo("dotnet")
+        // A background job (a script's '&') starts with SIGINT ignored, and .NET then keeps it ignored, as every Unix
+        // program does: mi would never see it. GNU env restores the default before mi starts.
+        var restoreInterrupt = SignalIgnoredHere(2);
+        var start = new ProcessStartInfo(restoreInterrupt ? "env" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -185,7 +188,7 @@ public sealed class ExecCommandTests : IDisposable
             UseShellExecute = false,
             WorkingDirectory = _home.Mi.WorkFolder,
         };
-        foreach (var arg in (string[])[MiHarness.MiDll, .. _home.Args("exec", "--", "sh", "-c", $"trap 'exit {childExit}' {signal}; echo ready; while :; do sleep 0.05; done")])
+        foreach (var arg in (string[])[.. restoreInterrupt ? ["--default-signal=INT", "dotnet"] : Array.Empty<string>(), MiHarness.MiDll, .. _home.Args("exec", "--", "sh", "-c", $"trap 'exit {childExit}' {signal}; echo ready; while :; do sleep 0.05; done")])
         {
             start.ArgumentList.Add(arg);
         }
@@ -310,4 +313,16 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     private static void SkipUnlessPosix() => Skip.If(OperatingSystem.IsWindows(), "needs a POSIX shell");
+
+    /// <summary>Whether signal <paramref name="number"/> is ignored in this process (Linux: the SigIgn mask of /proc/self/status).</summary>
+    private static bool SignalIgnoredHere(int number)
+    {
+        if (!File.Exists("/proc/self/status"))
+        {
+            return false;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
+    }
 }
