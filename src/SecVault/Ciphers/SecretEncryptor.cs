@@ -17,12 +17,11 @@ public sealed class SecretEncryptor
     /// </summary>
     internal const int StreamBatchSize = 256;
 
-    private readonly byte[]? _subjectPublicKeyInfo;
     private readonly RSAEncryptionPadding _padding;
     private readonly string _displayName;
     private readonly Lazy<NativeRsa?> _native;
     private readonly bool _nativeForSingle;
-    private RSA? _publicKey;
+    private readonly Lazy<RSA> _publicKey;
 
     /// <summary>
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
@@ -42,7 +41,7 @@ public sealed class SecretEncryptor
     {
         ArgumentNullException.ThrowIfNull(publicKey);
         ArgumentNullException.ThrowIfNull(transformation);
-        _publicKey = publicKey;
+        _publicKey = new Lazy<RSA>(() => publicKey);
         Transformation = transformation;
         _padding = RsaPaddings.For(transformation.Padding);
         _displayName = transformationDisplayName ?? transformation.Name;
@@ -62,7 +61,7 @@ public sealed class SecretEncryptor
         ArgumentNullException.ThrowIfNull(subjectPublicKeyInfo);
         ArgumentNullException.ThrowIfNull(transformation);
         ArgumentOutOfRangeException.ThrowIfLessThan(keySizeBits, 1);
-        _subjectPublicKeyInfo = subjectPublicKeyInfo;
+        _publicKey = new Lazy<RSA>(() => ImportPublicKey(subjectPublicKeyInfo));
         Transformation = transformation;
         _padding = RsaPaddings.For(transformation.Padding);
         _displayName = transformationDisplayName ?? transformation.Name;
@@ -108,7 +107,7 @@ public sealed class SecretEncryptor
         var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
         if (written < 0)
         {
-            var key = DotNetKey();
+            var key = _publicKey.Value;
             try
             {
                 written = key.Encrypt(utf8Secret, block, _padding);
@@ -123,34 +122,22 @@ public sealed class SecretEncryptor
     }
 
     /// <summary>
-    /// .NET's RSA: the caller's, or one made once from the SubjectPublicKeyInfo (lives as long as this encryptor; a public
-    /// key, nothing to zero). A key .NET cannot import throws its <see cref="CryptographicException"/>, as loading it did.
+    /// .NET's RSA made from a SubjectPublicKeyInfo, once, when the native path is not taken (a public key, nothing to
+    /// zero). A key .NET cannot import throws its <see cref="CryptographicException"/>, as loading it did.
     /// </summary>
-    private RSA DotNetKey()
+    private static RSA ImportPublicKey(byte[] subjectPublicKeyInfo)
     {
-        if (Volatile.Read(ref _publicKey) is { } key)
-        {
-            return key;
-        }
-
         var rsa = RSA.Create();
         try
         {
-            rsa.ImportSubjectPublicKeyInfo(_subjectPublicKeyInfo, out _);
+            rsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+            return rsa;
         }
         catch
         {
             rsa.Dispose();
             throw;
         }
-
-        if (Interlocked.CompareExchange(ref _publicKey, rsa, null) is { } other)
-        {
-            rsa.Dispose();
-            return other;
-        }
-
-        return rsa;
     }
 
     /// <summary>Encrypts a secret's UTF-8 encoding; the temporary byte buffer is zeroed.</summary>

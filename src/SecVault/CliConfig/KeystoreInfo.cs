@@ -24,7 +24,7 @@ public sealed class KeystoreInfo
 
     private readonly byte[] _certificateDer;
     private readonly CertificatePublicKey? _publicKey;
-    private X509Certificate2? _certificate;
+    private readonly Lazy<X509Certificate2> _certificate;
 
     private KeystoreInfo(string keystorePath, KeystoreType keystoreType, string keyAlias, byte[] certificateDer, X509Certificate2? certificate, CertificatePublicKey? publicKey)
     {
@@ -32,7 +32,7 @@ public sealed class KeystoreInfo
         KeystoreType = keystoreType;
         KeyAlias = keyAlias;
         _certificateDer = certificateDer;
-        _certificate = certificate;
+        _certificate = certificate is null ? new(() => X509CertificateLoader.LoadCertificate(certificateDer)) : new(() => certificate);
         _publicKey = publicKey;
         CertificateSha256 = KeystoreEntry.Fingerprint(certificateDer);
         if (publicKey is not null)
@@ -56,25 +56,7 @@ public sealed class KeystoreInfo
     public string KeyAlias { get; }
 
     /// <summary>The alias's certificate; made on first use when the file was read (<c>create</c> needs only its key).</summary>
-    internal X509Certificate2 Certificate
-    {
-        get
-        {
-            if (Volatile.Read(ref _certificate) is { } certificate)
-            {
-                return certificate;
-            }
-
-            var loaded = X509CertificateLoader.LoadCertificate(_certificateDer);
-            if (Interlocked.CompareExchange(ref _certificate, loaded, null) is { } other)
-            {
-                loaded.Dispose();
-                return other;
-            }
-
-            return loaded;
-        }
-    }
+    internal X509Certificate2 Certificate => _certificate.Value;
 
     /// <summary>SHA-256 of the certificate's DER bytes, keytool form.</summary>
     public string CertificateSha256 { get; }

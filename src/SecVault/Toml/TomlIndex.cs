@@ -263,7 +263,7 @@ internal sealed class TomlIndex(byte[] source)
     /// </remarks>
     internal (int Line, int Column) Position(int offset)
     {
-        var lines = LineStarts();
+        var lines = LazyInitializer.EnsureInitialized(ref _lines, LineStarts);
         int low = 0, high = lines.Length - 1;
         while (low < high)
         {
@@ -314,11 +314,6 @@ internal sealed class TomlIndex(byte[] source)
     /// </summary>
     private int[] LineStarts()
     {
-        if (Volatile.Read(ref _lines) is { } known)
-        {
-            return known;
-        }
-
         var text = Source.AsSpan(FirstLine);
         var lines = new int[text.Count((byte)'\n') + 1];
         lines[0] = FirstLine;
@@ -328,7 +323,7 @@ internal sealed class TomlIndex(byte[] source)
             lines[i] = FirstLine + at;
         }
 
-        return Interlocked.CompareExchange(ref _lines, lines, null) ?? lines;
+        return lines;
     }
 
     /// <summary>A computed position; immutable, so readers on several threads see a consistent one.</summary>
