@@ -28,6 +28,23 @@ internal static class AtomicFile
         Write(path, output => output.Write(content.Span), expected, privateFile);
 
     /// <summary>
+    /// Puts <paramref name="content"/> (what the file held before this run) back at <paramref name="path"/> after a
+    /// later write of the same run failed; null when that worked, else why it did not. Never throws for the write.
+    /// </summary>
+    internal static string? TryPutBack(string path, byte[] content)
+    {
+        try
+        {
+            _ = Write(path, content);
+            return null;
+        }
+        catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>
     /// Replaces <paramref name="path"/> with what <paramref name="writeContent"/> writes to the stream it is given (the
     /// temporary file's descriptor, buffered), as <see cref="Write(string, ReadOnlyMemory{byte}, FileSnapshot?, bool)"/>
     /// does; content of any size is never held whole in memory. An exception from <paramref name="writeContent"/>

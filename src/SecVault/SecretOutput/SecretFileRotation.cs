@@ -134,15 +134,9 @@ public sealed class SecretFileRotation
         for (var i = written.Count - 1; i >= 0; i--)
         {
             var path = written[i].Snapshot.Path;
-            try
-            {
-                _ = AtomicFile.Write(path, written[i].Snapshot.Content);
-                messages.Add(SecretOutputText.RotateRestored(path));
-            }
-            catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
-            {
-                messages.Add(SecretOutputText.RotateNotRestored(path, e.Message));
-            }
+            messages.Add(AtomicFile.TryPutBack(path, written[i].Snapshot.Content) is { } failure
+                ? SecretOutputText.RotateNotRestored(path, failure)
+                : SecretOutputText.RotateRestored(path));
         }
 
         return messages;

@@ -211,25 +211,13 @@ public sealed partial class ConfigureOperation
             {
                 // deployment.toml's new values need the new secret-conf.properties (a rotation's new alias, a first
                 // configure's vault switch): without it they go back to what they were.
-                throw new FileWriteException(_target.SecretConfPath, string.Join("; ", e.Message, PutBack(_target.DeploymentTomlPath, _target.Snapshot.Content)), innerException: e);
+                var path = _target.DeploymentTomlPath;
+                var putBack = AtomicFile.TryPutBack(path, _target.Snapshot.Content) is { } failure ? VaultText.FileNotRestored(path, failure) : VaultText.FileRestored(path);
+                throw new FileWriteException(_target.SecretConfPath, string.Join("; ", e.Message, putBack), innerException: e);
             }
         }
 
         return warnings;
-    }
-
-    /// <summary>Writes <paramref name="content"/> back to <paramref name="path"/> and says whether that worked.</summary>
-    private static string PutBack(string path, byte[] content)
-    {
-        try
-        {
-            _ = AtomicFile.Write(path, content);
-            return VaultText.FileRestored(path);
-        }
-        catch (Exception e) when (e is FileWriteException or IOException or UnauthorizedAccessException)
-        {
-            return VaultText.FileNotRestored(path, e.Message);
-        }
     }
 
     /// <summary>
