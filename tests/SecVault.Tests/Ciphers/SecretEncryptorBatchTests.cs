@@ -5,7 +5,7 @@ using SecVault.Ciphers;
 namespace SecVault.Tests.Ciphers;
 
 /// <summary>
-/// <see cref="SecretEncryptor.EncryptInBatches"/>: the streamed writers' encryptor, one batch at a time.
+/// <c>SecretEncryptor.EncryptInBatches</c>, lazy and pushing: the streamed writers' encryptor, one batch at a time.
 /// </summary>
 public sealed class SecretEncryptorBatchTests
 {
@@ -106,6 +106,56 @@ public sealed class SecretEncryptorBatchTests
 
         Assert.Throws<ArgumentNullException>(() => encryptor.EncryptInBatches<string>(null!, s => s, s => s, progress: null));
         Assert.Throws<ArgumentOutOfRangeException>(() => encryptor.EncryptInBatches(Items(1), s => s, s => s, progress: null, batchSize: 0));
+        Assert.Throws<ArgumentNullException>(() => encryptor.EncryptInBatches(Items(1), s => s, s => s, progress: null, write: null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => encryptor.EncryptInBatches(Items(1), s => s, s => s, progress: null, (_, _) => { }, batchSize: 0));
+    }
+
+    [Fact]
+    public void The_pushing_form_hands_out_each_ciphertext_once_in_input_order_as_base64_bytes_the_private_key_decrypts()
+    {
+        var (privateKey, encryptor) = Key();
+        var items = Items(8);
+        items[5] = "s\u00e9cret \u20ac";
+        var handedOut = new List<(string Item, string Ciphertext)>();
+        var reports = new List<WorkProgress>();
+
+        encryptor.EncryptInBatches(items, s => s, s => s, new SynchronousProgress(reports), (item, base64) => handedOut.Add((item, Encoding.ASCII.GetString(base64))), batchSize: 3);
+
+        Assert.Equal(items, handedOut.Select(h => h.Item));
+        foreach (var (item, ciphertext) in handedOut)
+        {
+            Assert.Equal(encryptor.Base64Length, ciphertext.Length);
+            Assert.Equal(item, Encoding.UTF8.GetString(privateKey.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1)));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 8), reports.Select(r => r.Done).Order());
+        Assert.All(reports, r => Assert.Equal(8, r.Total));
+    }
+
+    [Fact]
+    public void The_pushing_form_writes_the_batches_before_a_failing_one_and_nothing_of_it()
+    {
+        var (_, encryptor) = Key();
+        var items = Items(7);
+        items[4] = new string('x', encryptor.MaxSecretBytes + 1);
+        var handedOut = new List<string>();
+
+        var failure = Assert.Throws<CipherException>(() =>
+            encryptor.EncryptInBatches(items, s => s == items[4] ? "too_long" : s, s => s, progress: null, (item, _) => handedOut.Add(item), batchSize: 3));
+
+        Assert.Equal("too_long", failure.Alias);
+        Assert.Equal(items[..3], handedOut);
+    }
+
+    [Fact]
+    public void Base64Length_is_the_length_of_the_base64_text_of_a_key_sized_block()
+    {
+        // 2048 bits: 256 bytes, base64 344 characters; 1024 bits: 128 bytes, 172; 3072 bits: 384 bytes, 512.
+        foreach (var (bits, expected) in new[] { (2048, 344), (1024, 172), (3072, 512) })
+        {
+            using var rsa = RSA.Create(bits);
+            Assert.Equal(expected, new SecretEncryptor(rsa, Transformation.OaepSha1).Base64Length);
+        }
     }
 
     /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
