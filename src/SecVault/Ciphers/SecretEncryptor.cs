@@ -208,56 +208,28 @@ public sealed class SecretEncryptor
     }
 
     /// <summary>
-    /// Encrypts <paramref name="items"/> lazily, a batch of <paramref name="batchSize"/> at a time when the caller
-    /// reaches it (in parallel and in order), so a writer can stream the output and only one batch of plaintexts and
-    /// ciphertexts is held at a time. Each batch's UTF-8 buffer is zeroed before its results are handed out; progress
-    /// counts over all items. Check the lengths before the first batch.
+    /// Encrypts <paramref name="items"/> a batch of <paramref name="batchSize"/> at a time (in parallel) and hands each
+    /// ciphertext to <paramref name="write"/> as the UTF-8 bytes of its base64 text, in input order, so a writer can
+    /// stream the output and only one batch of plaintexts and ciphertexts is held at a time: no string is made per
+    /// secret, the buffers are reused from batch to batch (the bytes given to <paramref name="write"/> are valid only
+    /// during the call), and each batch's UTF-8 secrets are zeroed before its ciphertexts are handed out. A batch is
+    /// read when the one before it is written. Progress counts over all items. Check the lengths before calling.
     /// </summary>
     /// <param name="items">What to encrypt; each is read once.</param>
     /// <param name="alias">The alias of an item, for messages.</param>
     /// <param name="secret">The secret of an item.</param>
     /// <param name="progress">Told how many items are encrypted so far.</param>
+    /// <param name="write">Takes each item and its ciphertext, in input order.</param>
     /// <param name="batchSize">How many items are encrypted together.</param>
-    internal IEnumerable<(T Item, string Ciphertext)> EncryptInBatches<T>(
-        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = StreamBatchSize)
-    {
-        // Checked at the call, not at the first MoveNext of the iterator.
-        var batches = new Batches<T>(this, items, alias, secret, progress, batchSize);
-        return Strings(batches);
-
-        static IEnumerable<(T Item, string Ciphertext)> Strings(Batches<T> batches)
-        {
-            // One batch at a time, when the caller reaches it. Encrypting the next batch in the background while the
-            // caller wrote the current one was measured (configure of 100,000 secrets, alternating runs): no faster, since
-            // the writer's share is small beside the RSA work that already uses every core; so the simpler form stays.
-            for (var first = 0; first < batches.Count; first += batches.Size)
-            {
-                var count = batches.Encrypt(first);
-                var ciphertexts = new string[count];
-                for (var i = 0; i < count; i++)
-                {
-                    ciphertexts[i] = Encoding.ASCII.GetString(batches.Ciphertext(i));
-                }
-
-                for (var i = 0; i < count; i++)
-                {
-                    yield return (batches.Item(first + i), ciphertexts[i]);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Like the lazy <see cref="EncryptInBatches{T}(IReadOnlyList{T}, Func{T, string}, Func{T, string}, IProgress{WorkProgress}?, int)"/>,
-    /// but hands each ciphertext to <paramref name="write"/> as the UTF-8 bytes of its base64 text, in input order, a
-    /// batch at a time: no string is made per secret, and the ciphertext buffer is reused from batch to batch (the bytes
-    /// given to <paramref name="write"/> are valid only during the call).
-    /// </summary>
     internal void EncryptInBatches<T>(
         IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, Action<T, ReadOnlySpan<byte>> write, int batchSize = StreamBatchSize)
     {
         ArgumentNullException.ThrowIfNull(write);
         var batches = new Batches<T>(this, items, alias, secret, progress, batchSize);
+
+        // One batch at a time. Encrypting the next batch in the background while the caller wrote the current one was
+        // measured (configure of 100,000 secrets, alternating runs): no faster, since the writer's share is small beside
+        // the RSA work that already uses every core; so the simpler form stays.
         for (var first = 0; first < batches.Count; first += batches.Size)
         {
             var count = batches.Encrypt(first);
