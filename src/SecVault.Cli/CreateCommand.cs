@@ -69,9 +69,8 @@ internal sealed class CreateCommand
             var encryptor = info.CreateEncryptor(transformation, transformation.CliName);
             if (format == SecretOutputFormat.File)
             {
-                var secrets = batch.EncryptInBatches(encryptor, progress);
                 var full = _context.FullPath(outPath ?? SecretRenderer.DefaultPropertiesPath);
-                var warnings = SecretRenderer.WritePropertiesFile(full, secrets);
+                var warnings = SecretRenderer.WritePropertiesFile(full, batch, encryptor, progress);
                 progress.Dispose();
                 ReportWarnings(warnings);
                 _context.Info(MiText.CliCreatePropertiesWritten(full));

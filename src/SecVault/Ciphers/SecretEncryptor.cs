@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers.Native;
@@ -97,13 +99,39 @@ public sealed class SecretEncryptor
         }
     }
 
+    /// <summary>The length of every ciphertext's base64 text with this key, in characters (and in UTF-8 bytes).</summary>
+    public int Base64Length => ((KeySizeBits + 7) / 8 + 2) / 3 * 4;
+
     /// <summary>Encrypts the UTF-8 bytes of a secret; the result is one line of standard base64.</summary>
     public string Encrypt(ReadOnlySpan<byte> utf8Secret, string alias)
     {
-        CheckLength(utf8Secret.Length, alias);
         // The block is a ciphertext, not a secret; on the stack for keys up to 8,192 bits (one allocation less per secret in bulk).
         var blockLength = (KeySizeBits + 7) / 8;
         Span<byte> block = blockLength <= 1024 ? stackalloc byte[blockLength] : new byte[blockLength];
+        return Convert.ToBase64String(block[..EncryptBlock(utf8Secret, alias, block)]);
+    }
+
+    /// <summary>
+    /// Encrypts the UTF-8 bytes of a secret into <paramref name="base64"/> (at least <see cref="Base64Length"/> bytes)
+    /// as the UTF-8 of its base64 text, without making a string; returns the bytes written.
+    /// </summary>
+    internal int EncryptToBase64(ReadOnlySpan<byte> utf8Secret, string alias, Span<byte> base64)
+    {
+        var blockLength = (KeySizeBits + 7) / 8;
+        Span<byte> block = blockLength <= 1024 ? stackalloc byte[blockLength] : new byte[blockLength];
+        var status = Base64.EncodeToUtf8(block[..EncryptBlock(utf8Secret, alias, block)], base64, out _, out var written);
+        if (status != OperationStatus.Done)
+        {
+            throw new ArgumentException("the base64 buffer is shorter than Base64Length", nameof(base64));
+        }
+
+        return written;
+    }
+
+    /// <summary>The RSA block of a secret (its length checked first) in <paramref name="block"/>; the bytes written.</summary>
+    private int EncryptBlock(ReadOnlySpan<byte> utf8Secret, string alias, Span<byte> block)
+    {
+        CheckLength(utf8Secret.Length, alias);
         var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
         if (written < 0)
         {
@@ -118,7 +146,7 @@ public sealed class SecretEncryptor
             }
         }
 
-        return Convert.ToBase64String(block[..written]);
+        return written;
     }
 
     /// <summary>
@@ -180,62 +208,120 @@ public sealed class SecretEncryptor
     }
 
     /// <summary>
-    /// Encrypts <paramref name="items"/> lazily, a batch of <paramref name="batchSize"/> at a time when the caller
-    /// reaches it (each batch with <see cref="EncryptAll"/>, in parallel and in order), so a writer can stream the
-    /// output and only one batch of plaintexts and ciphertexts is held at a time. Each batch's UTF-8 buffers are zeroed
-    /// before its results are handed out; progress counts over all items. Check the lengths before the first batch.
+    /// Encrypts <paramref name="items"/> a batch of <paramref name="batchSize"/> at a time (in parallel) and hands each
+    /// ciphertext to <paramref name="write"/> as the UTF-8 bytes of its base64 text, in input order, so a writer can
+    /// stream the output and only one batch of plaintexts and ciphertexts is held at a time: no string is made per
+    /// secret, the buffers are reused from batch to batch (the bytes given to <paramref name="write"/> are valid only
+    /// during the call), and each batch's UTF-8 secrets are zeroed before its ciphertexts are handed out. A batch is
+    /// read when the one before it is written. Progress counts over all items. Check the lengths before calling.
     /// </summary>
     /// <param name="items">What to encrypt; each is read once.</param>
     /// <param name="alias">The alias of an item, for messages.</param>
     /// <param name="secret">The secret of an item.</param>
     /// <param name="progress">Told how many items are encrypted so far.</param>
+    /// <param name="write">Takes each item and its ciphertext, in input order.</param>
     /// <param name="batchSize">How many items are encrypted together.</param>
-    internal IEnumerable<(T Item, string Ciphertext)> EncryptInBatches<T>(
-        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize = StreamBatchSize)
+    internal void EncryptInBatches<T>(
+        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, Action<T, ReadOnlySpan<byte>> write, int batchSize = StreamBatchSize)
     {
-        // Checked at the call, not at the first MoveNext of the iterator.
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(alias);
-        ArgumentNullException.ThrowIfNull(secret);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return Batches(items, alias, secret, progress, batchSize);
+        ArgumentNullException.ThrowIfNull(write);
+        var batches = new Batches<T>(this, items, alias, secret, progress, batchSize);
+
+        // One batch at a time. Encrypting the next batch in the background while the caller wrote the current one was
+        // measured (configure of 100,000 secrets, alternating runs): no faster, since the writer's share is small beside
+        // the RSA work that already uses every core; so the simpler form stays.
+        for (var first = 0; first < batches.Count; first += batches.Size)
+        {
+            var count = batches.Encrypt(first);
+            for (var i = 0; i < count; i++)
+            {
+                write(batches.Item(first + i), batches.Ciphertext(i));
+            }
+        }
     }
 
-    private IEnumerable<(T Item, string Ciphertext)> Batches<T>(
-        IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize)
+    /// <summary>
+    /// The buffers of a batched encryption, reused from batch to batch: the batch's secrets as UTF-8 in one buffer
+    /// (zeroed after every batch), and its ciphertexts' base64 text, <see cref="Base64Length"/> bytes apart.
+    /// </summary>
+    private sealed class Batches<T>
     {
-        (T[] Items, IReadOnlyList<string> Ciphertexts) Batch(int first)
+        private readonly SecretEncryptor _encryptor;
+        private readonly IReadOnlyList<T> _items;
+        private readonly Func<T, string> _alias;
+        private readonly Func<T, string> _secret;
+        private readonly IProgress<WorkProgress>? _progress;
+        private readonly string[] _texts;
+        private readonly int[] _plainStarts;
+        private readonly int[] _lengths;
+        private readonly byte[] _ciphertexts;
+        private byte[] _plain = [];
+
+        public Batches(SecretEncryptor encryptor, IReadOnlyList<T> items, Func<T, string> alias, Func<T, string> secret, IProgress<WorkProgress>? progress, int batchSize)
         {
-            var batch = new T[Math.Min(batchSize, items.Count - first)];
-            var secrets = new List<(string Alias, byte[] Secret)>(batch.Length);
+            ArgumentNullException.ThrowIfNull(items);
+            ArgumentNullException.ThrowIfNull(alias);
+            ArgumentNullException.ThrowIfNull(secret);
+            ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+            _encryptor = encryptor;
+            _items = items;
+            _alias = alias;
+            _secret = secret;
+            _progress = progress;
+            Size = Math.Min(batchSize, Math.Max(items.Count, 1));
+            _texts = new string[Size];
+            _plainStarts = new int[Size + 1];
+            _lengths = new int[Size];
+            _ciphertexts = new byte[Size * encryptor.Base64Length];
+        }
+
+        public int Count => _items.Count;
+
+        public int Size { get; }
+
+        public T Item(int index) => _items[index];
+
+        /// <summary>The base64 text of the batch's <paramref name="index"/>th ciphertext.</summary>
+        public ReadOnlySpan<byte> Ciphertext(int index) => _ciphertexts.AsSpan(index * _encryptor.Base64Length, _lengths[index]);
+
+        /// <summary>Encrypts the batch starting at <paramref name="first"/> in parallel; the number of items in it.</summary>
+        public int Encrypt(int first)
+        {
+            var count = Math.Min(Size, _items.Count - first);
+            var width = _encryptor.Base64Length;
+            // Each secret is asked for once (a caller may decode it anew at every call).
+            for (var i = 0; i < count; i++)
+            {
+                _texts[i] = _secret(_items[first + i]);
+                _plainStarts[i + 1] = _plainStarts[i] + Encoding.UTF8.GetByteCount(_texts[i]);
+            }
+
+            if (_plain.Length < _plainStarts[count])
+            {
+                _plain = new byte[Math.Max(_plainStarts[count], _plain.Length * 2)];
+            }
+
             try
             {
-                for (var i = 0; i < batch.Length; i++)
+                for (var i = 0; i < count; i++)
                 {
-                    batch[i] = items[first + i];
-                    secrets.Add((alias(batch[i]), Encoding.UTF8.GetBytes(secret(batch[i]))));
+                    Encoding.UTF8.GetBytes(_texts[i], _plain.AsSpan(_plainStarts[i]));
                 }
 
-                return (batch, EncryptAll(secrets, progress: progress is null ? null : new OffsetProgress(progress, first, items.Count)));
+                if (count > 1)
+                {
+                    _ = _encryptor._native.Value;
+                }
+
+                var progress = _progress is null ? null : new OffsetProgress(_progress, first, _items.Count);
+                Bulk.For(count, null, i => _lengths[i] = _encryptor.EncryptToBase64(
+                    _plain.AsSpan(_plainStarts[i], _plainStarts[i + 1] - _plainStarts[i]), _alias(_items[first + i]), _ciphertexts.AsSpan(i * width, width)), progress);
+                return count;
             }
             finally
             {
-                foreach (var (_, bytes) in secrets)
-                {
-                    CryptographicOperations.ZeroMemory(bytes);
-                }
-            }
-        }
-
-        // One batch at a time, when the caller reaches it. Encrypting the next batch in the background while the
-        // caller wrote the current one was measured (configure of 100,000 secrets, alternating runs): no faster, since
-        // the writer's share is small beside the RSA work that already uses every core; so the simpler form stays.
-        for (var first = 0; first < items.Count; first += batchSize)
-        {
-            var (batch, ciphertexts) = Batch(first);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                yield return (batch[i], ciphertexts[i]);
+                CryptographicOperations.ZeroMemory(_plain.AsSpan(0, _plainStarts[count]));
+                Array.Clear(_texts);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,6 +7,10 @@ namespace SecVault.Properties;
 /// <summary>Writes .properties files: Java's <c>Properties.store</c> form and the <c>key = value</c> form of <c>mi secret create</c>.</summary>
 internal static class PropertiesWriter
 {
+    private const string ValueHasLineBreak = "A value written verbatim must not hold a line break.";
+
+    private static readonly SearchValues<char> KeyCharactersToEscape = SearchValues.Create("\t\n\r\f\\ =:#!\uFEFF");
+
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -68,29 +73,69 @@ internal static class PropertiesWriter
             ArgumentNullException.ThrowIfNull(value, nameof(entries));
             if (value.AsSpan().ContainsAny('\r', '\n'))
             {
-                throw new ArgumentException("A value written verbatim must not hold a line break.", nameof(entries));
+                throw new ArgumentException(ValueHasLineBreak, nameof(entries));
             }
 
-            foreach (var c in key)
-            {
-                switch (c)
-                {
-                    case '\t': writer.Write("\\t"); break;
-                    case '\n': writer.Write("\\n"); break;
-                    case '\r': writer.Write("\\r"); break;
-                    case '\f': writer.Write("\\f"); break;
-                    case '\\' or ' ' or '=' or ':' or '#' or '!': writer.Write('\\'); writer.Write(c); break;
-
-                    // Found by fuzzing: a key starting with U+FEFF on the first line would read back as a byte-order mark.
-                    case '\uFEFF': writer.Write("\\uFEFF"); break;
-                    default: writer.Write(c); break;
-                }
-            }
-
+            writer.Write(EscapeKey(key));
             writer.Write(" = ");
             writer.Write(value);
             writer.Write('\n');
         }
+    }
+
+    /// <summary>
+    /// Writes one line of <see cref="WriteKeyValueLines(IEnumerable{KeyValuePair{string, string}})"/> to
+    /// <paramref name="output"/>: the key escaped, then <c> = </c>, the value's UTF-8 bytes as they are, and LF.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value holds a line break.</exception>
+    public static void WriteKeyValueLine(Stream output, string key, ReadOnlySpan<byte> utf8Value)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(key);
+        if (utf8Value.ContainsAny((byte)'\r', (byte)'\n'))
+        {
+            throw new ArgumentException(ValueHasLineBreak, nameof(utf8Value));
+        }
+
+        var escaped = EscapeKey(key);
+        var length = Encoding.UTF8.GetByteCount(escaped) + 3;
+        var line = length <= 512 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(escaped, line);
+        " = "u8.CopyTo(line[written..]);
+        output.Write(line);
+        output.Write(utf8Value);
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// A key as the <c>key = value</c> form writes it: the characters a .properties reader would take as a separator,
+    /// comment, escape or line end are escaped, as is a leading byte-order mark; the key itself when none is there.
+    /// </summary>
+    private static string EscapeKey(string key)
+    {
+        if (key.AsSpan().IndexOfAny(KeyCharactersToEscape) < 0)
+        {
+            return key;
+        }
+
+        var escaped = new StringBuilder(key.Length + 8);
+        foreach (var c in key)
+        {
+            switch (c)
+            {
+                case '\t': escaped.Append("\\t"); break;
+                case '\n': escaped.Append("\\n"); break;
+                case '\r': escaped.Append("\\r"); break;
+                case '\f': escaped.Append("\\f"); break;
+                case '\\' or ' ' or '=' or ':' or '#' or '!': escaped.Append('\\').Append(c); break;
+
+                // Found by fuzzing: a key starting with U+FEFF on the first line would read back as a byte-order mark.
+                case '\uFEFF': escaped.Append("\\uFEFF"); break;
+                default: escaped.Append(c); break;
+            }
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>

@@ -92,21 +92,25 @@ public sealed class SecretBatch
     }
 
     /// <summary>
-    /// Like <see cref="Encrypt"/>, but lazily: every length is checked now, then each batch of 1,024 secrets is encrypted
-    /// (in parallel, keeping order) when the caller reaches it, so a writer can stream the output and only one batch of
-    /// ciphertexts is held at a time.
+    /// Like <see cref="Encrypt"/>, but streamed: every length is checked first, then each batch of secrets is encrypted
+    /// (in parallel, keeping order) and each ciphertext handed to <paramref name="write"/> (alias, UTF-8 of the base64
+    /// text) without a string made of it; the bytes are valid only during the call, as the buffer is reused.
     /// </summary>
     /// <exception cref="CipherException">A secret is over the limit of the key and padding.</exception>
-    public IEnumerable<EncryptedSecret> EncryptInBatches(SecretEncryptor encryptor, IProgress<WorkProgress>? progress = null)
+    public void EncryptInBatches(SecretEncryptor encryptor, Action<string, ReadOnlySpan<byte>> write, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(encryptor);
+        ArgumentNullException.ThrowIfNull(write);
+        CheckLengths(encryptor);
+        encryptor.EncryptInBatches(Entries, e => e.Alias, e => e.Secret, progress, (e, ciphertext) => write(e.Alias, ciphertext));
+    }
+
+    private void CheckLengths(SecretEncryptor encryptor)
+    {
         foreach (var entry in Entries)
         {
             encryptor.CheckLength(Encoding.UTF8.GetByteCount(entry.Secret), entry.Alias);
         }
-
-        return encryptor.EncryptInBatches(Entries, e => e.Alias, e => e.Secret, progress)
-            .Select(e => new EncryptedSecret(e.Item.Alias, e.Ciphertext));
     }
 
     private static void Check(SecretInputEntry entry, string alias, SecretOutputFormat format, string source)

@@ -1,6 +1,7 @@
-using SecVault.IO;
 using System.Globalization;
 using System.Text;
+using SecVault.Ciphers;
+using SecVault.IO;
 using SecVault.Properties;
 
 namespace SecVault.SecretOutput;
@@ -35,18 +36,21 @@ public static class SecretRenderer
     }
 
     /// <summary>
-    /// Writes the file output of <paramref name="secrets"/> to <paramref name="path"/> atomically (its folder made when
-    /// missing) as <see cref="RenderProperties"/> renders it, streaming: the secrets are read one at a time (they may be
-    /// encrypted a batch at a time) and the file is never held whole. Returns warnings about the write.
+    /// Encrypts <paramref name="batch"/> with <paramref name="encryptor"/> a batch at a time and writes the file output
+    /// to <paramref name="path"/> atomically (its folder made when missing), as <see cref="RenderProperties"/> renders
+    /// it: each ciphertext goes from the encryptor's buffer to the file without a string made of it, so memory does not
+    /// grow with the number of secrets beyond the input itself. Returns warnings about the write.
     /// </summary>
     /// <exception cref="IOException">The file cannot be written safely.</exception>
-    public static IReadOnlyList<string> WritePropertiesFile(string path, IEnumerable<EncryptedSecret> secrets)
+    /// <exception cref="CipherException">A secret is over the limit of the key and padding; nothing is written.</exception>
+    public static IReadOnlyList<string> WritePropertiesFile(string path, SecretBatch batch, SecretEncryptor encryptor, IProgress<WorkProgress>? progress = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(encryptor);
         var full = Path.GetFullPath(path);
         AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
-        return AtomicFile.Write(full, output => PropertiesWriter.WriteKeyValueLines(output, secrets.Select(s => KeyValuePair.Create(s.Alias, s.Ciphertext))));
+        return AtomicFile.Write(full, output => batch.EncryptInBatches(encryptor, (alias, ciphertext) => PropertiesWriter.WriteKeyValueLine(output, alias, ciphertext), progress));
     }
 
     /// <summary>

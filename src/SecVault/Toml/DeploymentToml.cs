@@ -136,16 +136,19 @@ internal sealed class DeploymentToml
     }
 
     /// <summary>
-    /// Writes the file to <paramref name="output"/> with each given string literal replaced, as <see cref="Rewrite"/>
-    /// does, in one pass: the replacements must come in source order and are read one at a time, so they may be made
-    /// while the file is written (a batch of encryptions at a time) and neither they nor the new file are held whole.
+    /// Writes the file to <paramref name="output"/> with string literals replaced, as <see cref="Rewrite"/> does, in one
+    /// pass: <paramref name="replace"/> gives the replacements to the <see cref="LiteralWriter"/> in source order, one at
+    /// a time, so they may be made while the file is written (a batch of encryptions at a time) and neither they nor
+    /// the new file are held whole. The rest of the file is written when <paramref name="replace"/> returns.
     /// </summary>
     /// <exception cref="ArgumentException">A span is not a string literal of this document, or spans overlap or are out of order.</exception>
-    internal void WriteRewritten(Stream output, IEnumerable<LiteralReplacement> replacementsInSourceOrder)
+    internal void WriteRewritten(Stream output, Action<LiteralWriter> replace)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(replacementsInSourceOrder);
-        WriteSegments(output, Encoded(replacementsInSourceOrder));
+        ArgumentNullException.ThrowIfNull(replace);
+        var writer = new LiteralWriter(this, output);
+        replace(writer);
+        output.Write(_index.Source, writer.End, _index.Source.Length - writer.End);
     }
 
     /// <summary>Each replacement checked against the document and its new literal encoded; they must be in source order and not overlap.</summary>
@@ -156,19 +159,26 @@ internal sealed class DeploymentToml
         {
             ArgumentNullException.ThrowIfNull(replacement, nameof(ordered));
             ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(ordered));
-            if (FindStringLiteral(replacement.Span) is not { } quoting)
-            {
-                throw new ArgumentException($"span {replacement.Span} is not a string literal of {DisplayPath}", nameof(ordered));
-            }
-
-            if (replacement.Span.Start < end)
-            {
-                throw new ArgumentException($"span {replacement.Span} overlaps another replacement or comes before it in the file", nameof(ordered));
-            }
-
+            var quoting = CheckReplaced(replacement.Span, end, nameof(ordered));
             yield return (replacement.Span, EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting)));
             end = replacement.Span.End;
         }
+    }
+
+    /// <summary>The quoting of the string literal at <paramref name="span"/>, which must start at or after <paramref name="end"/>.</summary>
+    private LiteralQuoting CheckReplaced(TomlSpan span, int end, string parameter)
+    {
+        if (FindStringLiteral(span) is not { } quoting)
+        {
+            throw new ArgumentException($"span {span} is not a string literal of {DisplayPath}", parameter);
+        }
+
+        if (span.Start < end)
+        {
+            throw new ArgumentException($"span {span} overlaps another replacement or comes before it in the file", parameter);
+        }
+
+        return quoting;
     }
 
     private void WriteSegments(Stream output, IEnumerable<(TomlSpan Span, byte[] Bytes)> literals)
@@ -182,6 +192,41 @@ internal sealed class DeploymentToml
         }
 
         output.Write(_index.Source, position, _index.Source.Length - position);
+    }
+
+    /// <summary>
+    /// Takes the replacements of <see cref="WriteRewritten"/> in source order and writes the file up to and including
+    /// each new literal.
+    /// </summary>
+    internal sealed class LiteralWriter
+    {
+        private readonly DeploymentToml _document;
+        private readonly Stream _output;
+
+        internal LiteralWriter(DeploymentToml document, Stream output) => (_document, _output) = (document, output);
+
+        /// <summary>Where the source not yet written starts.</summary>
+        internal int End { get; private set; }
+
+        /// <summary>
+        /// Replaces the string literal at <paramref name="span"/> with one holding <paramref name="value"/>, printable
+        /// ASCII with no quote or backslash (a ciphertext's base64), written from its bytes with no string made.
+        /// </summary>
+        /// <exception cref="ArgumentException">The span is not a string literal, overlaps or comes before the last one, or the value needs escapes.</exception>
+        public void Replace(TomlSpan span, ReadOnlySpan<byte> value, ReplacementStyle style)
+        {
+            var quoting = _document.CheckReplaced(span, End, nameof(span));
+            var literal = value.Length <= 1022 ? stackalloc byte[value.Length + 2] : new byte[value.Length + 2];
+            TomlLiteralWriter.WritePlain(value, style, quoting, literal);
+            Write(span, literal);
+        }
+
+        private void Write(TomlSpan span, ReadOnlySpan<byte> literal)
+        {
+            _output.Write(_document._index.Source, End, span.Start - End);
+            _output.Write(literal);
+            End = span.End;
+        }
     }
 
     /// <summary>The quoting of the string literal at exactly <paramref name="span"/>, or null when no string value has that span.</summary>

@@ -17,6 +17,25 @@ internal static class TomlLiteralWriter
         return Basic(value);
     }
 
+    /// <summary>
+    /// Writes into <paramref name="literal"/> (two bytes longer than <paramref name="value"/>) the literal
+    /// <see cref="Write"/> makes of a value of printable ASCII with no quote or backslash, which needs no escape in
+    /// either quoting: the value between two <c>'</c> or two <c>"</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value holds another byte.</exception>
+    internal static void WritePlain(ReadOnlySpan<byte> value, ReplacementStyle style, LiteralQuoting original, Span<byte> literal)
+    {
+        if (value.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || value.IndexOfAny("\"'\\"u8) >= 0)
+        {
+            throw new ArgumentException("the value must be printable ASCII with no quote or backslash", nameof(value));
+        }
+
+        var quote = style == ReplacementStyle.KeepQuoting && original == LiteralQuoting.Literal ? (byte)'\'' : (byte)'"';
+        literal[0] = quote;
+        value.CopyTo(literal[1..]);
+        literal[value.Length + 1] = quote;
+    }
+
     /// <summary>A TOML basic string: quotes, backslashes and control characters escaped, everything else verbatim.</summary>
     internal static string Basic(string value)
     {

@@ -112,10 +112,8 @@ public sealed partial class ConfigureOperation
         }
 
         Action<Stream, IProgress<WorkProgress>?>? writeToml = plain.Count > 0
-            ? (output, progress) => target.Document.WriteRewritten(
-                output,
-                encryptor.EncryptInBatches(plain, e => e.Alias, e => e.PlainText!, progress, BatchSize)
-                    .Select(e => new LiteralReplacement(e.Item.LiteralSpan, e.Ciphertext, ReplacementStyle.KeepQuoting)))
+            ? (output, progress) => target.Document.WriteRewritten(output, literals => encryptor.EncryptInBatches(
+                plain, e => e.Alias, e => e.PlainText!, progress, (e, base64) => literals.Replace(e.LiteralSpan, base64, ReplacementStyle.KeepQuoting), BatchSize))
             : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var entries = VaultConfiguration.Entries(target.Home.Path, key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);

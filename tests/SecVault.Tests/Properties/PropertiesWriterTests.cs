@@ -91,6 +91,44 @@ public sealed class PropertiesWriterTests
     }
 
     [Theory]
+    [InlineData("plain.key-1", "plain.key-1")]
+    [InlineData("a b=c:d#e!f\\g", "a\\ b\\=c\\:d\\#e\\!f\\\\g")]
+    [InlineData("t\tn\nr\rf\f", "t\\tn\\nr\\rf\\f")]
+    [InlineData("\uFEFFk\u00e9\uFEFF", "\\uFEFFk\u00e9\\uFEFF")]
+    public void WriteKeyValueLine_escapes_the_key_as_the_line_form_does_and_writes_the_value_bytes_as_they_are(string key, string expectedKey)
+    {
+        using var output = new MemoryStream();
+
+        PropertiesWriter.WriteKeyValueLine(output, key, "QUJD+/=="u8);
+
+        Assert.Equal(expectedKey + " = QUJD+/==\n", Encoding.UTF8.GetString(output.ToArray()));
+        Assert.Equal(output.ToArray(), PropertiesWriter.WriteKeyValueLines([new(key, "QUJD+/==")]));
+    }
+
+    [Fact]
+    public void WriteKeyValueLine_refuses_a_value_with_a_line_break_and_writes_nothing()
+    {
+        using var output = new MemoryStream();
+
+        Assert.Equal("utf8Value", Assert.Throws<ArgumentException>(() => PropertiesWriter.WriteKeyValueLine(output, "k", "a\nb"u8)).ParamName);
+        Assert.Throws<ArgumentException>(() => PropertiesWriter.WriteKeyValueLine(output, "k", "a\rb"u8));
+        Assert.Equal(0, output.Length);
+        Assert.Throws<ArgumentNullException>("output", () => PropertiesWriter.WriteKeyValueLine(null!, "k", "v"u8));
+        Assert.Throws<ArgumentNullException>("key", () => PropertiesWriter.WriteKeyValueLine(output, null!, "v"u8));
+    }
+
+    [Fact]
+    public void WriteKeyValueLine_writes_a_key_longer_than_its_stack_buffer_whole()
+    {
+        using var output = new MemoryStream();
+        var key = new string('k', 600) + " " + new string('\u00e9', 300);
+
+        PropertiesWriter.WriteKeyValueLine(output, key, "v"u8);
+
+        Assert.Equal(new string('k', 600) + "\\ " + new string('\u00e9', 300) + " = v\n", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Theory]
     [InlineData(@"C:\wso2mi\x", @"C\:\\wso2mi\\x")]
     [InlineData("a b", "a\\ b")]
     [InlineData("\u00e9", "\\u00E9")]

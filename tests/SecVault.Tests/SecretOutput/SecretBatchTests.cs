@@ -74,7 +74,9 @@ public sealed class SecretBatchTests
         var batch = SecretBatch.Prepare([E("a", "x")], SecretOutputFormat.Console, "in");
 
         Assert.Throws<ArgumentNullException>("encryptor", () => batch.Encrypt(null!));
-        Assert.Throws<ArgumentNullException>("encryptor", () => batch.EncryptInBatches(null!));
+        Assert.Throws<ArgumentNullException>("encryptor", () => batch.EncryptInBatches(null!, (_, _) => { }));
+        using var rsa = RSA.Create(2048);
+        Assert.Throws<ArgumentNullException>("write", () => batch.EncryptInBatches(new SecretEncryptor(rsa, Transformation.OaepSha1), null!));
     }
 
     [Fact]
@@ -84,10 +86,14 @@ public sealed class SecretBatchTests
         var encryptor = new SecretEncryptor(rsa, Transformation.OaepSha1, Transformation.OaepSha1.CliName);
         var tooLong = SecretBatch.Prepare([E("ok", "x"), E("big", new string('x', 215))], SecretOutputFormat.Console, "in");
 
-        Assert.Equal("big", Assert.Throws<CipherException>(() => tooLong.EncryptInBatches(encryptor)).Alias);
+        var written = new List<string>();
+        Assert.Equal("big", Assert.Throws<CipherException>(() => tooLong.EncryptInBatches(encryptor, (alias, _) => written.Add(alias))).Alias);
+        Assert.Empty(written);
 
-        var entries = Enumerable.Range(0, 5).Select(i => E($"a{i}", $"secret-{i}", i + 1)).ToList();
-        var encrypted = SecretBatch.Prepare(entries, SecretOutputFormat.Console, "in").EncryptInBatches(encryptor).ToList();
+        // More entries than one batch, so the reused buffer is handed out more than once.
+        var entries = Enumerable.Range(0, 600).Select(i => E($"a{i}", $"secret-{i}-\u00e9", i + 1)).ToList();
+        var encrypted = new List<(string Alias, string Ciphertext)>();
+        SecretBatch.Prepare(entries, SecretOutputFormat.Console, "in").EncryptInBatches(encryptor, (alias, ciphertext) => encrypted.Add((alias, System.Text.Encoding.ASCII.GetString(ciphertext))));
         Assert.Equal(entries.Select(e => e.Alias), encrypted.Select(e => e.Alias));
         var decrypted = encrypted.Select(e => System.Text.Encoding.UTF8.GetString(rsa.Decrypt(Convert.FromBase64String(e.Ciphertext), RSAEncryptionPadding.OaepSHA1)));
         Assert.Equal(entries.Select(e => e.Secret), decrypted);

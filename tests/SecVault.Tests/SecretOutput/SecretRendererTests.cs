@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using SecVault.Ciphers;
 using SecVault.Properties;
 using SecVault.SecretOutput;
 using SecVault.Testing;
@@ -96,14 +98,24 @@ public sealed class SecretRendererTests
     }
 
     [Fact]
-    public void WritePropertiesFile_makes_the_missing_folder_and_writes_the_key_value_lines()
+    public void WritePropertiesFile_makes_the_missing_folder_and_writes_a_key_value_line_per_secret_that_the_private_key_decrypts()
     {
         using var folder = new TempFolder();
         var path = folder.Combine("security", "wso2-secrets.properties");
+        using var rsa = RSA.Create(2048);
+        var batch = SecretBatch.Prepare([new("a b", "first", 1), new("d", "s\u00e9cond", 2)], SecretOutputFormat.File, "in.properties");
 
-        Assert.Empty(SecretRenderer.WritePropertiesFile(path, [new("a b", "QQ=="), new("d", "Rg==")]));
+        Assert.Empty(SecretRenderer.WritePropertiesFile(path, batch, new SecretEncryptor(rsa, Transformation.OaepSha1)));
 
-        Assert.Equal("a\\ b = QQ==\nd = Rg==\n", File.ReadAllText(path));
+        var lines = File.ReadAllText(path).Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(string.Empty, lines[2]);
+        Assert.Equal([("a\\ b", "first"), ("d", "s\u00e9cond")], lines[..2].Select(line =>
+        {
+            var (key, ciphertext) = (line[..line.IndexOf(" = ", StringComparison.Ordinal)], line[(line.IndexOf(" = ", StringComparison.Ordinal) + 3)..]);
+            Assert.Equal(344, ciphertext.Length);
+            return (key, Encoding.UTF8.GetString(rsa.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1)));
+        }));
     }
 
     [Fact]
@@ -117,9 +129,13 @@ public sealed class SecretRendererTests
         Assert.Throws<ArgumentNullException>("path", () => SecretRenderer.WriteFile(null!, []));
         Assert.Throws<ArgumentException>("path", () => SecretRenderer.WriteFile(string.Empty, []));
         Assert.Throws<ArgumentNullException>("content", () => SecretRenderer.WriteFile(file, null!));
-        Assert.Throws<ArgumentNullException>("path", () => SecretRenderer.WritePropertiesFile(null!, []));
-        Assert.Throws<ArgumentException>("path", () => SecretRenderer.WritePropertiesFile(string.Empty, []));
-        Assert.Throws<ArgumentNullException>("secrets", () => SecretRenderer.WritePropertiesFile(file, null!));
+        using var rsa = RSA.Create(2048);
+        var encryptor = new SecretEncryptor(rsa, Transformation.OaepSha1);
+        var batch = SecretBatch.Prepare([new("a", "x", 1)], SecretOutputFormat.File, "in");
+        Assert.Throws<ArgumentNullException>("path", () => SecretRenderer.WritePropertiesFile(null!, batch, encryptor));
+        Assert.Throws<ArgumentException>("path", () => SecretRenderer.WritePropertiesFile(string.Empty, batch, encryptor));
+        Assert.Throws<ArgumentNullException>("batch", () => SecretRenderer.WritePropertiesFile(file, null!, encryptor));
+        Assert.Throws<ArgumentNullException>("encryptor", () => SecretRenderer.WritePropertiesFile(file, batch, null!));
         Assert.False(File.Exists(file));
     }
 

@@ -331,18 +331,57 @@ public sealed partial class DeploymentTomlTests
     [Fact]
     public void A_streamed_rewrite_takes_replacements_in_file_order_only_and_sorts_nothing()
     {
-        var toml = Parse("[secrets]\na = \"[x]\" # keep\r\nb = '[y]'\n");
-        var a = new LiteralReplacement(toml.Secrets[0].LiteralSpan, "A", ReplacementStyle.KeepQuoting);
-        var b = new LiteralReplacement(toml.Secrets[1].LiteralSpan, "B", ReplacementStyle.KeepQuoting);
+        var toml = Parse("[secrets]\na = \"[x]\" # keep\r\nb = '[y]'\nc = \"\"\"[z]\"\"\"\nd = '''[w]'''\n");
+        var spans = Enumerable.Range(0, 4).Select(i => toml.Secrets[i].LiteralSpan).ToArray();
 
         using var inOrder = new MemoryStream();
-        toml.WriteRewritten(inOrder, [a, b]);
-        Assert.Equal("[secrets]\na = \"A\" # keep\r\nb = 'B'\n", Encoding.UTF8.GetString(inOrder.ToArray()));
+        toml.WriteRewritten(inOrder, literals =>
+        {
+            literals.Replace(spans[0], "A+/="u8, ReplacementStyle.KeepQuoting);
+            literals.Replace(spans[1], "B"u8, ReplacementStyle.KeepQuoting);
+            literals.Replace(spans[2], "C"u8, ReplacementStyle.KeepQuoting);
+            literals.Replace(spans[3], "D"u8, ReplacementStyle.KeepQuoting);
+        });
+        Assert.Equal("[secrets]\na = \"A+/=\" # keep\r\nb = 'B'\nc = \"C\"\nd = \"D\"\n", Encoding.UTF8.GetString(inOrder.ToArray()));
 
-        // Rewrite sorts what it is given; the streamed form cannot look ahead, so it refuses a span before the last one.
-        Assert.Equal(inOrder.ToArray(), toml.Rewrite([b, a]));
-        var e = Assert.Throws<ArgumentException>(() => toml.WriteRewritten(Stream.Null, [b, a]));
+        // The same bytes as Rewrite, which sorts what it is given; the streamed form cannot look ahead, so it refuses a
+        // span before the last one, and one that is not a string literal.
+        Assert.Equal(inOrder.ToArray(), toml.Rewrite(
+            [.. new[] { "D", "C", "B", "A+/=" }.Select((v, i) => new LiteralReplacement(spans[3 - i], v, ReplacementStyle.KeepQuoting))]));
+        var e = Assert.Throws<ArgumentException>(() => toml.WriteRewritten(Stream.Null, literals =>
+        {
+            literals.Replace(spans[1], "B"u8, ReplacementStyle.KeepQuoting);
+            literals.Replace(spans[0], "A"u8, ReplacementStyle.KeepQuoting);
+        }));
         Assert.Contains("comes before it", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => toml.WriteRewritten(Stream.Null, literals => literals.Replace(new TomlSpan(spans[0].Start + 1, 2), "A"u8, ReplacementStyle.KeepQuoting)));
+    }
+
+    [Theory]
+    [InlineData("a\"b")]
+    [InlineData("a'b")]
+    [InlineData("a\\b")]
+    [InlineData("a\u0001b")]
+    [InlineData("\u00e9")]
+    [InlineData("a\u007fb")]
+    public void A_streamed_replacement_from_bytes_takes_only_printable_ascii_without_quotes_or_backslashes(string value)
+    {
+        var toml = Parse("[secrets]\na = '[x]'\n");
+
+        var e = Assert.Throws<ArgumentException>(() => toml.WriteRewritten(Stream.Null, literals => literals.Replace(toml.Secrets[0].LiteralSpan, Encoding.UTF8.GetBytes(value), ReplacementStyle.KeepQuoting)));
+
+        Assert.Equal("value", e.ParamName);
+    }
+
+    [Fact]
+    public void A_streamed_replacement_in_basic_style_writes_a_basic_string_even_over_a_literal_one()
+    {
+        var toml = Parse("[secrets]\na = '[x]'\n");
+        using var output = new MemoryStream();
+
+        toml.WriteRewritten(output, literals => literals.Replace(toml.Secrets[0].LiteralSpan, " ~z"u8, ReplacementStyle.BasicString));
+
+        Assert.Equal("[secrets]\na = \" ~z\"\n", Encoding.UTF8.GetString(output.ToArray()));
     }
 
     [Fact]
