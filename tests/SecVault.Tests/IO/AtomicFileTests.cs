@@ -387,6 +387,20 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [SkippableFact]
+    public void CreateFolder_through_dot_dot_after_a_new_folder_leaves_the_folder_above_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
+        var conf = Directory.CreateDirectory(_temp.Combine("conf")).FullName;
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        File.SetUnixFileMode(conf, mode);
+
+        AtomicFile.CreateFolder(Path.Join(conf, "new", "..", "security"));
+
+        Assert.Equal(mode, File.GetUnixFileMode(conf));
+        Assert.True(Directory.Exists(Path.Combine(conf, "security")));
+    }
+
+    [SkippableFact]
     public void CreateFolder_follows_a_link_of_your_own_to_a_folder()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix links");

@@ -20,6 +20,13 @@ public sealed class SafePathTests : IDisposable
     }
 
     [SkippableFact]
+    public void Dot_and_dot_dot_in_a_tail_that_does_not_exist_yet_are_resolved_by_name()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix resolution");
+        Assert.Equal(_temp.Combine("b", "c"), SafePath.Resolve(_temp.Path + "/new/../b/./c"));
+    }
+
+    [SkippableFact]
     public void Dot_dot_above_the_root_stays_at_the_root()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix resolution");
