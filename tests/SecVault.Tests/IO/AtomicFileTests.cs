@@ -7,6 +7,8 @@ namespace SecVault.Tests.IO;
 
 public sealed class AtomicFileTests : IDisposable
 {
+    private const UnixFileMode GroupReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -361,14 +363,12 @@ public sealed class AtomicFileTests : IDisposable
     public void CreateFolder_leaves_an_existing_folder_and_its_mode_alone()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
-        var folder = Directory.CreateDirectory(_temp.Combine("conf")).FullName;
-        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
-        File.SetUnixFileMode(folder, mode);
+        var folder = GroupReadableFolder("conf");
         File.WriteAllText(Path.Combine(folder, "kept"), "x");
 
         AtomicFile.CreateFolder(folder);
 
-        Assert.Equal(mode, File.GetUnixFileMode(folder));
+        Assert.Equal(GroupReadable, File.GetUnixFileMode(folder));
         Assert.True(File.Exists(Path.Combine(folder, "kept")));
     }
 
@@ -390,13 +390,11 @@ public sealed class AtomicFileTests : IDisposable
     public void CreateFolder_through_dot_dot_after_a_new_folder_leaves_the_folder_above_alone()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
-        var conf = Directory.CreateDirectory(_temp.Combine("conf")).FullName;
-        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
-        File.SetUnixFileMode(conf, mode);
+        var conf = GroupReadableFolder("conf");
 
         AtomicFile.CreateFolder(Path.Join(conf, "new", "..", "security"));
 
-        Assert.Equal(mode, File.GetUnixFileMode(conf));
+        Assert.Equal(GroupReadable, File.GetUnixFileMode(conf));
         Assert.True(Directory.Exists(Path.Combine(conf, "security")));
     }
 
@@ -523,6 +521,14 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("old", File.ReadAllText(host));
         Assert.Equal("older", File.ReadAllText(backup));
         Assert.Equal(3, Directory.GetFileSystemEntries(_temp.Path).Length);
+    }
+
+    /// <summary>A new folder of mode 0750 in the test folder.</summary>
+    private string GroupReadableFolder(string name)
+    {
+        var folder = Directory.CreateDirectory(_temp.Combine(name)).FullName;
+        File.SetUnixFileMode(folder, GroupReadable);
+        return folder;
     }
 
     /// <summary>A host file holding <paramref name="content"/> and the deployment.toml it is to be mounted over.</summary>
