@@ -454,6 +454,42 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_write_into_a_folder_the_caller_may_not_write_leaves_the_file_as_it_was()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_temp.Path, readOnly);
+
+        FileWriteException? error = null;
+        Ownership.RunUnprivileged(() => error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "new"u8.ToArray())));
+
+        File.SetUnixFileMode(_temp.Path, readOnly | UnixFileMode.UserWrite);
+        Assert.Equal($"cannot write {path}: {Marshal.GetPInvokeErrorMessage(13)}", error!.Message);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void A_file_deleted_while_the_new_content_is_written_is_not_created_again()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "first");
+        var snapshot = FileSnapshot.Read(path);
+
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, output =>
+        {
+            File.Delete(path);
+            output.Write("mine"u8);
+        }, snapshot));
+
+        Assert.Equal($"{path} was changed by another process since it was read; nothing was written", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
     public void A_bind_mounted_file_is_rewritten_in_place_with_a_warning_keeping_its_mode()
     {
         var (host, path) = MountPair("a much longer old content than the new one");
