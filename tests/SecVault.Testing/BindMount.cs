@@ -11,6 +11,7 @@ namespace SecVault.Testing;
 public static class BindMount
 {
     private const int NewMountNamespace = 0x20000;
+    private const int Detach = 2;
     private const nuint Bind = 0x1000;
     private const nuint Recursive = 0x4000;
     private const nuint Private = 0x40000;
@@ -49,6 +50,21 @@ public static class BindMount
 
         return refused;
     }
+
+    /// <summary>
+    /// From inside <see cref="TryRun"/>'s action: mounts <paramref name="source"/> over <paramref name="target"/> in
+    /// place of what is mounted there, as a container runtime swapping a mounted file would.
+    /// </summary>
+    public static void Replace(string source, string target)
+    {
+        if (Unmount(target, Detach) != 0 || Mount(source, target, null, Bind, 0) != 0)
+        {
+            throw new IOException($"remounting {target}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "umount2", SetLastError = true)]
+    private static extern int Unmount([MarshalAs(UnmanagedType.LPUTF8Str)] string target, int flags);
 
     [DllImport("libc", EntryPoint = "unshare", SetLastError = true)]
     private static extern int Unshare(int flags);

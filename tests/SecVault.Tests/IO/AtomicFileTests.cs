@@ -559,6 +559,28 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(3, Directory.GetFileSystemEntries(_temp.Path).Length);
     }
 
+    [SkippableFact]
+    public void A_bind_mount_swapped_for_another_file_during_the_write_is_left_alone()
+    {
+        var (host, path) = MountPair("old");
+        var other = _temp.Combine("other.toml");
+        File.WriteAllText(other, "another file");
+        FileWriteException? error = null;
+
+        var refused = BindMount.TryRun(host, path, () => error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, output =>
+        {
+            BindMount.Replace(other, path);
+            output.Write("new"u8);
+        })));
+
+        Skip.If(refused is not null, refused);
+        Assert.Equal($"{path} was changed by another process since it was read; nothing was written", error!.Message);
+        Assert.Equal("run the command again", error.Hint);
+        Assert.Equal("old", File.ReadAllText(host));
+        Assert.Equal("another file", File.ReadAllText(other));
+        Assert.Equal(3, Directory.GetFileSystemEntries(_temp.Path).Length);
+    }
+
     /// <summary>A new folder of mode 0750 in the test folder.</summary>
     private string GroupReadableFolder(string name)
     {
