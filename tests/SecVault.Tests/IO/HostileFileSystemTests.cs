@@ -96,6 +96,25 @@ public sealed class HostileFileSystemTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_file_replaced_by_a_user_who_may_not_give_it_away_becomes_theirs_keeping_its_mode()
+    {
+        Skip.IfNot(Ownership.IsRoot, "writing as a second user needs root");
+        var all = (UnixFileMode)0x1FF;
+        File.SetUnixFileMode(_temp.Path, all);
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        Ownership.GiveTo(path, 0, Ownership.OtherUser);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+
+        Ownership.RunAsFileSystemUser(Ownership.OtherUser, () => AtomicFile.Write(path, "new"u8.ToArray()));
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
+        Assert.Equal(Ownership.OtherUser, Ownership.GroupOf(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, File.GetUnixFileMode(path));
+    }
+
+    [SkippableFact]
     public void New_files_and_folders_take_the_owner_of_the_folder_they_are_made_in()
     {
         Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
