@@ -23,6 +23,9 @@ public static class Ownership
     /// <summary>The owner's user id of <paramref name="path"/> (not following a link).</summary>
     public static int OwnerOf(string path) => int.Parse(Stat(path, "%u"), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The group id of <paramref name="path"/> (not following a link).</summary>
+    public static int GroupOf(string path) => int.Parse(Stat(path, "%g"), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>stat's word for the kind of file at <paramref name="path"/>, e.g. "fifo", "character special file".</summary>
     public static string KindOf(string path) => Stat(path, "%F");
 
@@ -61,19 +64,31 @@ public static class Ownership
     public static void RunAsFileSystemUser(int user, Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        RunOnOwnThread(() =>
+        {
+            _ = SetFileSystemGroup(user);
+            _ = SetFileSystemUser(user);
+            // Both calls return the previous id whether they worked or not: ask again to know.
+            if (SetFileSystemUser(-1) != user || SetFileSystemGroup(-1) != user)
+            {
+                throw new InvalidOperationException($"setfsuid/setfsgid({user}) did not take effect");
+            }
+
+            action();
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on a fresh thread, for per-thread state (file-system ids, a mount namespace)
+    /// that must end with it; its exception is rethrown here.
+    /// </summary>
+    internal static void RunOnOwnThread(Action action)
+    {
         Exception? failure = null;
         var thread = new Thread(() =>
         {
             try
             {
-                _ = SetFileSystemGroup(user);
-                _ = SetFileSystemUser(user);
-                // Both calls return the previous id whether they worked or not: ask again to know.
-                if (SetFileSystemUser(-1) != user || SetFileSystemGroup(-1) != user)
-                {
-                    throw new InvalidOperationException($"setfsuid/setfsgid({user}) did not take effect");
-                }
-
                 action();
             }
             catch (Exception ex)
@@ -86,6 +101,23 @@ public static class Ownership
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with file modes enforced: as <see cref="OtherUser"/> through
+    /// <see cref="RunAsFileSystemUser"/> when root (whose capabilities pass every mode), else directly.
+    /// </summary>
+    public static void RunUnprivileged(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (IsRoot)
+        {
+            RunAsFileSystemUser(OtherUser, action);
+        }
+        else
+        {
+            action();
         }
     }
 

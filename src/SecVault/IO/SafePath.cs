@@ -81,6 +81,7 @@ internal static class SafePath
     {
         var pending = new Stack<string>(absolute.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
         var resolved = "/";
+        var missing = false;
         while (pending.Count > 0)
         {
             var part = pending.Pop();
@@ -96,10 +97,13 @@ internal static class SafePath
             }
 
             var candidate = Path.Join(resolved, part);
-            if (!Posix.TryLinkStat(candidate, out var status, out _))
+            if (missing || !Posix.TryLinkStat(candidate, out var status, out _))
             {
-                // The rest does not exist yet (a file or folder to be made): nothing more to follow.
-                return string.Join('/', [candidate, .. pending]);
+                // The rest does not exist yet (a file or folder to be made): nothing more to follow, and its
+                // "." and ".." are taken by name, so no caller ever opens "new/.." (the folder above) as "new".
+                missing = true;
+                resolved = candidate;
+                continue;
             }
 
             if (!status.IsSymbolicLink)

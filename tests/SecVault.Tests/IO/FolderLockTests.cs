@@ -78,4 +78,95 @@ public sealed class FolderLockTests : IDisposable
         var error = Assert.Throws<FileWriteException>(() => FolderLock.Acquire(missing));
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public void The_lock_names_the_folder_with_its_links_resolved()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
+        var real = Directory.CreateDirectory(_temp.Combine("real")).FullName;
+        var link = _temp.Combine("conf");
+        File.CreateSymbolicLink(link, real);
+
+        using var held = FolderLock.Acquire(link);
+
+        Assert.Equal(real, held.Folder);
+        Assert.True(File.Exists(Path.Combine(real, FolderLock.FileName)));
+    }
+
+    [SkippableFact]
+    public void A_link_in_place_of_the_lock_file_is_refused_and_left_alone()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
+        var victim = _temp.Combine("victim");
+        File.WriteAllText(victim, "precious");
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.CreateSymbolicLink(lockFile, victim);
+
+        var error = Assert.Throws<FileWriteException>(() => FolderLock.Acquire(_temp.Path));
+
+        Assert.Equal($"cannot lock {_temp.Path}: {lockFile} was replaced by a symbolic link or changed while being opened", error.Message);
+        Assert.Equal(_temp.Path, error.Path);
+        Assert.Equal(victim, new FileInfo(lockFile).LinkTarget);
+        Assert.Equal("precious", File.ReadAllText(victim));
+    }
+
+    [SkippableFact]
+    public void A_folder_the_caller_may_not_write_cannot_be_locked()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_temp.Path, readOnly);
+
+        FileWriteException? error = null;
+        Ownership.RunUnprivileged(() => error = Assert.Throws<FileWriteException>(() => FolderLock.Acquire(_temp.Path)));
+
+        File.SetUnixFileMode(_temp.Path, readOnly | UnixFileMode.UserWrite);
+        Assert.Equal($"cannot lock {_temp.Path}: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(13)}", error!.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
+    public void A_private_lock_file_of_root_is_given_to_the_folder_owner()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        Ownership.GiveTo(_temp.Path, Ownership.OtherUser);
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetUnixFileMode(lockFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        using (FolderLock.Acquire(_temp.Path))
+        {
+        }
+
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(lockFile));
+    }
+
+    [SkippableFact]
+    public void A_hard_linked_lock_file_is_replaced_by_a_private_one_of_the_folder_owner()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "flock is POSIX only");
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetUnixFileMode(lockFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var other = _temp.Combine("other-name");
+        Assert.Equal(0, System.Diagnostics.Process.Start("ln", [lockFile, other]).WaitForExitAndCode());
+
+        using (FolderLock.Acquire(_temp.Path))
+        {
+        }
+
+        Assert.Equal(1, LinkCount(lockFile));
+        Assert.Equal(1, LinkCount(other));
+        Assert.Equal(Ownership.OwnerOf(_temp.Path), Ownership.OwnerOf(lockFile));
+        Assert.Equal(2, Directory.GetFileSystemEntries(_temp.Path).Length);
+    }
+
+    private static int LinkCount(string path)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%h", path]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -30,8 +30,11 @@ public sealed class HostileFileSystemTests : IDisposable
         var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(link, 1024));
         var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(link, "attacker's choice"u8.ToArray()));
 
-        Assert.Contains(link, read.Message, StringComparison.Ordinal);
-        Assert.Contains("refusing to follow the symbolic link", write.Message, StringComparison.Ordinal);
+        var refusal = $"refusing to follow the symbolic link {link}: it belongs to uid 65534 and points to a file of uid 0";
+        Assert.Equal(refusal, read.Message);
+        Assert.Equal(link, read.Path);
+        Assert.Equal($"cannot write {link}: {refusal}", write.Message);
+        Assert.Equal(link, write.Path);
         Assert.Equal("root's own", File.ReadAllText(victim));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(victim));
     }
@@ -46,7 +49,14 @@ public sealed class HostileFileSystemTests : IDisposable
         File.CreateSymbolicLink(conf, elsewhere);
         Ownership.GiveTo(conf, Ownership.OtherUser);
 
-        Assert.Throws<FileWriteException>(() => AtomicFile.Write(Path.Combine(conf, "secret-conf.properties"), "x"u8.ToArray()));
+        var path = Path.Combine(conf, "secret-conf.properties");
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "x"u8.ToArray()));
+        var folder = Assert.Throws<FileWriteException>(() => AtomicFile.CreateFolder(Path.Combine(conf, "security")));
+
+        var refusal = $"refusing to follow the symbolic link {conf}: it belongs to uid 65534 and points to a file of uid 0";
+        Assert.Equal($"cannot write {path}: {refusal}", write.Message);
+        Assert.Equal(path, write.Path);
+        Assert.Equal($"cannot write {Path.Combine(conf, "security")}: {refusal}", folder.Message);
         Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
     }
 
@@ -81,7 +91,27 @@ public sealed class HostileFileSystemTests : IDisposable
         AtomicFile.Write(path, "new"u8.ToArray());
 
         Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
+        Assert.Equal(100, Ownership.GroupOf(path));
         Assert.Equal("new", File.ReadAllText(path));
+    }
+
+    [SkippableFact]
+    public void A_file_replaced_by_a_user_who_may_not_give_it_away_becomes_theirs_keeping_its_mode()
+    {
+        Skip.IfNot(Ownership.IsRoot, "writing as a second user needs root");
+        var all = (UnixFileMode)0x1FF;
+        File.SetUnixFileMode(_temp.Path, all);
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        Ownership.GiveTo(path, 0, Ownership.OtherUser);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+
+        Ownership.RunAsFileSystemUser(Ownership.OtherUser, () => AtomicFile.Write(path, "new"u8.ToArray()));
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
+        Assert.Equal(Ownership.OtherUser, Ownership.GroupOf(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, File.GetUnixFileMode(path));
     }
 
     [SkippableFact]
@@ -112,8 +142,8 @@ public sealed class HostileFileSystemTests : IDisposable
         var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(fifo, 1024));
         var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(fifo, "x"u8.ToArray()));
 
-        Assert.Contains("named pipe", read.Message, StringComparison.Ordinal);
-        Assert.Contains("was not replaced", write.Message, StringComparison.Ordinal);
+        Assert.Equal($"{fifo} is a named pipe (FIFO), not a regular file; SecVault reads only regular files", read.Message);
+        Assert.Equal($"{fifo} is a named pipe (FIFO), not a regular file; it was not replaced", write.Message);
         Assert.Equal("fifo", Ownership.KindOf(fifo));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "a FIFO must not block the reader");
     }
@@ -125,8 +155,11 @@ public sealed class HostileFileSystemTests : IDisposable
         var zero = _temp.Combine("zero");
         Ownership.MakeCharacterDevice(zero, 1, 5);
 
-        Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(zero, 1024));
-        Assert.Throws<FileWriteException>(() => AtomicFile.Write(zero, "x"u8.ToArray()));
+        var read = Assert.Throws<UnsafeFileException>(() => SecureFile.ReadAllBytes(zero, 1024));
+        var write = Assert.Throws<FileWriteException>(() => AtomicFile.Write(zero, "x"u8.ToArray()));
+
+        Assert.Equal($"{zero} is a character device, not a regular file; SecVault reads only regular files", read.Message);
+        Assert.Equal($"{zero} is a character device, not a regular file; it was not replaced", write.Message);
 
         Assert.Contains("character device", Assert.Throws<UnsafeFileException>(() => FileSnapshot.Read(zero)).Message, StringComparison.Ordinal);
         Assert.Equal("character special file", Ownership.KindOf(zero));
@@ -175,8 +208,9 @@ public sealed class HostileFileSystemTests : IDisposable
 
         var warnings = AtomicFile.Write(path, "encrypted"u8.ToArray());
 
-        Assert.Contains(warnings, w => w.Contains("1 other hard link", StringComparison.Ordinal));
+        Assert.Equal([$"{path} has 1 other hard link(s); they keep the old content, plaintext included"], warnings);
         Assert.Equal("encrypted", File.ReadAllText(path));
+        Assert.Equal("[secrets]\nx = \"[plain]\"\n", File.ReadAllText(other));
     }
 
     [SkippableFact]
