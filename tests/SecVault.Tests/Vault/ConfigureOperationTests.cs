@@ -13,7 +13,7 @@ public sealed class ConfigureOperationTests
 {
     private const string Password = "wso2carbon";
     private const string Toml = "[secrets]\na = \"[one]\"\nb = \"$sys{x}\"\n";
-    private static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
 
     internal static VaultTarget Load(TempMiHome home)
     {
