@@ -121,6 +121,31 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void A_rotation_after_configure_rewrites_its_secret_conf_to_name_the_new_alias()
+    {
+        const string Secrets = "[secrets]\na = \"[one]\"\n";
+        using var home = new TempMiHome(MultiSettings("first") + Secrets, "jks-multi");
+        var first = ConfigureOperationTests.Load(home);
+        using (var key = VaultKey.Open(first.Keystore, MultiPassword))
+        {
+            ConfigureOperation.Prepare(first, key, MultiPassword, Transformation.Default, Now).Commit();
+        }
+
+        var configured = File.ReadAllText(home.DeploymentTomlPath)[MultiSettings("first").Length..];
+        File.WriteAllText(home.DeploymentTomlPath, MultiSettings("second") + configured);
+        var before = SymmetricConfigureTests.SecretConfProperties(home);
+
+        var operation = RotateToSecond(home, "first");
+        operation.Commit();
+
+        Assert.Equal("first", before["keystore.identity.alias"]);
+        var after = SymmetricConfigureTests.SecretConfProperties(home);
+        Assert.Equal("second", after["keystore.identity.alias"]);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("one", UnderSecond(Value(home, "a")));
+    }
+
+    [Fact]
     public void The_key_the_vault_already_uses_is_refused_as_the_old_key_of_either_rotation()
     {
         using var rsaHome = new TempMiHome("[secrets]\na = \"[one]\"\n");
