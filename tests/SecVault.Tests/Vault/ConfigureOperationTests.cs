@@ -189,7 +189,8 @@ public sealed class ConfigureOperationTests
     public void A_secret_conf_that_cannot_be_written_puts_deployment_toml_back_and_says_so()
     {
         using var home = new TempMiHome(Toml);
-        var operation = Prepare(home);
+        var operation = Prepare(home, out var key);
+        using var open = key;
         File.WriteAllText(Path.GetDirectoryName(home.SecretConfPath)!, "a file where conf/security should be");
 
         var e = Assert.Throws<FileWriteException>(() => operation.Commit());
@@ -206,7 +207,8 @@ public sealed class ConfigureOperationTests
         using var home = new TempMiHome(Toml);
         Directory.CreateDirectory(Path.GetDirectoryName(home.SecretConfPath)!);
         File.WriteAllText(home.SecretConfPath, "secretRepositories=file\n");
-        var operation = Prepare(home);
+        var operation = Prepare(home, out var key);
+        using var open = key;
         File.WriteAllText(home.SecretConfPath, "# someone else\n");
 
         var e = Assert.Throws<FileWriteException>(() => operation.Commit());
@@ -273,10 +275,19 @@ public sealed class ConfigureOperationTests
         Assert.Equal(["a"], operation.EncryptedAliases);
     }
 
+    /// <summary>Prepares a configure with the home's keystore, for looking at (the key is closed again: no Commit).</summary>
     private static ConfigureOperation Prepare(TempMiHome home)
     {
+        var operation = Prepare(home, out var key);
+        key.Dispose();
+        return operation;
+    }
+
+    /// <summary>Prepares a configure with the home's keystore, whose <paramref name="key"/> Commit needs open.</summary>
+    private static ConfigureOperation Prepare(TempMiHome home, out VaultKey key)
+    {
         var target = Load(home);
-        using var key = VaultKey.Open(target.Keystore, Password);
+        key = VaultKey.Open(target.Keystore, Password);
         return ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
     }
 }
