@@ -19,8 +19,12 @@ public sealed class ConfigureOperationTests
     internal static VaultTarget Load(TempMiHome home)
     {
         var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
-        return VaultTarget.Load(mi, mi.DeploymentTomlPath, new VariableSources(new DictionaryEnvironment(new Dictionary<string, string>()), SystemProperties.For(mi)));
+        return VaultTarget.Load(mi, mi.DeploymentTomlPath, Sources(mi));
     }
+
+    /// <summary>Placeholder sources for <paramref name="mi"/> with <paramref name="environment"/> (none by default) as the process environment.</summary>
+    internal static VariableSources Sources(MiHome mi, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(new DictionaryEnvironment(environment ?? new Dictionary<string, string>()), SystemProperties.For(mi));
 
     [Fact]
     public void Prepare_computes_both_files_and_writes_nothing()
