@@ -98,5 +98,7 @@ public sealed class KeystoreSelectionTests
             $"keystore 'missing.jks' not found; tried {Path.Combine(home.Path, "missing.jks")}, {Path.Combine(home.Path, "repository", "resources", "security", "missing.jks")}",
             e.Message);
         Assert.Equal("check file_name under [keystore.internal] or [keystore.primary] in conf/deployment.toml", e.Hint);
+        var drive = Assert.Throws<VaultException>(() => KeystoreSelection.ResolveLocation("C:/keys/missing.jks", home.Path));
+        Assert.Equal("keystore 'C:/keys/missing.jks' not found; tried C:/keys/missing.jks", drive.Message);
     }
 }

@@ -119,4 +119,39 @@ public sealed class SymmetricConfigureTests
         using var conf = new MemoryStream(home.SecretConf!);
         return PropertiesReader.ReadIso88591(conf, "secret-conf.properties").ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
+
+    [Fact]
+    public void PrepareSymmetric_run_again_over_its_own_result_writes_nothing()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
+        using var cipher = Cipher(KeyHex);
+        ConfigureOperation.PrepareSymmetric(ConfigureOperationTests.Load(home), cipher, VaultConfiguration.KeyBasedEntries(Ecb), Now).Commit();
+
+        var again = ConfigureOperation.PrepareSymmetric(ConfigureOperationTests.Load(home), cipher, VaultConfiguration.KeyBasedEntries(Ecb), Now.AddDays(1));
+
+        Assert.False(again.WritesDeploymentToml);
+        Assert.False(again.WritesSecretConf);
+        Assert.Equal(1, again.AlreadyEncrypted);
+        Assert.Empty(again.Warnings);
+    }
+
+    [SkippableFact]
+    public void An_aes_key_of_a_PKCS12_keystore_opens_without_warnings_and_a_key_of_another_algorithm_is_refused()
+    {
+        Skip.IfNot(JavaInterop.IsKeytoolAvailable, "keytool is not on PATH");
+        using var folder = new TempFolder();
+        var path = folder.Combine("keys.p12");
+        const string StorePassword = "secret-store-pw";
+        JavaInterop.Keytool("-genseckey", "-keyalg", "AES", "-keysize", "128", "-storetype", "PKCS12", "-keystore", path, "-storepass", StorePassword, "-alias", "aes");
+        JavaInterop.Keytool("-genseckey", "-keyalg", "HmacSHA256", "-keysize", "256", "-storetype", "PKCS12", "-keystore", path, "-storepass", StorePassword, "-alias", "mac");
+        var keystore = Keystore.Load(path, StorePassword, KeystoreType.Pkcs12);
+
+        using var aes = VaultKey.OpenSymmetric(keystore, "aes", "keys.p12", StorePassword, SymmetricSecretCipher.GcmAlgorithm, out var warnings);
+        var e = Assert.Throws<VaultException>(() => VaultKey.OpenSymmetric(keystore, "mac", "keys.p12", StorePassword, SymmetricSecretCipher.GcmAlgorithm, out _));
+
+        Assert.Empty(warnings);
+        Assert.Equal("héllo", AesJavaInterop.DecryptWithKeystore(path, StorePassword, "aes", SymmetricSecretCipher.GcmAlgorithm, VaultKey.EncryptValue(aes, "héllo")));
+        Assert.StartsWith("secret key 'mac' in keys.p12 is ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; a symmetric vault needs an AES key", e.Message, StringComparison.Ordinal);
+    }
 }

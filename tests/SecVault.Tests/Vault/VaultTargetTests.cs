@@ -1,6 +1,7 @@
 using SecVault.Home;
 using SecVault.IO;
 using SecVault.Testing;
+using SecVault.Toml;
 using SecVault.Vault;
 
 namespace SecVault.Tests.Vault;
@@ -82,5 +83,20 @@ public sealed class VaultTargetTests
         }
 
         FolderLock.Acquire(Path.Combine(home.Path, "conf"), TimeSpan.Zero).Dispose();
+    }
+
+    [Fact]
+    public void A_deployment_toml_over_the_size_limit_is_refused_before_it_is_read()
+    {
+        using var home = new TempMiHome("[server]\n");
+        using (var file = File.OpenWrite(home.DeploymentTomlPath))
+        {
+            file.SetLength(DeploymentToml.DefaultMaxFileBytes + 1);
+        }
+
+        var e = Assert.Throws<TomlDocumentException>(() => ConfigureOperationTests.Load(home));
+
+        Assert.Equal(TomlErrorKind.FileTooLarge, e.Kind);
+        Assert.Contains("conf/deployment.toml", e.Message, StringComparison.Ordinal);
     }
 }
