@@ -309,6 +309,35 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void A_disposed_old_key_decrypts_nothing_more()
+    {
+        using var aesHome = AesHome($"[secrets]\na = \"{SymmetricConfigureTests.EncryptEcb(Convert.FromHexString(OldKeyHex), "x")}\"\n");
+        using var rsaHome = AesHome($"[secrets]\na = \"{EncryptRsa("jks-rsa2048", "wso2carbon", "x")}\"\n");
+        var aes = RotationSource.OpenSymmetric(Keystore.Load(aesHome.AddKeystore("jceks-secretkey", "old/aes.jceks"), Password), "wso2carbon", Password, Ecb);
+        var rsa = RotationSource.OpenRsa(Keystore.Load(rsaHome.AddKeystore("jks-rsa2048", "old/rsa.jks"), Password), "wso2carbon", Password, Transformation.Default);
+        using var newKey = SymmetricConfigureTests.Cipher(NewKeyHex);
+
+        aes.Dispose();
+        rsa.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => ConfigureOperation.PrepareSymmetricRotation(ConfigureOperationTests.Load(aesHome), aes, newKey, AesEntries(aesHome, Ecb), Now));
+        Assert.Throws<ObjectDisposedException>(() => ConfigureOperation.PrepareSymmetricRotation(ConfigureOperationTests.Load(rsaHome), rsa, newKey, AesEntries(rsaHome, Ecb), Now));
+    }
+
+    [Fact]
+    public void The_old_algorithm_comes_from_secret_conf_only_while_the_vault_it_describes_is_enabled()
+    {
+        using var home = AesHome("[secrets]\na = \"[one]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        Directory.CreateDirectory(Path.GetDirectoryName(home.SecretConfPath)!);
+        File.WriteAllText(home.SecretConfPath, "secretRepositories.file.encryptionMode=symmetric\nsecretRepositories.file.algorithm=AES/CBC/PKCS5Padding\n");
+
+        Assert.Equal("AES/CBC/PKCS5Padding", RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.Symmetric));
+        File.AppendAllText(home.SecretConfPath, "secVault.enabled = FALSE \n");
+        Assert.Null(RotationSource.ConfiguredAlgorithm(target, VaultEncryptionMode.Symmetric));
+    }
+
+    [Fact]
     public void An_old_alias_that_is_not_an_aes_key_is_refused_naming_the_alias()
     {
         using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
