@@ -71,4 +71,18 @@ public sealed class ChangeOperationTests
         Assert.Equal(["c", "m", "z"], ChangeOperation.ChangeableAliases(target).Order(StringComparer.Ordinal));
         Assert.False(ChangeOperation.ChangeableAliases(target).Contains("Z"));
     }
+
+    [Fact]
+    public void Commit_writes_exactly_the_deployment_toml_Prepare_computed()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = ConfigureOperationTests.Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+        var operation = ChangeOperation.Prepare(target, key, Transformation.Default, [new("a", "x")]);
+
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+        operation.Commit();
+
+        Assert.Equal(operation.NewDeploymentToml, home.DeploymentToml);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SecVault.Ciphers;
+using SecVault.Diagnostics;
 using SecVault.Home;
 using SecVault.Hosting;
 using SecVault.IO;
@@ -13,13 +14,17 @@ public sealed class ConfigureOperationTests
 {
     private const string Password = "wso2carbon";
     private const string Toml = "[secrets]\na = \"[one]\"\nb = \"$sys{x}\"\n";
-    private static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2025, 11, 27, 22, 51, 3, TimeSpan.Zero);
 
     internal static VaultTarget Load(TempMiHome home)
     {
         var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
-        return VaultTarget.Load(mi, mi.DeploymentTomlPath, new VariableSources(new DictionaryEnvironment(new Dictionary<string, string>()), SystemProperties.For(mi)));
+        return VaultTarget.Load(mi, mi.DeploymentTomlPath, Sources(mi));
     }
+
+    /// <summary>Placeholder sources for <paramref name="mi"/> with <paramref name="environment"/> (none by default) as the process environment.</summary>
+    internal static VariableSources Sources(MiHome mi, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(new DictionaryEnvironment(environment ?? new Dictionary<string, string>()), SystemProperties.For(mi));
 
     [Fact]
     public void Prepare_computes_both_files_and_writes_nothing()
@@ -182,5 +187,111 @@ public sealed class ConfigureOperationTests
         var e = Assert.Throws<VaultException>(() => ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now));
 
         Assert.Equal(("port", VaultErrorKind.InvalidSecret), (e.Alias, e.Kind));
+    }
+
+    [Fact]
+    public void A_secret_conf_that_cannot_be_written_puts_deployment_toml_back_and_says_so()
+    {
+        using var home = new TempMiHome(Toml);
+        var operation = Prepare(home, out var key);
+        using var open = key;
+        File.WriteAllText(Path.GetDirectoryName(home.SecretConfPath)!, "a file where conf/security should be");
+
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
+
+        Assert.EndsWith($"; {home.DeploymentTomlPath} was put back as it was before this run", e.Message, StringComparison.Ordinal);
+        Assert.Equal(home.SecretConfPath, e.Path);
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Empty(home.TemporaryFiles());
+    }
+
+    [Fact]
+    public void Commit_refuses_a_secret_conf_changed_since_it_was_read_before_writing_anything()
+    {
+        using var home = new TempMiHome(Toml);
+        Directory.CreateDirectory(Path.GetDirectoryName(home.SecretConfPath)!);
+        File.WriteAllText(home.SecretConfPath, "secretRepositories=file\n");
+        var operation = Prepare(home, out var key);
+        using var open = key;
+        File.WriteAllText(home.SecretConfPath, "# someone else\n");
+
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
+
+        Assert.Contains("changed by another process", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Equal("# someone else\n", File.ReadAllText(home.SecretConfPath));
+    }
+
+    [Fact]
+    public void A_table_without_secrets_a_JCEKS_identity_keystore_and_aliases_MI_cannot_render_are_warnings()
+    {
+        const string Settings = "[keystore.primary]\nfile_name = \"wso2carbon.jceks\"\ntype = \"JCEKS\"\n";
+        using var empty = new TempMiHome(Settings, "jceks-rsa2048", "repository/resources/security/wso2carbon.jceks");
+        using var aliases = new TempMiHome("[secrets]\na.b = \"[x]\"\n\"#c\" = \"[y]\"\nfine = \"[z]\"\n");
+
+        var none = Prepare(empty);
+        var flawed = Prepare(aliases);
+
+        Assert.Equal(
+            [
+                ("secrets", "no [secrets] table; nothing to encrypt, the vault is configured anyway"),
+                ("keystore.identity.type", "the keystore is JCEKS; upstream MI's vault cannot load a JCEKS identity keystore"),
+            ],
+            none.Warnings.Select(w => (w.Subject, w.Message)));
+        Assert.True(none.WritesSecretConf);
+        Assert.False(none.WritesDeploymentToml);
+        Assert.Equal(
+            [
+                ("a.b", 2, "alias 'a.b' has a dot; upstream MI cannot render it into cipher-text.properties"),
+                ("#c", 3, "alias '#c' starts with '#'; upstream MI reads cipher-text.properties as Java properties and cannot find it"),
+            ],
+            flawed.Warnings.Select(w => (w.Subject, w.Line, w.Message)));
+        Assert.Equal(["a.b", "#c", "fine"], flawed.EncryptedAliases);
+    }
+
+    [Fact]
+    public void Existing_ciphertexts_are_not_checked_when_the_key_password_is_wrong_and_that_is_a_warning()
+    {
+        using var home = new TempMiHome($"[secrets]\nold = \"{Convert.ToBase64String(new byte[256])}\"\nnew = \"[x]\"\n");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, "not-the-key-password", Transformation.Default, Now);
+
+        var warning = Assert.Single(operation.Warnings);
+        Assert.Equal("wso2carbon", warning.Subject);
+        Assert.StartsWith("existing ciphertexts not checked: ", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-key-password", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["new"], operation.EncryptedAliases);
+    }
+
+    [Fact]
+    public void A_broken_ref_outside_secrets_and_the_keystore_settings_is_a_warning_not_an_error()
+    {
+        using var home = new TempMiHome("[server]\nname = \"$ref{no.such.key}\"\n\n[secrets]\na = \"[one]\"\n");
+
+        var operation = Prepare(home);
+
+        var warning = Assert.Single(operation.Warnings);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Equal((2, 8), (warning.Line, warning.Column));
+        Assert.Contains("no key no.such.key in deployment.toml", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], operation.EncryptedAliases);
+    }
+
+    /// <summary>Prepares a configure with the home's keystore, for looking at (the key is closed again: no Commit).</summary>
+    private static ConfigureOperation Prepare(TempMiHome home)
+    {
+        var operation = Prepare(home, out var key);
+        key.Dispose();
+        return operation;
+    }
+
+    /// <summary>Prepares a configure with the home's keystore, whose <paramref name="key"/> Commit needs open.</summary>
+    private static ConfigureOperation Prepare(TempMiHome home, out VaultKey key)
+    {
+        var target = Load(home);
+        key = VaultKey.Open(target.Keystore, Password);
+        return ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
     }
 }

@@ -1,4 +1,5 @@
 using SecVault.Diagnostics;
+using SecVault.Home;
 using SecVault.Testing;
 using SecVault.Tests.Resolution;
 using SecVault.Vault;
@@ -50,5 +51,54 @@ public sealed class KeystoreSelectionTests
                 "conf/deployment.toml:3:8: $ref{keystore.primary.type_name}: no key keystore.primary.type_name in deployment.toml, and MI has no default for it",
             ],
             problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Keystore_settings_take_environment_placeholders_and_an_unset_one_is_a_located_error()
+    {
+        const string Toml = "[keystore.primary]\nfile_name = \"$env{KS_FILE}\"\nalias = \"$env{KS_ALIAS}\"\n";
+        using var home = new TempMiHome(Toml);
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+        VaultTarget Load(Dictionary<string, string> environment) => VaultTarget.Load(mi, mi.DeploymentTomlPath, ConfigureOperationTests.Sources(mi, environment));
+
+        var selection = Load(new() { ["KS_FILE"] = "wso2carbon.jks", ["KS_ALIAS"] = "wso2carbon" }).Keystore;
+        var problems = Assert.Throws<SecVaultResolutionException>(() => Load(new() { ["KS_FILE"] = "wso2carbon.jks" })).Problems;
+
+        Assert.Equal((KeystoreRole.Primary, "wso2carbon.jks", "wso2carbon"), (selection.Role, selection.ConfiguredLocation, selection.Alias));
+        var problem = Assert.Single(problems);
+        Assert.Equal((3, 9, ProblemSeverity.Error), (problem.Line, problem.Column, problem.Severity));
+        Assert.Contains("KS_ALIAS", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keystore_setting_that_is_not_a_string_or_an_unknown_type_is_an_error()
+    {
+        using var number = new TempMiHome("[keystore.primary]\nfile_name = \"wso2carbon.jks\"\nalias = 5\n");
+        using var bks = new TempMiHome("[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"BKS\"\n");
+
+        var problem = Assert.Single(Assert.Throws<SecVaultResolutionException>(() => ConfigureOperationTests.Load(number)).Problems);
+        var type = Assert.Throws<VaultException>(() => ConfigureOperationTests.Load(bks));
+
+        Assert.Equal("conf/deployment.toml:3:9: [keystore.primary] alias must be a string", problem.ToString());
+        Assert.Equal("unknown keystore type 'BKS'; use JKS, PKCS12 or JCEKS", type.Message);
+    }
+
+    [Fact]
+    public void A_keystore_location_is_taken_from_the_home_placeholder_an_absolute_path_or_else_reported_with_every_place_tried()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var keystore = Path.Combine(home.Path, "repository", "resources", "security", "wso2carbon.jks");
+
+        Assert.Equal(keystore, KeystoreSelection.ResolveLocation("${carbon.home}/repository/resources/security/wso2carbon.jks", home.Path));
+        Assert.Equal(keystore, KeystoreSelection.ResolveLocation(keystore, home.Path));
+        var e = Assert.Throws<VaultException>(() => KeystoreSelection.ResolveLocation("missing.jks", home.Path));
+
+        Assert.Equal(VaultErrorKind.KeystoreMissing, e.Kind);
+        Assert.Equal(
+            $"keystore 'missing.jks' not found; tried {Path.Combine(home.Path, "missing.jks")}, {Path.Combine(home.Path, "repository", "resources", "security", "missing.jks")}",
+            e.Message);
+        Assert.Equal("check file_name under [keystore.internal] or [keystore.primary] in conf/deployment.toml", e.Hint);
+        var drive = Assert.Throws<VaultException>(() => KeystoreSelection.ResolveLocation("C:/keys/missing.jks", home.Path));
+        Assert.Equal("keystore 'C:/keys/missing.jks' not found; tried C:/keys/missing.jks", drive.Message);
     }
 }

@@ -28,4 +28,18 @@ public sealed class VaultKeyTests
         Assert.Equal(KeystoreErrorKind.WrongPassword, e.Kind);
         Assert.DoesNotContain("Not-It-42", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EncryptValue_with_an_aes_key_gives_a_ciphertext_dotnet_decrypts_and_refuses_an_empty_value()
+    {
+        using var cipher = SymmetricConfigureTests.Cipher(SymmetricConfigureTests.KeyHex);
+
+        var ciphertext = VaultKey.EncryptValue(cipher, "héllo");
+        var empty = Assert.Throws<VaultException>(() => VaultKey.EncryptValue(cipher, string.Empty));
+
+        Assert.Equal("héllo", SymmetricConfigureTests.DecryptEcb(Convert.FromHexString(SymmetricConfigureTests.KeyHex), ciphertext));
+        Assert.Equal(VaultErrorKind.EmptyValue, empty.Kind);
+        Assert.Throws<ArgumentNullException>("cipher", () => VaultKey.EncryptValue(null!, "x"));
+        Assert.Throws<ArgumentNullException>("value", () => VaultKey.EncryptValue(cipher, null!));
+    }
 }

@@ -1,5 +1,7 @@
 using SecVault.Home;
+using SecVault.IO;
 using SecVault.Testing;
+using SecVault.Toml;
 using SecVault.Vault;
 
 namespace SecVault.Tests.Vault;
@@ -38,5 +40,63 @@ public sealed class VaultTargetTests
 
         Assert.Equal(VaultErrorKind.DeploymentTomlMissing, e.Kind);
         Assert.Equal("conf/deployment.toml not found", e.Message);
+    }
+
+    [Fact]
+    public void A_target_loaded_without_a_keystore_has_none_and_says_so_when_asked()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[x]\"\n", keystoreVector: null);
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+
+        var target = VaultTarget.Load(mi, mi.DeploymentTomlPath, ConfigureOperationTests.Sources(mi), selectKeystore: false);
+
+        Assert.False(target.HasKeystore);
+        Assert.Equal("this target was loaded without a keystore", Assert.Throws<InvalidOperationException>(() => target.Keystore).Message);
+    }
+
+    [Fact]
+    public void ReadAgainIfChanged_keeps_an_unchanged_target_and_reads_a_changed_file_again_with_its_keystore()
+    {
+        using var home = new TempMiHome("[secrets]\na = \"[x]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        var mi = target.Home;
+
+        Assert.Same(target, target.ReadAgainIfChanged(ConfigureOperationTests.Sources(mi)));
+        File.WriteAllText(home.DeploymentTomlPath, "[secrets]\na = \"[x]\"\nb = \"[y]\"\n");
+        var again = target.ReadAgainIfChanged(ConfigureOperationTests.Sources(mi));
+
+        Assert.NotSame(target, again);
+        Assert.Equal(["a", "b"], again.SecretAliases);
+        Assert.True(again.HasKeystore);
+    }
+
+    [Fact]
+    public void Lock_holds_the_lock_file_of_the_deployment_toml_folder_until_disposed()
+    {
+        using var home = new TempMiHome("[secrets]\n");
+        var target = ConfigureOperationTests.Load(home);
+
+        using (target.Lock())
+        {
+            Assert.True(File.Exists(Path.Combine(home.Path, "conf", ".secvault.lock")));
+            Assert.Throws<FileWriteException>(() => FolderLock.Acquire(Path.Combine(home.Path, "conf"), TimeSpan.Zero).Dispose());
+        }
+
+        FolderLock.Acquire(Path.Combine(home.Path, "conf"), TimeSpan.Zero).Dispose();
+    }
+
+    [Fact]
+    public void A_deployment_toml_over_the_size_limit_is_refused_before_it_is_read()
+    {
+        using var home = new TempMiHome("[server]\n");
+        using (var file = File.OpenWrite(home.DeploymentTomlPath))
+        {
+            file.SetLength(DeploymentToml.DefaultMaxFileBytes + 1);
+        }
+
+        var e = Assert.Throws<TomlDocumentException>(() => ConfigureOperationTests.Load(home));
+
+        Assert.Equal(TomlErrorKind.FileTooLarge, e.Kind);
+        Assert.Contains("conf/deployment.toml", e.Message, StringComparison.Ordinal);
     }
 }
