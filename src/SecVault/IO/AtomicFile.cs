@@ -213,7 +213,7 @@ internal static class AtomicFile
                 throw new IOException(Posix.Describe(renameError));
             }
 
-            RewriteInPlace(folder, target, name, temp, length, existing.Value);
+            RewriteInPlace(folder, target, name, temp, length, existing.Value, privateFile);
 
             warnings.Add(IOText.WrittenInPlace(target));
             return warnings;
@@ -230,9 +230,10 @@ internal static class AtomicFile
     /// <summary>
     /// For a target that cannot be renamed over (a bind-mounted file): keep a private backup of the old content,
     /// copy the new content from the temporary file <paramref name="temp"/> into the file itself, flush, then drop the
-    /// backup. A crash leaves the backup.
+    /// backup. A crash leaves the backup. A <paramref name="privateFile"/> gets mode 0600 before the new content is in it,
+    /// as the replacing file would have had.
     /// </summary>
-    private static void RewriteInPlace(SafeFileHandle folder, string target, string name, string temp, long length, FileStatus expected)
+    private static void RewriteInPlace(SafeFileHandle folder, string target, string name, string temp, long length, FileStatus expected, bool privateFile)
     {
         var backupName = $".{name}.secvault-backup";
         var backupPath = Path.Join(Path.GetDirectoryName(target), backupName);
@@ -259,6 +260,11 @@ internal static class AtomicFile
         }
 
         _ = Posix.Sync(folder);
+        if (privateFile)
+        {
+            ThrowIfFailed(Posix.ChangeMode(file, NewFileMode));
+        }
+
         using (var content = Posix.OpenAt(folder, temp, Posix.ReadOnly | Posix.NoFollow, 0, out error))
         {
             if (content.IsInvalid)

@@ -8,6 +8,9 @@ internal static partial class IOText
 
     internal const string FileChangedHint = "run the command again";
 
+    internal static string FileGrewWhileRead(string path) =>
+        $"{path} grew while it was read (another process is writing it); run the command again";
+
     internal const string FileShrankWhileCopying = "the new content shrank while it was copied";
 
     internal static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";

@@ -93,6 +93,9 @@ internal static class SafePath
             if (part == "..")
             {
                 resolved = Path.GetDirectoryName(resolved) ?? "/";
+
+                // Back out of the part that does not exist: what follows is looked at again (links included).
+                missing = missing && !Posix.TryLinkStat(resolved, out _, out _);
                 continue;
             }
 

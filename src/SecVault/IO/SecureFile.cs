@@ -53,7 +53,10 @@ internal sealed class SecureFile : IDisposable
         return encoding.GetString(bytes, start, bytes.Length - start);
     }
 
-    /// <summary>Reads the whole file; more than <paramref name="maxBytes"/> (even if it grew since opening) is an error.</summary>
+    /// <summary>
+    /// Reads the whole file; more than <paramref name="maxBytes"/> (even if it grew since opening) is a
+    /// <see cref="FileTooLargeException"/>, and a file that grew while it was read, within the limit, an <see cref="IOException"/>.
+    /// </summary>
     public byte[] ReadAll(long maxBytes)
     {
         if (Length > maxBytes)
@@ -77,7 +80,7 @@ internal sealed class SecureFile : IDisposable
         Span<byte> probe = stackalloc byte[1];
         if (RandomAccess.Read(Handle, probe, total) > 0)
         {
-            throw new FileTooLargeException(ResolvedPath, Length + 1, maxBytes);
+            throw Length + 1 > maxBytes ? new FileTooLargeException(ResolvedPath, Length + 1, maxBytes) : new IOException(IOText.FileGrewWhileRead(ResolvedPath));
         }
 
         return buffer;

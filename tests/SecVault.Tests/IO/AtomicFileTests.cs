@@ -512,6 +512,19 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_bind_mounted_private_file_is_made_owner_only_when_rewritten_in_place()
+    {
+        var (host, path) = MountPair("old");
+        File.SetUnixFileMode(host, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var refused = BindMount.TryRun(host, path, () => AtomicFile.Write(path, "secret-bearing"u8.ToArray(), privateFile: true));
+
+        Skip.If(refused is not null, refused);
+        Assert.Equal("secret-bearing", File.ReadAllText(host));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(host));
+    }
+
+    [SkippableFact]
     public void A_bind_mounted_file_larger_than_a_copy_chunk_is_rewritten_whole()
     {
         var old = new string('o', 150_000);

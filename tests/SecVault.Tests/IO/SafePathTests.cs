@@ -27,6 +27,29 @@ public sealed class SafePathTests : IDisposable
     }
 
     [SkippableFact]
+    public void After_dot_dot_leaves_a_missing_folder_the_links_that_follow_are_looked_at_again()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix links");
+        var real = Directory.CreateDirectory(_temp.Combine("data", "v2")).FullName;
+        File.CreateSymbolicLink(_temp.Combine("current"), "data/v2");
+
+        Assert.Equal(Path.Combine(real, "security"), SafePath.Resolve(_temp.Path + "/new/../current/security"));
+    }
+
+    [SkippableFact]
+    public void After_dot_dot_leaves_a_missing_folder_a_link_of_another_user_is_still_refused()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving a link to another user needs root");
+        var link = _temp.Combine("conf");
+        File.CreateSymbolicLink(link, "/etc");
+        Ownership.GiveTo(link, Ownership.OtherUser);
+
+        var error = Assert.Throws<UnsafeFileException>(() => SafePath.Resolve(_temp.Path + "/new/../conf/deployment.toml"));
+
+        Assert.StartsWith($"refusing to follow the symbolic link {link}: it belongs to uid 65534", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Dot_dot_above_the_root_stays_at_the_root()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix resolution");

@@ -63,6 +63,20 @@ public sealed class SecureFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_grows_after_opening_but_stays_within_the_limit_is_an_error_saying_it_grew()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "five!");
+        using var file = SecureFile.OpenRead(path);
+        File.AppendAllText(path, "x");
+
+        var error = Assert.Throws<IOException>(() => file.ReadAll(100));
+
+        Assert.IsNotType<FileTooLargeException>(error);
+        Assert.Equal($"{file.ResolvedPath} grew while it was read (another process is writing it); run the command again", error.Message);
+    }
+
+    [Fact]
     public void A_file_that_shrinks_after_opening_gives_what_is_left()
     {
         var path = _temp.Combine("deployment.toml");
