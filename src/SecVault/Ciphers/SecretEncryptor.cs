@@ -235,7 +235,7 @@ public sealed class SecretEncryptor
             var count = batches.Encrypt(first);
             for (var i = 0; i < count; i++)
             {
-                write(batches.Item(first + i), batches.Ciphertext(i));
+                write(batches.Item(i), batches.Ciphertext(i));
             }
         }
     }
@@ -251,6 +251,8 @@ public sealed class SecretEncryptor
         private readonly Func<T, string> _alias;
         private readonly Func<T, string> _secret;
         private readonly IProgress<WorkProgress>? _progress;
+        private readonly T[] _batch;
+        private readonly string[] _aliases;
         private readonly string[] _texts;
         private readonly int[] _plainStarts;
         private readonly int[] _lengths;
@@ -269,6 +271,8 @@ public sealed class SecretEncryptor
             _secret = secret;
             _progress = progress;
             Size = Math.Min(batchSize, Math.Max(items.Count, 1));
+            _batch = new T[Size];
+            _aliases = new string[Size];
             _texts = new string[Size];
             _plainStarts = new int[Size + 1];
             _lengths = new int[Size];
@@ -279,7 +283,8 @@ public sealed class SecretEncryptor
 
         public int Size { get; }
 
-        public T Item(int index) => _items[index];
+        /// <summary>The batch's <paramref name="index"/>th item.</summary>
+        public T Item(int index) => _batch[index];
 
         /// <summary>The base64 text of the batch's <paramref name="index"/>th ciphertext.</summary>
         public ReadOnlySpan<byte> Ciphertext(int index) => _ciphertexts.AsSpan(index * _encryptor.Base64Length, _lengths[index]);
@@ -289,16 +294,19 @@ public sealed class SecretEncryptor
         {
             var count = Math.Min(Size, _items.Count - first);
             var width = _encryptor.Base64Length;
-            // Each secret is asked for once (a caller may decode it anew at every call).
+            // Each item, alias and secret is asked for once, here on one thread (a caller may make them anew at every call).
             for (var i = 0; i < count; i++)
             {
-                _texts[i] = _secret(_items[first + i]);
+                _batch[i] = _items[first + i];
+                _aliases[i] = _alias(_batch[i]);
+                _texts[i] = _secret(_batch[i]);
                 _plainStarts[i + 1] = _plainStarts[i] + Encoding.UTF8.GetByteCount(_texts[i]);
             }
 
             if (_plain.Length < _plainStarts[count])
             {
-                _plain = new byte[Math.Max(_plainStarts[count], _plain.Length * 2)];
+                // Pinned, so the garbage collector never moves (copies) the plaintext it holds; zeroed after every batch.
+                _plain = GC.AllocateArray<byte>(Math.Max(_plainStarts[count], _plain.Length * 2), pinned: true);
             }
 
             try
@@ -315,7 +323,7 @@ public sealed class SecretEncryptor
 
                 var progress = _progress is null ? null : new OffsetProgress(_progress, first, _items.Count);
                 Bulk.For(count, null, i => _lengths[i] = _encryptor.EncryptToBase64(
-                    _plain.AsSpan(_plainStarts[i], _plainStarts[i + 1] - _plainStarts[i]), _alias(_items[first + i]), _ciphertexts.AsSpan(i * width, width)), progress);
+                    _plain.AsSpan(_plainStarts[i], _plainStarts[i + 1] - _plainStarts[i]), _aliases[i], _ciphertexts.AsSpan(i * width, width)), progress);
                 return count;
             }
             finally

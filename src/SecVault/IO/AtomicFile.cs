@@ -248,6 +248,12 @@ internal static class AtomicFile
             throw new FileWriteException(target, IOText.FileChangedSinceRead(target), IOText.FileChangedHint);
         }
 
+        // Before the backup exists, so a refusal (another user's file) leaves nothing behind.
+        if (privateFile && (now.Permissions & 0x1FF) != NewFileMode)
+        {
+            ThrowIfFailed(Posix.ChangeMode(file, NewFileMode));
+        }
+
         using (var backup = Posix.OpenAt(folder, backupName, Posix.WriteOnly | Posix.Create | Posix.Exclusive | Posix.NoFollow, NewFileMode, out error))
         {
             if (backup.IsInvalid)
@@ -260,11 +266,6 @@ internal static class AtomicFile
         }
 
         _ = Posix.Sync(folder);
-        if (privateFile)
-        {
-            ThrowIfFailed(Posix.ChangeMode(file, NewFileMode));
-        }
-
         using (var content = Posix.OpenAt(folder, temp, Posix.ReadOnly | Posix.NoFollow, 0, out error))
         {
             if (content.IsInvalid)

@@ -81,7 +81,8 @@ internal static class SafePath
     {
         var pending = new Stack<string>(absolute.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
         var resolved = "/";
-        var missing = false;
+        // How many names of the path so far lie below the first one that does not exist: those are taken by name.
+        var missingDepth = 0;
         while (pending.Count > 0)
         {
             var part = pending.Pop();
@@ -92,19 +93,19 @@ internal static class SafePath
 
             if (part == "..")
             {
+                // Back out of a part that does not exist by counting, not by asking the disk again (which another user
+                // could change in between): what follows the last missing name is looked at again, links included.
                 resolved = Path.GetDirectoryName(resolved) ?? "/";
-
-                // Back out of the part that does not exist: what follows is looked at again (links included).
-                missing = missing && !Posix.TryLinkStat(resolved, out _, out _);
+                missingDepth = Math.Max(missingDepth - 1, 0);
                 continue;
             }
 
             var candidate = Path.Join(resolved, part);
-            if (missing || !Posix.TryLinkStat(candidate, out var status, out _))
+            if (missingDepth > 0 || !Posix.TryLinkStat(candidate, out var status, out _))
             {
                 // The rest does not exist yet (a file or folder to be made): nothing more to follow, and its
                 // "." and ".." are taken by name, so no caller ever opens "new/.." (the folder above) as "new".
-                missing = true;
+                missingDepth++;
                 resolved = candidate;
                 continue;
             }

@@ -105,7 +105,8 @@ public sealed class SecretBatch
         encryptor.EncryptInBatches(Entries, e => e.Alias, e => e.Secret, progress, (e, ciphertext) => write(e.Alias, ciphertext));
     }
 
-    private void CheckLengths(SecretEncryptor encryptor)
+    /// <summary>Throws the <see cref="CipherException"/> of the first secret over the limit of <paramref name="encryptor"/>.</summary>
+    internal void CheckLengths(SecretEncryptor encryptor)
     {
         foreach (var entry in Entries)
         {

@@ -48,6 +48,9 @@ public static class SecretRenderer
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(encryptor);
+
+        // Before the folder is made or anything is looked at: a secret too long for the key touches nothing.
+        batch.CheckLengths(encryptor);
         var full = Path.GetFullPath(path);
         AtomicFile.CreateFolder(Path.GetDirectoryName(full)!);
         return AtomicFile.Write(full, output => batch.EncryptInBatches(encryptor, (alias, ciphertext) => PropertiesWriter.WriteKeyValueLine(output, alias, ciphertext), progress));

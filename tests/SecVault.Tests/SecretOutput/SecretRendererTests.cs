@@ -119,6 +119,20 @@ public sealed class SecretRendererTests
     }
 
     [Fact]
+    public void WritePropertiesFile_with_a_secret_too_long_for_the_key_makes_no_folder_and_no_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("new", "security", "wso2-secrets.properties");
+        using var rsa = RSA.Create(2048);
+        var batch = SecretBatch.Prepare([new("ok", "x", 1), new("big", new string('x', 300), 2)], SecretOutputFormat.File, "in.properties");
+
+        var error = Assert.Throws<CipherException>(() => SecretRenderer.WritePropertiesFile(path, batch, new SecretEncryptor(rsa, Transformation.OaepSha1)));
+
+        Assert.Equal("big", error.Alias);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void Every_entry_point_refuses_null_arguments()
     {
         using var folder = new TempFolder();
