@@ -101,7 +101,10 @@ internal static class SafePath
             }
 
             var candidate = Path.Join(resolved, part);
-            if (missingDepth > 0 || !Posix.TryLinkStat(candidate, out var status, out _))
+
+            // Assigned before the test (not by an out variable inside it), so a mutation tool can change the condition.
+            FileStatus status = default;
+            if (missingDepth > 0 || !Posix.TryLinkStat(candidate, out status, out _))
             {
                 // The rest does not exist yet (a file or folder to be made): nothing more to follow, and its
                 // "." and ".." are taken by name, so no caller ever opens "new/.." (the folder above) as "new".
