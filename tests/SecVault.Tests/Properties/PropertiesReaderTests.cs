@@ -150,6 +150,20 @@ public sealed class PropertiesReaderTests
     }
 
     [Fact]
+    public void ReadIso88591_counts_the_line_limit_in_bytes_of_the_file_one_a_char()
+    {
+        // A line of exactly the default limit whose chars (e-acute) would take twice as many bytes in UTF-8.
+        var line = new byte[PropertiesReader.DefaultMaxLineBytes];
+        Array.Fill(line, (byte)0xE9);
+        line[0] = (byte)'k';
+        line[1] = (byte)'=';
+
+        var entries = PropertiesReader.ReadIso88591(new MemoryStream(line), "x.properties");
+
+        Assert.Equal(new string('\u00e9', line.Length - 2), Assert.Single(entries).Value);
+    }
+
+    [Fact]
     public void ReadUtf8_reports_invalid_utf8_naming_the_line()
     {
         var bytes = "a=1\nb=\xff\n"u8.ToArray();
