@@ -209,6 +209,6 @@ public sealed partial class ConfigureOperation
         var newToml = replacements.Count > 0 ? target.Document.Rewrite(replacements) : null;
         var existing = File.Exists(target.SecretConfPath) ? FileSnapshot.Read(target.SecretConfPath) : null;
         var newConf = VaultConfiguration.Render(secretConf, now, existing?.Content);
-        return new ConfigureOperation(target, WriteAll(newToml), newConf, existing, [.. plain.Concat(encrypted).Select(p => p.Alias).Where(a => !kept.Contains(a))], 0, dynamic, warnings);
+        return new ConfigureOperation(target, WriteAll(newToml), newConf, existing, [.. plain.Concat(encrypted).OrderBy(p => p.Line).Select(p => p.Alias).Where(a => !kept.Contains(a))], 0, dynamic, warnings);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class ConfigureOperation
         Warnings = warnings;
     }
 
-    /// <summary>The aliases whose plain-text markers are encrypted, in document order.</summary>
+    /// <summary>The aliases given new values (plain-text markers encrypted; for a rotation, values moved to the new key too), in document order.</summary>
     internal IReadOnlyList<string> EncryptedAliases { get; }
 
     /// <summary>How many [secrets] values were already ciphertexts.</summary>

@@ -77,6 +77,20 @@ public sealed class SecureFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_grows_to_exactly_the_limit_after_opening_is_not_called_too_large()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "five!");
+        using var file = SecureFile.OpenRead(path);
+        File.AppendAllText(path, "x");
+
+        var error = Assert.Throws<IOException>(() => file.ReadAll(6));
+
+        Assert.IsNotType<FileTooLargeException>(error);
+        Assert.Contains("grew while it was read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_shrinks_after_opening_gives_what_is_left()
     {
         var path = _temp.Combine("deployment.toml");

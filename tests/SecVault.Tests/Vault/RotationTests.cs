@@ -36,7 +36,7 @@ public sealed class RotationTests
 
         Assert.Equal(toml, File.ReadAllText(home.DeploymentTomlPath));
         Assert.Null(home.SecretConf);
-        Assert.Equal(["fresh", "old"], operation.EncryptedAliases.Order(StringComparer.Ordinal));
+        Assert.Equal(["old", "fresh"], operation.EncryptedAliases);
         Assert.Equal(1, operation.Dynamic);
         var warning = Assert.Single(operation.Warnings);
         Assert.Equal(
