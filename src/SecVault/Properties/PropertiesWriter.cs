@@ -66,7 +66,7 @@ internal static class PropertiesWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(entries);
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+        Span<byte> small = stackalloc byte[1024];
         foreach (var (key, value) in entries)
         {
             ArgumentNullException.ThrowIfNull(key, nameof(entries));
@@ -76,10 +76,15 @@ internal static class PropertiesWriter
                 throw new ArgumentException(ValueHasLineBreak, nameof(entries));
             }
 
-            writer.Write(EscapeKey(key));
-            writer.Write(" = ");
-            writer.Write(value);
-            writer.Write('\n');
+            var length = Encoding.UTF8.GetByteCount(value);
+            var rented = length <= small.Length ? null : ArrayPool<byte>.Shared.Rent(length);
+            var utf8 = rented is null ? small[..length] : rented.AsSpan(0, length);
+            Encoding.UTF8.GetBytes(value, utf8);
+            WriteKeyValueLine(output, key, utf8);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

@@ -131,7 +131,13 @@ internal sealed class DeploymentToml
         var size = _index.Source.Length + literals.Sum(l => (long)l.Bytes.Length - l.Span.Length);
         var output = new byte[size];
         using var stream = new MemoryStream(output);
-        WriteSegments(stream, literals);
+        WriteRewritten(stream, writer =>
+        {
+            foreach (var (span, bytes) in literals)
+            {
+                writer.Write(span, bytes);
+            }
+        });
         return output;
     }
 
@@ -181,19 +187,6 @@ internal sealed class DeploymentToml
         return quoting;
     }
 
-    private void WriteSegments(Stream output, IEnumerable<(TomlSpan Span, byte[] Bytes)> literals)
-    {
-        var position = 0;
-        foreach (var (span, bytes) in literals)
-        {
-            output.Write(_index.Source, position, span.Start - position);
-            output.Write(bytes);
-            position = span.End;
-        }
-
-        output.Write(_index.Source, position, _index.Source.Length - position);
-    }
-
     /// <summary>
     /// Takes the replacements of <see cref="WriteRewritten"/> in source order and writes the file up to and including
     /// each new literal.
@@ -221,7 +214,8 @@ internal sealed class DeploymentToml
             Write(span, literal);
         }
 
-        private void Write(TomlSpan span, ReadOnlySpan<byte> literal)
+        /// <summary>Writes the source up to <paramref name="span"/>, then <paramref name="literal"/> in its place; the span is checked by the caller.</summary>
+        internal void Write(TomlSpan span, ReadOnlySpan<byte> literal)
         {
             _output.Write(_document._index.Source, End, span.Start - End);
             _output.Write(literal);
