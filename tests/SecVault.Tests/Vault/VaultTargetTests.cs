@@ -20,6 +20,20 @@ public sealed class VaultTargetTests
     }
 
     [Fact]
+    public void DeploymentTomlPathFor_and_Load_refuse_missing_arguments_whether_or_not_they_would_be_used()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+        var sources = ConfigureOperationTests.Sources(mi);
+
+        Assert.Throws<ArgumentNullException>("home", () => VaultTarget.DeploymentTomlPathFor(null!, null, "x/my.toml", home.Path));
+        Assert.Throws<ArgumentException>("currentFolder", () => VaultTarget.DeploymentTomlPathFor(mi, null, null, string.Empty));
+        Assert.Throws<ArgumentNullException>("home", () => VaultTarget.Load(null!, home.DeploymentTomlPath, sources, selectKeystore: false));
+        Assert.Throws<ArgumentException>("deploymentTomlPath", () => VaultTarget.Load(mi, string.Empty, sources, selectKeystore: false));
+        Assert.Throws<ArgumentNullException>("sources", () => VaultTarget.Load(mi, home.DeploymentTomlPath, null!, selectKeystore: false));
+    }
+
+    [Fact]
     public void A_deployment_toml_inside_the_home_is_named_relative_to_it_in_messages()
     {
         using var home = new TempMiHome("[secrets]\na = \"[x]\"\n");
