@@ -56,6 +56,20 @@ public sealed class VaultTargetTests
         Assert.Equal("conf/deployment.toml not found", e.Message);
     }
 
+    [SkippableFact]
+    public void A_deployment_toml_that_is_no_regular_file_is_a_vault_error_saying_why_it_cannot_be_read()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "/dev/null is a Unix device");
+        using var home = new TempMiHome("[server]\n");
+        File.Delete(home.DeploymentTomlPath);
+        File.CreateSymbolicLink(home.DeploymentTomlPath, "/dev/null");
+
+        var e = Assert.Throws<VaultException>(() => ConfigureOperationTests.Load(home));
+
+        Assert.Equal("cannot read conf/deployment.toml: /dev/null is a character device, not a regular file; SecVault reads only regular files", e.Message);
+        Assert.IsType<UnsafeFileException>(e.InnerException);
+    }
+
     [Fact]
     public void A_target_loaded_without_a_keystore_has_none_and_says_so_when_asked()
     {
