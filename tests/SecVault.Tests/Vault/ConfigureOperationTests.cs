@@ -107,12 +107,13 @@ public sealed class ConfigureOperationTests
         File.SetLastWriteTimeUtc(home.DeploymentTomlPath, written);
         var operation = Prepare(home, out var key);
         using var open = key;
-        File.WriteAllText(Path.GetDirectoryName(home.SecretConfPath)!, "a file where conf/security should be");
+        var security = Path.GetDirectoryName(home.SecretConfPath)!;
+        File.WriteAllText(security, "a file where conf/security should be");
 
-        var e = Assert.ThrowsAny<Exception>(() => operation.Commit());
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
 
         Assert.False(operation.WritesDeploymentToml);
-        Assert.DoesNotContain("put back", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"cannot write {security}: {security} is a regular file, not a folder", e.Message);
         Assert.Equal(written, File.GetLastWriteTimeUtc(home.DeploymentTomlPath));
         Assert.Equal(toml, File.ReadAllText(home.DeploymentTomlPath));
     }
