@@ -43,6 +43,7 @@ public sealed partial class ConfigureOperation
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(transformation);
         RequireNewKey(target, oldKey, VaultEncryptionMode.Asymmetric);
+        // Stryker disable once Boolean: triage only asks whether the new key decrypts, and a ciphertext it just made always does: no diagnosis is shown.
         var newDecryptor = key.CreateDecryptor(keyPassword, transformation, VaultText.TheTransformationInUse, diagnosePadding: false, out var newPrivate);
         using (newPrivate)
         {

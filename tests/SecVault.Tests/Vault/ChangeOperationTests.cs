@@ -40,23 +40,75 @@ public sealed class ChangeOperationTests
         var e = Assert.Throws<VaultException>(() => ChangeOperation.Prepare(target, key, Transformation.Default, [new("zz", "v")]));
 
         Assert.Equal(VaultErrorKind.UnknownAlias, e.Kind);
-        Assert.Contains("aliases present: a, b, d", e.Message, StringComparison.Ordinal);
+        Assert.Equal("alias 'zz' is not in [secrets] of conf/deployment.toml; aliases present: a, b, d", e.Message);
     }
 
     [Fact]
-    public void A_dynamic_alias_or_an_empty_value_cannot_be_changed_and_nothing_is_written()
+    public void An_unknown_alias_of_a_file_without_secrets_says_there_are_none()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var target = ConfigureOperationTests.Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var e = Assert.Throws<VaultException>(() => ChangeOperation.Prepare(target, key, Transformation.Default, [new("zz", "v")]));
+
+        Assert.Equal("alias 'zz' is not in [secrets] of conf/deployment.toml, which has no aliases", e.Message);
+    }
+
+    [Fact]
+    public void No_new_values_change_nothing_and_Commit_leaves_the_file_alone()
+    {
+        using var home = new TempMiHome(Toml);
+        var written = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(home.DeploymentTomlPath, written);
+        var target = ConfigureOperationTests.Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ChangeOperation.Prepare(target, key, Transformation.Default, []);
+
+        Assert.Empty(operation.ChangedAliases);
+        Assert.Equal("nothing changed", operation.Summary);
+        // Nothing to rewrite: the bytes read are kept, not copied (deployment.toml may be tens of megabytes).
+        Assert.Same(target.Snapshot.Content, operation.NewDeploymentToml);
+        Assert.Empty(operation.Commit());
+        Assert.Equal(written, File.GetLastWriteTimeUtc(home.DeploymentTomlPath));
+        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+    }
+
+    [Fact]
+    public void Prepare_checks_its_arguments_before_it_looks_at_the_aliases()
     {
         using var home = new TempMiHome(Toml);
         var target = ConfigureOperationTests.Load(home);
         using var key = VaultKey.Open(target.Keystore, Password);
+        KeyValuePair<string, string>[] unknown = [new("zz", "v")];
+
+        Assert.Throws<ArgumentNullException>("target", () => ChangeOperation.Prepare(null!, key, Transformation.Default, unknown));
+        Assert.Throws<ArgumentNullException>("key", () => ChangeOperation.Prepare(target, null!, Transformation.Default, unknown));
+        Assert.Throws<ArgumentNullException>("transformation", () => ChangeOperation.Prepare(target, key, null!, unknown));
+        Assert.Throws<ArgumentNullException>("newValues", () => ChangeOperation.Prepare(target, key, Transformation.Default, null!));
+        Assert.Throws<ArgumentNullException>("target", () => ChangeOperation.ChangeableAliases(null!));
+        Assert.Throws<ArgumentNullException>("entry", () => ChangeOperation.CanChange(null!));
+    }
+
+    [Fact]
+    public void A_dynamic_or_non_string_alias_or_an_empty_value_cannot_be_changed_and_nothing_is_written()
+    {
+        const string WithNumber = Toml + "n = 5\n";
+        using var home = new TempMiHome(WithNumber);
+        var target = ConfigureOperationTests.Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
 
         var dynamic = Assert.Throws<VaultException>(() => ChangeOperation.Prepare(target, key, Transformation.Default, [new("d", "v")]));
+        var number = Assert.Throws<VaultException>(() => ChangeOperation.Prepare(target, key, Transformation.Default, [new("n", "v")]));
         var empty = Assert.Throws<VaultException>(() => ChangeOperation.Prepare(target, key, Transformation.Default, [new("a", string.Empty)]));
 
-        Assert.Contains("dynamic", dynamic.Message, StringComparison.Ordinal);
+        Assert.Equal("alias 'd' is dynamic ($env{} or $sys{}) and cannot be changed here", dynamic.Message);
+        Assert.Equal("alias 'n' is not a string and cannot be changed", number.Message);
+        Assert.Equal("the new value for 'a' is empty", empty.Message);
         Assert.Equal(VaultErrorKind.EmptyValue, empty.Kind);
         Assert.False(ChangeOperation.CanChange(target.Document.Secrets.Single(s => s.Alias == "d")));
-        Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Equal(WithNumber, File.ReadAllText(home.DeploymentTomlPath));
     }
 
     [Fact]

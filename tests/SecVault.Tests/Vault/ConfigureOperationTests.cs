@@ -71,6 +71,65 @@ public sealed class ConfigureOperationTests
         Assert.Equal($"encrypted 25 secrets ({first} and 5 more); 0 already encrypted; 0 dynamic", operation.Summary);
     }
 
+    [Theory]
+    [InlineData(20, "")]
+    [InlineData(21, " and 1 more")]
+    public void The_summary_names_up_to_twenty_aliases_and_counts_the_rest(int count, string rest)
+    {
+        var toml = "[secrets]\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"s{i:D2} = \"[v{i}]\"\n"));
+        using var home = new TempMiHome(toml);
+
+        var operation = Prepare(home);
+
+        var first = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"s{i:D2}"));
+        Assert.Equal($"encrypted {count} secrets ({first}{rest}); 0 already encrypted; 0 dynamic", operation.Summary);
+    }
+
+    [Fact]
+    public void Without_existing_ciphertexts_the_key_password_is_not_used_and_nothing_is_warned()
+    {
+        using var home = new TempMiHome(Toml);
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        var operation = ConfigureOperation.Prepare(target, key, "not-the-key-password", Transformation.Default, Now);
+
+        Assert.Empty(operation.Warnings);
+        Assert.Equal(["a"], operation.EncryptedAliases);
+    }
+
+    [Fact]
+    public void A_secret_conf_that_cannot_be_written_when_deployment_toml_is_not_rewritten_leaves_deployment_toml_alone()
+    {
+        var toml = $"[secrets]\nold = \"{Convert.ToBase64String(new byte[256])}\"\n";
+        using var home = new TempMiHome(toml);
+        var written = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(home.DeploymentTomlPath, written);
+        var operation = Prepare(home, out var key);
+        using var open = key;
+        var security = Path.GetDirectoryName(home.SecretConfPath)!;
+        File.WriteAllText(security, "a file where conf/security should be");
+
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
+
+        Assert.False(operation.WritesDeploymentToml);
+        Assert.Equal($"cannot write {security}: {security} is a regular file, not a folder", e.Message);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(home.DeploymentTomlPath));
+        Assert.Equal(toml, File.ReadAllText(home.DeploymentTomlPath));
+    }
+
+    [Fact]
+    public void A_ref_inside_secrets_is_a_value_to_encrypt_not_a_reference_to_resolve()
+    {
+        using var home = new TempMiHome("[secrets]\nr = \"$ref{no.such.key}\"\n");
+
+        var operation = Prepare(home);
+
+        var warning = Assert.Single(operation.Warnings);
+        Assert.Equal("r", warning.Subject);
+        Assert.DoesNotContain("no.such.key", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Commit_refuses_a_deployment_toml_changed_since_it_was_read()
     {
@@ -136,15 +195,18 @@ public sealed class ConfigureOperationTests
         var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
 
         Assert.Equal(2, operation.AlreadyEncrypted);
+        Assert.Equal("encrypted 0 secrets; 2 already encrypted; 0 dynamic", operation.Summary);
         Assert.Contains(operation.Warnings, w => w.Subject == "bad" && w.Message.Contains("not base64", StringComparison.Ordinal));
         Assert.Contains(operation.Warnings, w => w.Subject == "foreign" && w.Message.Contains("does not decrypt", StringComparison.Ordinal));
         Assert.False(operation.WritesDeploymentToml);
     }
 
-    [Fact]
-    public void A_non_string_secret_is_a_vault_error_with_alias_and_position()
+    [Theory]
+    [InlineData("port = 8080", "port is an integer")]
+    [InlineData("port = true", "port is a boolean")]
+    public void A_non_string_secret_is_a_vault_error_with_alias_and_position(string line, string what)
     {
-        using var home = new TempMiHome("[secrets]\nok = \"[x]\"\nport = 8080\n");
+        using var home = new TempMiHome($"[secrets]\nok = \"[x]\"\n{line}\n");
         var target = Load(home);
         using var key = VaultKey.Open(target.Keystore, Password);
 
@@ -153,7 +215,26 @@ public sealed class ConfigureOperationTests
         Assert.Equal(VaultErrorKind.InvalidSecret, e.Kind);
         Assert.Equal("port", e.Alias);
         Assert.Equal((3, 8), (e.Line, e.Column));
-        Assert.Equal("conf/deployment.toml:3:8: [secrets] port is an integer; it must be a string", e.Message);
+        Assert.Equal($"conf/deployment.toml:3:8: [secrets] {what}; it must be a string", e.Message);
+    }
+
+    [Fact]
+    public void The_article_of_an_empty_word_is_a()
+    {
+        Assert.Equal("a", VaultText.Article(string.Empty));
+    }
+
+    [Fact]
+    public void Prepare_checks_its_arguments_before_it_reads_the_secrets()
+    {
+        // The table has a non-string secret: a missing argument must be named before that is found.
+        using var home = new TempMiHome("[secrets]\nport = 8080\n");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+
+        Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.Prepare(null!, key, Password, Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("key", () => ConfigureOperation.Prepare(target, null!, Password, Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("transformation", () => ConfigureOperation.Prepare(target, key, Password, null!, Now));
     }
 
     [Fact]
@@ -217,7 +298,8 @@ public sealed class ConfigureOperationTests
 
         var e = Assert.Throws<FileWriteException>(() => operation.Commit());
 
-        Assert.Contains("changed by another process", e.Message, StringComparison.Ordinal);
+        Assert.Equal($"{home.SecretConfPath} was changed by another process since it was read; nothing was written", e.Message);
+        Assert.Equal("run the command again", e.Hint);
         Assert.Equal(Toml, File.ReadAllText(home.DeploymentTomlPath));
         Assert.Equal("# someone else\n", File.ReadAllText(home.SecretConfPath));
     }

@@ -1,5 +1,6 @@
 using SecVault.Diagnostics;
 using SecVault.Home;
+using SecVault.Keystores;
 using SecVault.Testing;
 using SecVault.Tests.Resolution;
 using SecVault.Vault;
@@ -20,6 +21,70 @@ public sealed class KeystoreSelectionTests
         Assert.Equal("wso2carbon.jks", target.Keystore.ConfiguredLocation);
         Assert.Equal(Path.Combine(home.Path, "repository", "resources", "security", "wso2carbon.jks"), target.Keystore.Path);
         Assert.Equal("wso2carbon", target.Keystore.Alias);
+    }
+
+    [Theory]
+    [InlineData("file_name = \"wso2carbon.jks\"\n", KeystoreRole.Internal, KeystoreType.Jks, "internal")]
+    [InlineData("", KeystoreRole.Primary, KeystoreType.Pkcs12, "primary")]
+    public void The_type_and_alias_of_keystore_internal_win_over_the_primary_ones_only_when_it_names_a_file(string internalFile, KeystoreRole role, KeystoreType type, string alias)
+    {
+        using var home = new TempMiHome(
+            "[keystore.primary]\nfile_name = \"wso2carbon.jks\"\ntype = \"PKCS12\"\nalias = \"primary\"\n\n"
+            + $"[keystore.internal]\n{internalFile}type = \"JKS\"\nalias = \"internal\"\n");
+
+        var selection = ConfigureOperationTests.Load(home).Keystore;
+
+        Assert.Equal((role, type, alias), (selection.Role, selection.Type, selection.Alias));
+    }
+
+    [Fact]
+    public void FromDeploymentToml_and_ResolveLocation_refuse_missing_arguments()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+        var document = ConfigureOperationTests.Load(home).Document;
+        var sources = ConfigureOperationTests.Sources(mi);
+
+        Assert.Throws<ArgumentNullException>("document", () => KeystoreSelection.FromDeploymentToml(null!, mi, sources));
+        Assert.Throws<ArgumentNullException>("home", () => KeystoreSelection.FromDeploymentToml(document, null!, sources));
+        Assert.Throws<ArgumentNullException>("sources", () => KeystoreSelection.FromDeploymentToml(document, mi, null!));
+        Assert.Throws<ArgumentNullException>("location", () => KeystoreSelection.ResolveLocation(null!, home.Path));
+        Assert.Throws<ArgumentException>("location", () => KeystoreSelection.ResolveLocation(string.Empty, home.Path));
+        Assert.Throws<ArgumentException>("homePath", () => KeystoreSelection.ResolveLocation("wso2carbon.jks", string.Empty));
+    }
+
+    [Fact]
+    public void Only_a_location_that_starts_with_a_placeholder_is_taken_from_the_home()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var keystore = home.AddKeystore("jks-rsa2048", "my}keys/wso2carbon.jks");
+
+        Assert.Equal(keystore, KeystoreSelection.ResolveLocation("my}keys/wso2carbon.jks", home.Path));
+    }
+
+    [SkippableFact]
+    public void An_absolute_location_with_backslashes_is_read_with_slashes_off_Windows()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "a backslash separates folders on Windows anyway");
+        using var home = new TempMiHome("[server]\n");
+        var keystore = Path.Combine(home.Path, "repository", "resources", "security", "wso2carbon.jks");
+
+        Assert.Equal(keystore, KeystoreSelection.ResolveLocation(home.Path + @"\repository\resources\security\wso2carbon.jks", home.Path));
+    }
+
+    [Theory]
+    [InlineData("C:")]
+    [InlineData("ks/missing.jks")]
+    [InlineData("C:missing.jks")]
+    public void A_location_that_is_neither_rooted_nor_a_drive_path_is_looked_for_under_the_home(string location)
+    {
+        // Upstream takes "C:/x" and "C:\\x" as absolute; a drive letter without a separator is relative.
+        using var home = new TempMiHome("[server]\n");
+
+        var e = Assert.Throws<VaultException>(() => KeystoreSelection.ResolveLocation(location, home.Path));
+
+        var security = Path.Combine(home.Path, "repository", "resources", "security");
+        Assert.Equal($"keystore '{location}' not found; tried {Path.Combine(home.Path, location)}, {Path.Combine(security, location)}", e.Message);
     }
 
     [Fact]
@@ -80,6 +145,7 @@ public sealed class KeystoreSelectionTests
         var type = Assert.Throws<VaultException>(() => ConfigureOperationTests.Load(bks));
 
         Assert.Equal("conf/deployment.toml:3:9: [keystore.primary] alias must be a string", problem.ToString());
+        Assert.Equal("keystore.primary.alias", problem.Subject);
         Assert.Equal("unknown keystore type 'BKS'; use JKS, PKCS12 or JCEKS", type.Message);
     }
 

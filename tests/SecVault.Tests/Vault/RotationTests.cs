@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
 using SecVault.Home;
+using SecVault.IO;
 using SecVault.Keystores;
 using SecVault.Testing;
 using SecVault.Toml;
@@ -40,8 +41,8 @@ public sealed class RotationTests
         Assert.Equal(1, operation.Dynamic);
         var warning = Assert.Single(operation.Warnings);
         Assert.Equal(
-            "1 dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key",
-            warning.Message);
+            ("secrets", "1 dynamic secret(s) left as they are: their ciphertexts live in the environment or system properties; make them again for the new key"),
+            (warning.Subject, warning.Message));
         Assert.Equal("re-encrypted 2 secret(s) from 'first' to 'second'; 1 dynamic", operation.RotationSummary("first"));
 
         Assert.Empty(operation.Commit());
@@ -100,7 +101,7 @@ public sealed class RotationTests
 
         Assert.Equal(["still"], operation.EncryptedAliases);
         var warning = Assert.Single(operation.Warnings);
-        Assert.Equal("1 value(s) already under the new key (an earlier run stopped between its two files) kept as they are", warning.Message);
+        Assert.Equal(("secrets", "1 value(s) already under the new key (an earlier run stopped between its two files) kept as they are"), (warning.Subject, warning.Message));
         Assert.Equal("re-encrypted 1 secret(s) from 'first' to 'second'; 0 dynamic", operation.RotationSummary("first"));
         AssertRewritten(home, toml, UnderSecond, ("still", underFirst, "to move"));
     }
@@ -143,6 +144,23 @@ public sealed class RotationTests
         Assert.Equal("second", after["keystore.identity.alias"]);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("one", UnderSecond(Value(home, "a")));
+    }
+
+    [Fact]
+    public void A_rotation_refuses_a_secret_conf_changed_since_it_was_read_and_writes_nothing()
+    {
+        var toml = MultiSettings("second") + "[secrets]\na = \"[one]\"\n";
+        using var home = new TempMiHome(toml, "jks-multi");
+        Directory.CreateDirectory(Path.GetDirectoryName(home.SecretConfPath)!);
+        File.WriteAllText(home.SecretConfPath, "secretRepositories=file\n");
+        var operation = RotateToSecond(home, "first");
+        File.WriteAllText(home.SecretConfPath, "# someone else\n");
+
+        var e = Assert.Throws<FileWriteException>(() => operation.Commit());
+
+        Assert.Equal($"{home.SecretConfPath} was changed by another process since it was read; nothing was written", e.Message);
+        Assert.Equal(toml, File.ReadAllText(home.DeploymentTomlPath));
+        Assert.Equal("# someone else\n", File.ReadAllText(home.SecretConfPath));
     }
 
     [Fact]
@@ -296,16 +314,53 @@ public sealed class RotationTests
         Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareSymmetricRotation(target, (RotationSource)null!, cipher, conf, Now));
         Assert.Throws<ArgumentNullException>("newKey", () => ConfigureOperation.PrepareSymmetricRotation(target, old, null!, conf, Now));
         Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.PrepareSymmetricRotation(null!, cipher, "x", cipher, conf, Now));
-        Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareSymmetricRotation(target, (SymmetricSecretCipher)null!, "x", cipher, conf, Now));
-        Assert.Throws<ArgumentNullException>("newKey", () => ConfigureOperation.PrepareSymmetricRotation(target, cipher, "x", null!, conf, Now));
+        // The old alias is the one the settings select: the arguments are checked before that is refused.
+        Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareSymmetricRotation(target, (SymmetricSecretCipher)null!, "wso2carbon", cipher, conf, Now));
+        Assert.Throws<ArgumentNullException>("newKey", () => ConfigureOperation.PrepareSymmetricRotation(target, cipher, "wso2carbon", null!, conf, Now));
         Assert.Throws<ArgumentException>("oldAlias", () => ConfigureOperation.PrepareSymmetricRotation(target, cipher, string.Empty, cipher, conf, Now));
         Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareSymmetric(target, cipher, conf, Now).RotationSummary((RotationSource)null!));
         Assert.Throws<ArgumentNullException>("keystore", () => RotationSource.OpenSymmetric(null!, "a", Password, Ecb));
         Assert.Throws<ArgumentException>("alias", () => RotationSource.OpenSymmetric(keystore, string.Empty, Password, Ecb));
-        Assert.Throws<ArgumentNullException>("algorithm", () => RotationSource.OpenSymmetric(keystore, "wso2carbon", Password, null!));
+        Assert.Throws<ArgumentNullException>("algorithm", () => RotationSource.OpenSymmetric(keystore, "no-such-alias", Password, null!));
         Assert.Throws<ArgumentNullException>("keystore", () => RotationSource.OpenRsa(null!, "a", Password, Transformation.Default));
         Assert.Throws<ArgumentException>("alias", () => RotationSource.OpenRsa(keystore, string.Empty, Password, Transformation.Default));
         Assert.Throws<ArgumentNullException>("transformation", () => RotationSource.OpenRsa(keystore, "wso2carbon", Password, null!));
+    }
+
+    [Fact]
+    public void Rsa_rotations_check_their_arguments_before_refusing_the_key_already_in_use()
+    {
+        // The old key is the one the settings select, which each entry point refuses once its arguments are there.
+        using var home = new TempMiHome("[secrets]\na = \"[one]\"\n");
+        var target = ConfigureOperationTests.Load(home);
+        using var key = VaultKey.Open(target.Keystore, Password);
+        using var current = RotationSource.OpenRsa(key.Keystore, "wso2carbon", Password, Transformation.Default);
+
+        Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.PrepareRotation(null!, key, Password, "wso2carbon", Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("key", () => ConfigureOperation.PrepareRotation(target, null!, Password, "wso2carbon", Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("transformation", () => ConfigureOperation.PrepareRotation(target, key, Password, "wso2carbon", null!, Now));
+        Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.PrepareRotation(null!, current, key, Password, Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareRotation(target, (RotationSource)null!, key, Password, Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("key", () => ConfigureOperation.PrepareRotation(target, current, null!, Password, Transformation.Default, Now));
+        Assert.Throws<ArgumentNullException>("transformation", () => ConfigureOperation.PrepareRotation(target, current, key, Password, null!, Now));
+        Assert.Equal("the old key is 'wso2carbon' of the keystore the settings select, the key the vault already uses; nothing to rotate",
+            Assert.Throws<VaultException>(() => ConfigureOperation.PrepareRotation(target, current, key, Password, Transformation.Default, Now)).Message);
+    }
+
+    [Fact]
+    public void The_shared_rotation_step_refuses_each_missing_argument_even_when_there_is_nothing_to_rotate()
+    {
+        using var home = new TempMiHome("[secrets]\n");
+        var target = ConfigureOperationTests.Load(home);
+        using var cipher = SymmetricConfigureTests.Cipher(NewKeyHex);
+        Func<byte[], string, string> encrypt = (bytes, _) => cipher.Encrypt(bytes);
+        var conf = AesEntries(home, Ecb);
+
+        Assert.Throws<ArgumentNullException>("target", () => ConfigureOperation.PrepareRotation(null!, cipher, encrypt, cipher, conf, Now));
+        Assert.Throws<ArgumentNullException>("oldKey", () => ConfigureOperation.PrepareRotation(target, (ISecretDecryptor)null!, encrypt, cipher, conf, Now));
+        Assert.Throws<ArgumentNullException>("encryptNew", () => ConfigureOperation.PrepareRotation(target, cipher, null!, cipher, conf, Now));
+        Assert.Throws<ArgumentNullException>("newKey", () => ConfigureOperation.PrepareRotation(target, cipher, encrypt, null!, conf, Now));
+        Assert.Throws<ArgumentNullException>("secretConf", () => ConfigureOperation.PrepareRotation(target, cipher, encrypt, cipher, null!, Now));
     }
 
     [Fact]

@@ -20,6 +20,20 @@ public sealed class VaultTargetTests
     }
 
     [Fact]
+    public void DeploymentTomlPathFor_and_Load_refuse_missing_arguments_whether_or_not_they_would_be_used()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var mi = MiHome.FromPath(home.Path, MiHomeSource.Option, home.Path);
+        var sources = ConfigureOperationTests.Sources(mi);
+
+        Assert.Throws<ArgumentNullException>("home", () => VaultTarget.DeploymentTomlPathFor(null!, null, "x/my.toml", home.Path));
+        Assert.Throws<ArgumentException>("currentFolder", () => VaultTarget.DeploymentTomlPathFor(mi, null, null, string.Empty));
+        Assert.Throws<ArgumentNullException>("home", () => VaultTarget.Load(null!, home.DeploymentTomlPath, sources, selectKeystore: false));
+        Assert.Throws<ArgumentException>("deploymentTomlPath", () => VaultTarget.Load(mi, string.Empty, sources, selectKeystore: false));
+        Assert.Throws<ArgumentNullException>("sources", () => VaultTarget.Load(mi, home.DeploymentTomlPath, null!, selectKeystore: false));
+    }
+
+    [Fact]
     public void A_deployment_toml_inside_the_home_is_named_relative_to_it_in_messages()
     {
         using var home = new TempMiHome("[secrets]\na = \"[x]\"\n");
@@ -40,6 +54,20 @@ public sealed class VaultTargetTests
 
         Assert.Equal(VaultErrorKind.DeploymentTomlMissing, e.Kind);
         Assert.Equal("conf/deployment.toml not found", e.Message);
+    }
+
+    [SkippableFact]
+    public void A_deployment_toml_that_is_no_regular_file_is_a_vault_error_saying_why_it_cannot_be_read()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "/dev/null is a Unix device");
+        using var home = new TempMiHome("[server]\n");
+        File.Delete(home.DeploymentTomlPath);
+        File.CreateSymbolicLink(home.DeploymentTomlPath, "/dev/null");
+
+        var e = Assert.Throws<VaultException>(() => ConfigureOperationTests.Load(home));
+
+        Assert.Equal("cannot read conf/deployment.toml: /dev/null is a character device, not a regular file; SecVault reads only regular files", e.Message);
+        Assert.IsType<UnsafeFileException>(e.InnerException);
     }
 
     [Fact]
