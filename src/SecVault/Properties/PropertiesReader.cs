@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -42,7 +43,7 @@ internal static class PropertiesReader
         using var lines = new PhysicalLineReader(stream, displayPath, maxLineBytes);
         while (lines.MoveNext())
         {
-            var text = Decode(lines.Current, utf8, lines.LineNumber == 1, displayPath, lines.LineNumber);
+            var text = lines.Decode(utf8);
             var i = 0;
             while (i < text.Length && IsBlank(text[i]))
             {
@@ -75,7 +76,14 @@ internal static class PropertiesReader
             }
 
             var continues = trailingBackslashes % 2 == 1;
-            var part = text.AsSpan(i, text.Length - i - (continues ? 1 : 0));
+            var part = text.Slice(i, text.Length - i - (continues ? 1 : 0));
+            if (logical.Length == 0 && !continues)
+            {
+                // A logical line of one physical line (the usual case) is split where it was decoded, with no copy.
+                entries.Add(Split(part, displayPath, logicalStart));
+                continue;
+            }
+
             logical.Append(part);
             // The limit is in bytes of the file, as for a physical line (a Latin-1 file has one byte a char).
             logicalBytes += utf8 ? Encoding.UTF8.GetByteCount(part) : part.Length;
@@ -101,31 +109,9 @@ internal static class PropertiesReader
         return entries;
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, bool utf8, bool firstLine, string path, int line)
-    {
-        if (!utf8)
-        {
-            return Encoding.Latin1.GetString(bytes);
-        }
-
-        if (firstLine && bytes.StartsWith("\uFEFF"u8))
-        {
-            bytes = bytes[3..];
-        }
-
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PropertiesFormatException(PropertiesErrorKind.InvalidUtf8, path, line, PropertiesText.PropertiesInvalidUtf8(path, line));
-        }
-    }
-
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\f';
 
-    private static PropertyEntry Split(string line, string path, int lineNumber)
+    private static PropertyEntry Split(ReadOnlySpan<char> line, string path, int lineNumber)
     {
         var keyEnd = 0;
         var valueStart = line.Length;
@@ -168,8 +154,8 @@ internal static class PropertiesReader
         }
 
         return new PropertyEntry(
-            Unescape(line.AsSpan(0, keyEnd), path, lineNumber),
-            Unescape(line.AsSpan(valueStart), path, lineNumber),
+            Unescape(line[..keyEnd], path, lineNumber),
+            Unescape(line[valueStart..], path, lineNumber),
             lineNumber);
     }
 
@@ -246,6 +232,7 @@ internal static class PropertiesReader
     {
         private readonly byte[] _chunk = new byte[16 * 1024];
         private byte[] _line = new byte[256];
+        private char[] _chars = new char[256];
         private int _lineLength;
         private int _chunkPos;
         private int _chunkLength;
@@ -294,12 +281,57 @@ internal static class PropertiesReader
             }
         }
 
+        /// <summary>
+        /// The current line as text: UTF-8 (strict; a byte-order mark at the start of line 1 skipped) or ISO-8859-1. The
+        /// characters are valid until the next call; the buffer is reused and zeroed when it grows and at the end.
+        /// </summary>
+        public ReadOnlySpan<char> Decode(bool utf8)
+        {
+            var bytes = Current;
+            if (!utf8)
+            {
+                var latin1 = CharBuffer(bytes.Length);
+                return latin1[..Encoding.Latin1.GetChars(bytes, latin1)];
+            }
+
+            if (LineNumber == 1 && bytes.StartsWith("\uFEFF"u8))
+            {
+                bytes = bytes[3..];
+            }
+
+            var chars = CharBuffer(StrictUtf8.GetMaxCharCount(bytes.Length));
+            try
+            {
+                return chars[..StrictUtf8.GetChars(bytes, chars)];
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new PropertiesFormatException(PropertiesErrorKind.InvalidUtf8, path, LineNumber, PropertiesText.PropertiesInvalidUtf8(path, LineNumber));
+            }
+        }
+
         public void Dispose()
         {
             CryptographicOperations.ZeroMemory(_chunk);
 
             // Stryker disable once Statement: the line buffer never leaves this class; zeroed so no line of the file stays in memory.
             CryptographicOperations.ZeroMemory(_line);
+
+            // Stryker disable once Statement: the character buffer never leaves this class; zeroed so no line of the file stays in memory.
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(_chars.AsSpan()));
+        }
+
+        private Span<char> CharBuffer(int length)
+        {
+            // Stryker disable once Equality: growing a buffer that is exactly large enough costs one allocation and changes nothing decoded.
+            if (length > _chars.Length)
+            {
+                // Stryker disable once Statement: a discarded private buffer no caller can reach; zeroed so no line of the file stays in memory.
+                CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(_chars.AsSpan()));
+                _chars = new char[Math.Max(length, _chars.Length * 2)];
+            }
+
+            return _chars;
         }
 
         private bool Fill()
