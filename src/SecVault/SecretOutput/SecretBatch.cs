@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
@@ -10,6 +11,14 @@ namespace SecVault.SecretOutput;
 /// </summary>
 public sealed class SecretBatch
 {
+    // What char.IsControl accepts (U+0000-U+001F, U+007F-U+009F), and the '}' that would end a $secret{} placeholder.
+    private static readonly SearchValues<char> UnusableAliasChars = SearchValues.Create(
+        [.. Enumerable.Range(0x00, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c), '}']);
+
+    // A TOML bare key: A-Z a-z 0-9 _ - (and the dot that joins the parts of a dotted key).
+    private static readonly SearchValues<char> PlainTomlKeyChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+
     private SecretBatch(IReadOnlyList<SecretInputEntry> entries, IReadOnlyList<string> warnings)
     {
         Entries = entries;
@@ -38,7 +47,7 @@ public sealed class SecretBatch
 
         var warnings = new List<string>();
         var merged = new List<SecretInputEntry>(entries.Count);
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
         var warnedAliases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -49,7 +58,7 @@ public sealed class SecretBatch
                 warnings.Add(SecretOutputText.CreateSecretWhitespace(alias));
             }
 
-            var trimmed = new SecretInputEntry(alias, entry.Secret, entry.Line);
+            var trimmed = ReferenceEquals(alias, entry.Alias) ? entry : new SecretInputEntry(alias, entry.Secret, entry.Line);
             if (positions.TryGetValue(alias, out var index))
             {
                 warnings.Add(SecretOutputText.CreateRepeatedAlias(source, alias, merged[index].Line, entry.Line));
@@ -121,7 +130,7 @@ public sealed class SecretBatch
             throw new SecretInputException(SecretInputErrorKind.EmptyAlias, SecretOutputText.CreateEmptyAliasAt(source, entry.Line), source, entry.Line);
         }
 
-        if (alias.Any(c => char.IsControl(c) || c == '}'))
+        if (alias.AsSpan().ContainsAny(UnusableAliasChars))
         {
             throw new SecretInputException(
                 SecretInputErrorKind.UnusableAlias, SecretOutputText.CreateUnusableAlias(source, entry.Line, Messages.Printable(alias)), source, entry.Line, alias);
@@ -139,6 +148,5 @@ public sealed class SecretBatch
         }
     }
 
-    private static bool IsPlainTomlKey(string alias) =>
-        alias.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' or '.');
+    private static bool IsPlainTomlKey(string alias) => !alias.AsSpan().ContainsAnyExcept(PlainTomlKeyChars);
 }
