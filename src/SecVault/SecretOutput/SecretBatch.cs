@@ -58,6 +58,7 @@ public sealed class SecretBatch
                 warnings.Add(SecretOutputText.CreateSecretWhitespace(alias));
             }
 
+            // Stryker disable once Conditional: the entry itself or an equal copy of it; only the allocation differs.
             var trimmed = ReferenceEquals(alias, entry.Alias) ? entry : new SecretInputEntry(alias, entry.Secret, entry.Line);
             if (positions.TryGetValue(alias, out var index))
             {
