@@ -136,8 +136,11 @@ internal static class VaultLookupParser
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
 
+    // A prefix is an XML name as Jaxen (which evaluates MI's XPath) reads one: letters, digits, '.', '-', '_', combining
+    // marks and extenders. U+00B7 and U+0387 are the extenders that are not letters; without them "x·wso2:" would end
+    // its prefix at the dot and read as wso2, a call MI does not resolve.
     private static bool IsNameChar(char c) =>
-        IsNameStart(c) || char.IsDigit(c) || c is '-' or '.' || CharUnicodeInfo.GetUnicodeCategory(c)
+        IsNameStart(c) || char.IsDigit(c) || c is '-' or '.' or '\u00B7' or '\u0387' || CharUnicodeInfo.GetUnicodeCategory(c)
             is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private sealed class Scanner(string xml)
@@ -329,34 +332,39 @@ internal static class VaultLookupParser
         var name = ":" + FunctionName;
         if (prefix.Length == 0 || string.CompareOrdinal(text, i, name, 0, name.Length) != 0 || i + name.Length > end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         i += name.Length;
         i = SkipSpace(text, i, end);
         if (i == end || text[i] != '(')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         i = SkipSpace(text, i + 1, end);
         var args = new List<string>();
         if (i < end && text[i] == ')')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(0), i + 1 - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(0));
         }
 
         while (true)
         {
-            if (i == end || text[i] is not ('\'' or '"'))
+            if (i == end)
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count + 1), i - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseUnclosedLookup);
+            }
+
+            if (text[i] is not ('\'' or '"'))
+            {
+                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count + 1));
             }
 
             var close = text.IndexOf(text[i], i + 1, end - i - 1);
             if (close < 0)
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, end - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
             }
 
             args.Add(text[(i + 1)..close]);
@@ -373,16 +381,20 @@ internal static class VaultLookupParser
                 break;
             }
 
-            return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count), i - start);
+            // Text after a literal that is neither ',' nor ')' continues the argument as an expression ('a' = 'b');
+            // no text at all means the call was never closed.
+            return i == end
+                ? ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseUnclosedLookup)
+                : ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count));
         }
 
         if (requireWholeRange && SkipSpace(text, i, end) != end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         return args.Count > 3
-            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(args.Count), i - start)
+            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(args.Count))
             : new ParsedCall(prefix, args, i - start, null, null);
     }
 
@@ -396,10 +408,11 @@ internal static class VaultLookupParser
         return i;
     }
 
+    /// <summary>A parsed call, or its error; <paramref name="Consumed"/> counts the characters of a call that parsed.</summary>
     private sealed record ParsedCall(string Prefix, List<string> Arguments, int Consumed, SynapseLookupErrorKind? Error, string? Message)
     {
-        public static ParsedCall Fail(SynapseLookupErrorKind kind, string message, int consumed) =>
-            new(string.Empty, [], consumed, kind, message);
+        // A call that fails is reported at its start and never spliced, so it has no length.
+        public static ParsedCall Fail(SynapseLookupErrorKind kind, string message) => new(string.Empty, [], 0, kind, message);
     }
 
     /// <summary>An attribute value or a run of element text, entity references decoded, mapped back to raw offsets.</summary>
