@@ -107,6 +107,41 @@ public sealed class VaultLookupParserTests
         Assert.Empty(VaultLookupParser.Find("<p value=\"wso2:vault-lookup('a')\">wso2:vault-lookup('b')</p>"));
     }
 
+    [Theory]
+    [InlineData("<t>{wso2:vault-lookup('a&amp;b')}</t>", "{wso2:vault-lookup('a&amp;b')}", "a&b")]
+    [InlineData("<t>{wso2:vault-lookup('&lt;&gt;&quot;')}</t>", "{wso2:vault-lookup('&lt;&gt;&quot;')}", "<>\"")]
+    [InlineData("<t>{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}</t>", "{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}", "ABC\U0001F600")]
+    [InlineData("<t>&#123;wso2:vault-lookup('a')&#125;&amp;</t>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
+    [InlineData("<t>{wso2:vault-lookup('a & b;')}</t>", "{wso2:vault-lookup('a & b;')}", "a & b;")]
+    [InlineData("<t>{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}</t>", "{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}", "&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#")]
+    [InlineData("<t>{wso2:vault-lookup('&#x00000000041;')}</t>", "{wso2:vault-lookup('&#x00000000041;')}", "&#x00000000041;")]
+    [InlineData("<t>{wso2:vault-lookup('&#x000000041;')}</t>", "{wso2:vault-lookup('&#x000000041;')}", "A")]
+    [InlineData("<t><![CDATA[{wso2:vault-lookup('a&amp;')}", "{wso2:vault-lookup('a&amp;')}", "a&amp;")]
+    [InlineData("<p x:expression=\"wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p xpath = 'wso2:vault-lookup(\"a\")'/>", "wso2:vault-lookup(\"a\")", "a")]
+    [InlineData("<p\nsource\t=\n\"wso2:vault-lookup('a')\">", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p checked a=b =\"x\" expression=\"wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p expression=\"wso2:vault-lookup('a')", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p/>{wso2:vault-lookup('a')}<q></q>", "{wso2:vault-lookup('a')}", "a")]
+    public void Markup_is_read_as_an_XML_parser_hands_text_to_Synapse_and_a_span_covers_the_raw_text(string xml, string span, string name)
+    {
+        var lookup = Assert.Single(VaultLookupParser.Find(xml));
+
+        Assert.Equal((name, xml.IndexOf(span, StringComparison.Ordinal), span.Length), (lookup.Name, lookup.Start, lookup.Length));
+    }
+
+    [Fact]
+    public void An_xpath_attribute_holds_inline_tokens_and_calls_each_found_once()
+    {
+        const string xml = "<p expression=\"{wso2:vault-lookup('a')} wso2:vault-lookup('b') {wso2:vault-lookup('c')}wso2:vault-lookup('d')\"/>";
+
+        var found = VaultLookupParser.Find(xml);
+
+        Assert.Equal(
+            [("a", 15, VaultLookupSite.InlineToken), ("b", 40, VaultLookupSite.XPathCall), ("c", 63, VaultLookupSite.InlineToken), ("d", 87, VaultLookupSite.XPathCall)],
+            found.Select(l => (l.Name, l.Start, l.Site)));
+    }
+
     [Fact]
     public void Lines_counted_across_crlf_and_cr()
     {
