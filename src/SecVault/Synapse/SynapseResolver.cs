@@ -271,7 +271,7 @@ public sealed class SynapseResolver
                 ? (FileRootProperty, _owner.Home.Path)
                 : (DockerRootProperty, DefaultDockerRoot);
             var root = _owner.Sources.SystemProperties.TryGetValue(property, out var configured) && configured.Length > 0 ? configured : fallback;
-            if (!root.EndsWith('/') && !root.EndsWith(Path.DirectorySeparatorChar))
+            if (!Path.EndsInDirectorySeparator(root))
             {
                 root += Path.DirectorySeparatorChar;
             }

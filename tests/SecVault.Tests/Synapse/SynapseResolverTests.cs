@@ -402,6 +402,22 @@ public sealed class SynapseResolverTests
     }
 
     [SkippableFact]
+    public void On_a_case_sensitive_file_system_a_folder_named_as_the_root_in_another_case_is_outside_it()
+    {
+        Skip.If(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), "the file system ignores case");
+        using var home = RootedHome(out var root);
+        Directory.CreateDirectory(home.Combine("SECRETS"));
+        File.WriteAllText(home.Combine("SECRETS", "db"), OutsideSecret);
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('../SECRETS/db','FILE','false')}</a>", configure: FileRoot(root)));
+
+        Assert.Equal(
+            $"file {root}/../SECRETS/db is outside the lookup root {root}/ and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)",
+            Assert.Single(ex.Problems).Message);
+        AssertNoValue(ex, OutsideSecret);
+    }
+
+    [SkippableFact]
     public void Resolve_refuses_a_FILE_lookup_through_a_symbolic_link_that_leads_outside_the_root()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
