@@ -143,6 +143,54 @@ public sealed class VaultLookupParserTests
     }
 
     [Fact]
+    public void Scan_finds_each_vault_decrypt_token_that_stays_on_one_line_with_its_raw_span_and_quote()
+    {
+        const string xml =
+            "<a u=\"{wso2:vault-decrypt('c1')}@{wso2:vault-decrypt('c&#10;2')}{wso2:vault-decrypt('c&amp;3')}\">\n" +
+            "{wso2:vault-decrypt('c4')}{x:vault-decrypt('c5')}{wso2:vault-decrypt('c6'\n)}{wso2:vault-decrypt('c7')}{wso2:vault-decrypt('c8'</a>";
+
+        var decrypts = VaultLookupParser.Scan(xml).Decrypts;
+
+        Assert.Equal(
+            [
+                new VaultDecryptSite("c1", 6, 26, 1, 7, '"'),
+                new VaultDecryptSite("c&3", 64, 31, 1, 65, '"'),
+                new VaultDecryptSite("c4", 98, 26, 2, 1, null),
+                new VaultDecryptSite("c7", 174, 26, 3, 3, null),
+            ],
+            decrypts);
+    }
+
+    [Theory]
+    [InlineData("<p v=\"{wso2:vault-lookup('a')}\"/>")]
+    [InlineData("<p v=\":vault-lookup('a')\"/>")]
+    [InlineData("<p v=\"1x:vault-lookup('a')\"/>")]
+    [InlineData("<p v=\"wso2:vault-lookup(a)\"/>")]
+    [InlineData("<p v=\"wso2:vault-lookup\"/>")]
+    [InlineData("<p expression=\"wso2:vault-lookup('a')\"/>")]
+    [InlineData("<p>wso2:vault-lookup('a')</p>")]
+    public void A_call_that_MI_would_not_leave_unresolved_by_mistake_is_no_brace_less_lookup(string xml)
+    {
+        Assert.Empty(VaultLookupParser.Scan(xml).BraceLess);
+    }
+
+    [Fact]
+    public void Brace_less_calls_in_ordinary_attributes_are_listed_once_each_with_their_text_prefix_and_position()
+    {
+        const string xml = "<a>\n <p v=\"x wso2:vault-lookup( 'a' ) and x:vault-lookup('b', &quot;ENV&quot;)\" w='wso2:vault-lookup(\"x:vault-lookup(1)\")'/></a>";
+
+        var braceLess = VaultLookupParser.Scan(xml).BraceLess;
+
+        Assert.Equal(
+            [
+                new BraceLessLookup("wso2:vault-lookup( 'a' )", "wso2", 2, 10),
+                new BraceLessLookup("x:vault-lookup('b', \"ENV\")", "x", 2, 39),
+                new BraceLessLookup("wso2:vault-lookup(\"x:vault-lookup(1)\")", "wso2", 2, 80),
+            ],
+            braceLess);
+    }
+
+    [Fact]
     public void Lines_counted_across_crlf_and_cr()
     {
         const string xml = "<a>\r\n<b/>\r<c v=\"{wso2:vault-lookup('q')}\"/></a>";
