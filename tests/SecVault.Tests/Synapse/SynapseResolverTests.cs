@@ -325,6 +325,34 @@ public sealed class SynapseResolverTests
         Assert.Equal("secret 'E' decrypts to bytes that are not UTF-8", Assert.Single(ex.Problems).Message);
     }
 
+    [Fact]
+    public void A_flagged_lookup_in_a_home_without_a_vault_is_the_vaults_problem_not_a_lookup_error()
+    {
+        using var home = Home(out var ciphertext);
+        home.DeleteVault();
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = ciphertext }));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(new Problem(ProblemSeverity.Error, "conf/security/secret-conf.properties", 0, 0, "keystore", "secure vault is not configured: conf/security/secret-conf.properties does not exist"), problem);
+        AssertNoValue(ex, ciphertext, "wso2carbon");
+    }
+
+    [Fact]
+    public void A_blank_vault_transformation_falls_back_to_system_parameter_and_an_unreadable_toml_to_the_default()
+    {
+        using var home = new TestMiHome();
+        home.SetVaultProperty("keystore.identity.CipherTransformation", " ");
+        home.WriteToml("[system.parameter]\n\"org.wso2.CipherTransformation\" = \"RSA/ECB/PKCS1Padding\"\n");
+        var env = new Dictionary<string, string> { ["P"] = home.Vector(Pkcs1).Ciphertext, ["O"] = home.Vector(Oaep).Ciphertext };
+
+        var fromToml = Resolve(home, "<a>{wso2:vault-lookup('P','ENV','true')}</a>", env).Render(showSecrets: true);
+        home.WriteToml("[system.parameter\n");
+        var byDefault = Resolve(home, "<a>{wso2:vault-lookup('O','ENV','true')}</a>", env).Render(showSecrets: true);
+
+        Assert.Equal(("<a>wso2carbon</a>", "<a>wso2carbon</a>"), (fromToml, byDefault));
+    }
+
     private const string OutsideSecret = "outside-secret";
 
     /// <summary>A home whose FILE root is <c>secrets/</c>, with <c>outside.txt</c> next to (not in) the root.</summary>
