@@ -113,6 +113,8 @@ public sealed class VaultLookupParserTests
     [InlineData("<t>{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}</t>", "{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}", "ABC\U0001F600")]
     [InlineData("<t>&#123;wso2:vault-lookup('a')&#125;&amp;</t>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
     [InlineData("<t>{wso2:vault-lookup('a & b;')}</t>", "{wso2:vault-lookup('a & b;')}", "a & b;")]
+    [InlineData("<t>{wso2:vault-lookup('&#9;&#x;')}</t>", "{wso2:vault-lookup('&#9;&#x;')}", "\t&#x;")]
+    [InlineData("<p expression=\":vault-lookup('x') wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
     [InlineData("<t>{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}</t>", "{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}", "&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#")]
     [InlineData("<t>{wso2:vault-lookup('&#x00000000041;')}</t>", "{wso2:vault-lookup('&#x00000000041;')}", "&#x00000000041;")]
     [InlineData("<t>{wso2:vault-lookup('&#x000000041;')}</t>", "{wso2:vault-lookup('&#x000000041;')}", "A")]
@@ -177,7 +179,9 @@ public sealed class VaultLookupParserTests
     [Fact]
     public void Brace_less_calls_in_ordinary_attributes_are_listed_once_each_with_their_text_prefix_and_position()
     {
-        const string xml = "<a>\n <p v=\"x wso2:vault-lookup( 'a' ) and x:vault-lookup('b', &quot;ENV&quot;)\" w='wso2:vault-lookup(\"x:vault-lookup(1)\")'/></a>";
+        const string xml =
+            "<a>\n <p v=\"x wso2:vault-lookup( 'a' ) and x:vault-lookup('b', &quot;ENV&quot;)\" w='wso2:vault-lookup(\"x:vault-lookup(1)\")'/>\n" +
+            "<q v=\":vault-lookup('c') {wso2:vault-lookup('d')}wso2:vault-lookup('e')\"/></a>";
 
         var braceLess = VaultLookupParser.Scan(xml).BraceLess;
 
@@ -186,6 +190,7 @@ public sealed class VaultLookupParserTests
                 new BraceLessLookup("wso2:vault-lookup( 'a' )", "wso2", 2, 10),
                 new BraceLessLookup("x:vault-lookup('b', \"ENV\")", "x", 2, 39),
                 new BraceLessLookup("wso2:vault-lookup(\"x:vault-lookup(1)\")", "wso2", 2, 80),
+                new BraceLessLookup("wso2:vault-lookup('e')", "wso2", 3, 50),
             ],
             braceLess);
     }
