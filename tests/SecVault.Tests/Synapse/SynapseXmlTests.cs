@@ -56,9 +56,9 @@ public sealed class SynapseXmlTests
     }
 
     [Fact]
-    public void Read_places_content_after_characters_outside_the_basic_plane_and_tabs()
+    public void Read_places_content_after_characters_outside_the_basic_plane_tabs_and_a_quote_in_the_text()
     {
-        var xml = $"<a xmlns:s=\"{Ns}\">\t\U0001F600\t<b s:secretAlias=\"x\">v</b></a>";
+        var xml = $"<a xmlns:s=\"{Ns}\">\t\U0001F600\t\"<b s:secretAlias=\"x\">v</b></a>";
 
         var site = Assert.Single(SynapseXml.Read(xml).SecretAliases);
 
