@@ -68,11 +68,22 @@ public sealed class SynapseXmlTests
     [Fact]
     public void Malformed_XML_gives_the_parsers_position_and_reason_with_every_quoted_fragment_masked_and_keeps_the_aliases_before_it()
     {
-        var xml = $"<a xmlns:s=\"{Ns}\">\n<p s:secretAlias=\"x\"/>\n<s3cr3t>\n</a>";
+        var xml = $"<a xmlns:s=\"{Ns}\">\n<p s:secretAlias=\"x\"><p s:secretAlias=\"y\"/></p>\n<s3cr3t>\n</a>";
 
         var structure = SynapseXml.Read(xml);
 
         Assert.Equal(new MalformedXml(4, 3, "The '…' start tag on line 3 position 2 does not match the end tag of '…'"), structure.Malformed);
+        Assert.Equal(["x", "y"], structure.SecretAliases.Select(a => a.Alias));
+    }
+
+    [Fact]
+    public void A_document_type_declaration_is_ignored_not_refused()
+    {
+        var xml = $"<!DOCTYPE data [<!ELEMENT data ANY>]>\n<data xmlns:s=\"{Ns}\"><?pi x?><!-- c --><p s:secretAlias=\"x\">v</p></data>";
+
+        var structure = SynapseXml.Read(xml);
+
+        Assert.Null(structure.Malformed);
         Assert.Equal("x", Assert.Single(structure.SecretAliases).Alias);
     }
 

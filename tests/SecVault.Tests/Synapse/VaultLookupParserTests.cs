@@ -114,6 +114,10 @@ public sealed class VaultLookupParserTests
     [InlineData("<t>&#123;wso2:vault-lookup('a')&#125;&amp;</t>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
     [InlineData("<t>{wso2:vault-lookup('a & b;')}</t>", "{wso2:vault-lookup('a & b;')}", "a & b;")]
     [InlineData("<t>{wso2:vault-lookup('&#9;&#x;')}</t>", "{wso2:vault-lookup('&#9;&#x;')}", "\t&#x;")]
+    [InlineData("<t>{wso2:vault-lookup('&#xD7FF;&#xE000;&#x10FFFF;&#xDFFF;')}</t>", "{wso2:vault-lookup('&#xD7FF;&#xE000;&#x10FFFF;&#xDFFF;')}", "\uD7FF\uE000\U0010FFFF&#xDFFF;")]
+    [InlineData("&#123;wso2:vault-lookup('a')&#125;<t/>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
+    [InlineData("<t><![CDATA[x]]>{wso2:vault-lookup('a')}</t>", "{wso2:vault-lookup('a')}", "a")]
+    [InlineData("<!DOCTYPE a [<!ENTITY e \"x\"> {wso2:vault-lookup('z')} ]><t>{wso2:vault-lookup('a')}</t>", "{wso2:vault-lookup('a')}", "a")]
     [InlineData("<p expression=\":vault-lookup('x') wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
     [InlineData("<t>{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}</t>", "{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}", "&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#")]
     [InlineData("<t>{wso2:vault-lookup('&#x00000000041;')}</t>", "{wso2:vault-lookup('&#x00000000041;')}", "&#x00000000041;")]
@@ -149,7 +153,7 @@ public sealed class VaultLookupParserTests
     {
         const string xml =
             "<a u=\"{wso2:vault-decrypt('c1')}@{wso2:vault-decrypt('c&#10;2')}{wso2:vault-decrypt('c&amp;3')}\">\n" +
-            "{wso2:vault-decrypt('c4')}{x:vault-decrypt('c5')}{wso2:vault-decrypt('c6'\n)}{wso2:vault-decrypt('c7')}{wso2:vault-decrypt('c8'</a>";
+            "{wso2:vault-decrypt('c4')}{x:vault-decrypt('c5')}{wso2:vault-decrypt('c6'\n)}{wso2:vault-decrypt('c7')}{wso2:vault-decrypt('\n')}{wso2:vault-decrypt('c8'</a>";
 
         var decrypts = VaultLookupParser.Scan(xml).Decrypts;
 
@@ -161,6 +165,12 @@ public sealed class VaultLookupParserTests
                 new VaultDecryptSite("c7", 174, 26, 3, 3, null),
             ],
             decrypts);
+    }
+
+    [Fact]
+    public void Scan_refuses_a_null_text()
+    {
+        Assert.Throws<ArgumentNullException>("xml", () => VaultLookupParser.Scan(null!));
     }
 
     [Theory]
