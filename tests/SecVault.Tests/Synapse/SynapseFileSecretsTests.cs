@@ -119,6 +119,22 @@ public sealed class SynapseFileSecretsTests
         Assert.Equal($"{artifact}:2:8: vault-lookup type 'file' is unknown; use REG, ENV, FILE or DOCKER (case-sensitive)", error.Message);
     }
 
+    [SkippableFact]
+    public void An_artifact_that_cannot_be_read_stops_the_scan_naming_it()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        using var home = new TempMiHome("[server]\nhostname = \"h\"\n");
+        var folder = Path.Combine(home.Path, "repository", "deployment", "server", "synapse-configs");
+        Directory.CreateDirectory(folder);
+        var artifact = Path.Combine(folder, "gone.xml");
+        File.CreateSymbolicLink(artifact, "/nonexistent-secvault-target.xml");
+
+        var error = Assert.Throws<SecretInputException>(() => Find(home));
+
+        Assert.Equal((SecretInputErrorKind.Unreadable, artifact), (error.Kind, error.InputName));
+        Assert.StartsWith($"cannot read {artifact}: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Find_refuses_null_arguments()
     {
