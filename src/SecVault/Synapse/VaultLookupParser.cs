@@ -63,7 +63,8 @@ internal static class VaultLookupParser
     internal static List<(int Start, int End)> InlineTokens(string text)
     {
         var tokens = new List<(int Start, int End)>();
-        int closeFrom = 0, close = -1, lineEndFrom = 0, lineEnd = -1;
+        // Nothing searched yet: every body lies after 0.
+        int closeFrom = 0, close = 0, lineEndFrom = 0, lineEnd = 0;
         var open = text.IndexOf('{', StringComparison.Ordinal);
         while (open >= 0)
         {
@@ -78,28 +79,34 @@ internal static class VaultLookupParser
             if (string.CompareOrdinal(text, colon, InlineCallStart, 0, InlineCallStart.Length) == 0)
             {
                 var body = colon + InlineCallStart.Length;
-                if (body > close || closeFrom > body)
+
+                // Stryker disable once Equality: only when to search again; bodies only grow, and searching again from a body at the cached match finds it again.
+                var searchClose = body > close || closeFrom > body;
+                if (searchClose)
                 {
                     closeFrom = body;
                     close = text.IndexOf(InlineTokenEnd, body, StringComparison.Ordinal);
                     close = close < 0 ? text.Length : close;
                 }
 
-                if (body > lineEnd || lineEndFrom > body)
+                // Stryker disable once Equality: only when to search again; bodies only grow, and searching again from a body at the cached line end finds it again.
+                var searchLineEnd = body > lineEnd || lineEndFrom > body;
+                if (searchLineEnd)
                 {
                     lineEndFrom = body;
                     lineEnd = text.AsSpan(body).IndexOfAny(JavaLineTerminators);
                     lineEnd = lineEnd < 0 ? text.Length : body + lineEnd;
                 }
 
-                if (close < text.Length && close < lineEnd)
+                // Both are the text's length when not found, so a found ')}' is one before the line ends.
+                if (close < lineEnd)
                 {
                     tokens.Add((open, close + InlineTokenEnd.Length));
                     next = close + InlineTokenEnd.Length;
                 }
             }
 
-            open = next < text.Length ? text.IndexOf('{', next) : -1;
+            open = text.IndexOf('{', next);
         }
 
         return tokens;
@@ -191,7 +198,8 @@ internal static class VaultLookupParser
                     open++;
                 }
 
-                var isCall = prefixStart < colon && IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
+                // With no prefix, prefixStart is the colon itself, which starts no name.
+                var isCall = IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
                 while (token < covered.Count && covered[token].End <= prefixStart)
                 {
                     token++;
@@ -243,10 +251,11 @@ internal static class VaultLookupParser
             while ((search = text.IndexOf(":" + FunctionName, search, StringComparison.Ordinal)) >= 0)
             {
                 var colon = search;
-                search += FunctionName.Length + 1;
+                search = colon + 1;
                 var prefixStart = PrefixStart(text, colon);
 
-                if (prefixStart == colon || !IsNameStart(text[prefixStart]) || covered.Exists(t => t.Start <= prefixStart && prefixStart < t.End))
+                // With no prefix, prefixStart is the colon itself, which starts no name.
+                if (!IsNameStart(text[prefixStart]) || covered.Exists(t => t.Start <= prefixStart && prefixStart < t.End))
                 {
                     continue;
                 }
@@ -412,6 +421,7 @@ internal static class VaultLookupParser
     private sealed record ParsedCall(string Prefix, List<string> Arguments, int Consumed, SynapseLookupErrorKind? Error, string? Message)
     {
         // A call that fails is reported at its start and never spliced, so it has no length.
+        // Stryker disable once String: a failed call's prefix is never read.
         public static ParsedCall Fail(SynapseLookupErrorKind kind, string message) => new(string.Empty, [], 0, kind, message);
     }
 

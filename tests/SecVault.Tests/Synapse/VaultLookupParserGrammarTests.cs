@@ -102,6 +102,7 @@ public sealed class VaultLookupParserGrammarTests
     [InlineData("<t>{wso2:vault-lookup('a') }</t>")]
     [InlineData("<t>{wso2:vault-lookup ('a')}</t>")]
     [InlineData("<t>{wso2:vault-lookup('a\n')}</t>")]
+    [InlineData("<t>{wso2:vault-lookup('\n')}</t>")]
     [InlineData("<t>{wso2:vault-lookup('a\u2028')}</t>")]
     [InlineData("<t>{wso2:vault-lookup('a')</t>")]
     [InlineData("<t>wso2:vault-lookup('a')</t>")]
