@@ -15,7 +15,7 @@ public static class SynapseArtifact
 
     /// <summary>The text of the artifact at <paramref name="path"/> (UTF-8, a byte-order mark skipped).</summary>
     /// <exception cref="IOException">Missing, unsafe, not a regular file, too large or unreadable.</exception>
-    internal static string ReadText(string path) => SecureFile.ReadAllText(path, MaxFileBytes, new UTF8Encoding(false));
+    internal static string ReadText(string path) => SecureFile.ReadAllText(path, MaxFileBytes, Encoding.UTF8);
 
     /// <summary>
     /// The text of the artifact at <paramref name="path"/>, or null with the one problem that reports why it cannot be

@@ -51,6 +51,12 @@ public static class SynapseFileSecrets
 
             foreach (var lookup in VaultLookupParser.Find(text, artifact))
             {
+                if (!lookup.IsWso2)
+                {
+                    // Another prefix (hashicorp:) is not MI's vault: MI and the resolver leave it alone, and so does rotate.
+                    continue;
+                }
+
                 if (lookup.LookupType == VaultLookupType.Docker)
                 {
                     docker++;

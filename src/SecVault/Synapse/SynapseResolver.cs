@@ -152,7 +152,7 @@ public sealed class SynapseResolver
 
             if (lookup.TypeIgnored)
             {
-                problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseTwoArguments(lookup.Type ?? string.Empty)));
+                problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseTwoArguments(lookup.Type!)));
             }
 
             // Not "is not { } type": a mutant of the block below would leave type unassigned (CS0165), and Stryker
@@ -251,7 +251,8 @@ public sealed class SynapseResolver
                 return (null, null, ex.Problems);
             }
 
-            return (lookup.Value, lookup.Value is null ? lookup.Message : null, lookup.Problems);
+            // Collect reads the message only when there is no value.
+            return (lookup.Value, lookup.Message, lookup.Problems);
         }
 
         string raw;
@@ -271,7 +272,7 @@ public sealed class SynapseResolver
                 ? (FileRootProperty, _owner.Home.Path)
                 : (DockerRootProperty, DefaultDockerRoot);
             var root = _owner.Sources.SystemProperties.TryGetValue(property, out var configured) && configured.Length > 0 ? configured : fallback;
-            if (!root.EndsWith('/') && !root.EndsWith(Path.DirectorySeparatorChar))
+            if (!Path.EndsInDirectorySeparator(root))
             {
                 root += Path.DirectorySeparatorChar;
             }
@@ -298,7 +299,7 @@ public sealed class SynapseResolver
                     return (null, DiagnosticsText.SynapseFileMissing(path), []);
                 }
 
-                raw = JavaTrim(SecureFile.ReadAllText(readPath, MaxFileSecretBytes, new UTF8Encoding(false)).Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal));
+                raw = JavaTrim(SecureFile.ReadAllText(readPath, MaxFileSecretBytes, Encoding.UTF8).Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -20,6 +20,8 @@ internal static partial class SynapseText
 
     internal const string SynapseMalformedLookup = "malformed vault-lookup call; expected prefix:vault-lookup('name'[, 'TYPE', 'true|false'])";
 
+    internal const string SynapseUnclosedLookup = "malformed vault-lookup call: no ')' closes its arguments; expected prefix:vault-lookup('name'[, 'TYPE', 'true|false'])";
+
     internal static string SynapseNonLiteralArgument(int index) =>
         $"vault-lookup argument {index} is not a string literal";
 

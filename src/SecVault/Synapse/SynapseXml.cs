@@ -37,7 +37,8 @@ internal static partial class SynapseXml
             {
                 if (reader.NodeType == XmlNodeType.Element)
                 {
-                    var tagStart = Offset(info.LineNumber, info.LinePosition) - 1;
+                    // The reader places an element at its name, just after the '<'.
+                    var nameStart = Offset(info.LineNumber, info.LinePosition);
                     var name = reader.Name;
                     var empty = reader.IsEmptyElement;
                     var depth = reader.Depth;
@@ -53,7 +54,7 @@ internal static partial class SynapseXml
                         continue;
                     }
 
-                    var tagEnd = StartTagEnd(xml, tagStart);
+                    var tagEnd = StartTagEnd(xml, nameStart);
                     if (empty)
                     {
                         // "<x a='b'/>" becomes "<x a='b'>value</x>": the "/>" is replaced.
@@ -87,10 +88,11 @@ internal static partial class SynapseXml
         return Quoted().Replace(text, "'…'").TrimEnd('.', ' ');
     }
 
-    private static int StartTagEnd(string xml, int tagStart)
+    /// <summary>The offset after the <c>&gt;</c> that ends the start tag whose name begins at <paramref name="nameStart"/> (a name holds no quote and no <c>&gt;</c>).</summary>
+    private static int StartTagEnd(string xml, int nameStart)
     {
         char? quote = null;
-        for (var i = tagStart + 1; i < xml.Length; i++)
+        for (var i = nameStart; i < xml.Length; i++)
         {
             var c = xml[i];
             if (quote is not null)

@@ -63,7 +63,8 @@ internal static class VaultLookupParser
     internal static List<(int Start, int End)> InlineTokens(string text)
     {
         var tokens = new List<(int Start, int End)>();
-        int closeFrom = 0, close = -1, lineEndFrom = 0, lineEnd = -1;
+        // Nothing searched yet: every body lies after 0.
+        int closeFrom = 0, close = 0, lineEndFrom = 0, lineEnd = 0;
         var open = text.IndexOf('{', StringComparison.Ordinal);
         while (open >= 0)
         {
@@ -78,28 +79,34 @@ internal static class VaultLookupParser
             if (string.CompareOrdinal(text, colon, InlineCallStart, 0, InlineCallStart.Length) == 0)
             {
                 var body = colon + InlineCallStart.Length;
-                if (body > close || closeFrom > body)
+
+                // Stryker disable once Equality: only when to search again; bodies only grow, and searching again from a body at the cached match finds it again.
+                var searchClose = body > close || closeFrom > body;
+                if (searchClose)
                 {
                     closeFrom = body;
                     close = text.IndexOf(InlineTokenEnd, body, StringComparison.Ordinal);
                     close = close < 0 ? text.Length : close;
                 }
 
-                if (body > lineEnd || lineEndFrom > body)
+                // Stryker disable once Equality: only when to search again; bodies only grow, and searching again from a body at the cached line end finds it again.
+                var searchLineEnd = body > lineEnd || lineEndFrom > body;
+                if (searchLineEnd)
                 {
                     lineEndFrom = body;
                     lineEnd = text.AsSpan(body).IndexOfAny(JavaLineTerminators);
                     lineEnd = lineEnd < 0 ? text.Length : body + lineEnd;
                 }
 
-                if (close < text.Length && close < lineEnd)
+                // Both are the text's length when not found, so a found ')}' is one before the line ends.
+                if (close < lineEnd)
                 {
                     tokens.Add((open, close + InlineTokenEnd.Length));
                     next = close + InlineTokenEnd.Length;
                 }
             }
 
-            open = next < text.Length ? text.IndexOf('{', next) : -1;
+            open = text.IndexOf('{', next);
         }
 
         return tokens;
@@ -136,8 +143,11 @@ internal static class VaultLookupParser
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
 
+    // A prefix is an XML name as Jaxen (which evaluates MI's XPath) reads one: letters, digits, '.', '-', '_', combining
+    // marks and extenders. U+00B7 and U+0387 are the extenders that are not letters; without them "x·wso2:" would end
+    // its prefix at the dot and read as wso2, a call MI does not resolve.
     private static bool IsNameChar(char c) =>
-        IsNameStart(c) || char.IsDigit(c) || c is '-' or '.' || CharUnicodeInfo.GetUnicodeCategory(c)
+        IsNameStart(c) || char.IsDigit(c) || c is '-' or '.' or '\u00B7' or '\u0387' || CharUnicodeInfo.GetUnicodeCategory(c)
             is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private sealed class Scanner(string xml)
@@ -188,7 +198,8 @@ internal static class VaultLookupParser
                     open++;
                 }
 
-                var isCall = prefixStart < colon && IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
+                // With no prefix, prefixStart is the colon itself, which starts no name.
+                var isCall = IsNameStart(text[prefixStart]) && open < text.Length && text[open] == '(';
                 while (token < covered.Count && covered[token].End <= prefixStart)
                 {
                     token++;
@@ -240,10 +251,11 @@ internal static class VaultLookupParser
             while ((search = text.IndexOf(":" + FunctionName, search, StringComparison.Ordinal)) >= 0)
             {
                 var colon = search;
-                search += FunctionName.Length + 1;
+                search = colon + 1;
                 var prefixStart = PrefixStart(text, colon);
 
-                if (prefixStart == colon || !IsNameStart(text[prefixStart]) || covered.Exists(t => t.Start <= prefixStart && prefixStart < t.End))
+                // With no prefix, prefixStart is the colon itself, which starts no name.
+                if (!IsNameStart(text[prefixStart]) || covered.Exists(t => t.Start <= prefixStart && prefixStart < t.End))
                 {
                     continue;
                 }
@@ -329,34 +341,39 @@ internal static class VaultLookupParser
         var name = ":" + FunctionName;
         if (prefix.Length == 0 || string.CompareOrdinal(text, i, name, 0, name.Length) != 0 || i + name.Length > end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         i += name.Length;
         i = SkipSpace(text, i, end);
         if (i == end || text[i] != '(')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         i = SkipSpace(text, i + 1, end);
         var args = new List<string>();
         if (i < end && text[i] == ')')
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(0), i + 1 - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(0));
         }
 
         while (true)
         {
-            if (i == end || text[i] is not ('\'' or '"'))
+            if (i == end)
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count + 1), i - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseUnclosedLookup);
+            }
+
+            if (text[i] is not ('\'' or '"'))
+            {
+                return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count + 1));
             }
 
             var close = text.IndexOf(text[i], i + 1, end - i - 1);
             if (close < 0)
             {
-                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, end - start);
+                return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
             }
 
             args.Add(text[(i + 1)..close]);
@@ -373,16 +390,20 @@ internal static class VaultLookupParser
                 break;
             }
 
-            return ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count), i - start);
+            // Text after a literal that is neither ',' nor ')' continues the argument as an expression ('a' = 'b');
+            // no text at all means the call was never closed.
+            return i == end
+                ? ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseUnclosedLookup)
+                : ParsedCall.Fail(SynapseLookupErrorKind.NonLiteralArgument, SynapseText.SynapseNonLiteralArgument(args.Count));
         }
 
         if (requireWholeRange && SkipSpace(text, i, end) != end)
         {
-            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup, i - start);
+            return ParsedCall.Fail(SynapseLookupErrorKind.Malformed, SynapseText.SynapseMalformedLookup);
         }
 
         return args.Count > 3
-            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(args.Count), i - start)
+            ? ParsedCall.Fail(SynapseLookupErrorKind.ArgumentCount, SynapseText.SynapseArgumentCount(args.Count))
             : new ParsedCall(prefix, args, i - start, null, null);
     }
 
@@ -396,10 +417,12 @@ internal static class VaultLookupParser
         return i;
     }
 
+    /// <summary>A parsed call, or its error; <paramref name="Consumed"/> counts the characters of a call that parsed.</summary>
     private sealed record ParsedCall(string Prefix, List<string> Arguments, int Consumed, SynapseLookupErrorKind? Error, string? Message)
     {
-        public static ParsedCall Fail(SynapseLookupErrorKind kind, string message, int consumed) =>
-            new(string.Empty, [], consumed, kind, message);
+        // A call that fails is reported at its start and never spliced, so it has no length.
+        // Stryker disable once String: a failed call's prefix is never read.
+        public static ParsedCall Fail(SynapseLookupErrorKind kind, string message) => new(string.Empty, [], 0, kind, message);
     }
 
     /// <summary>An attribute value or a run of element text, entity references decoded, mapped back to raw offsets.</summary>

@@ -1,7 +1,9 @@
+using SecVault.Ciphers;
 using SecVault.Diagnostics;
 using SecVault.Resolution;
 using SecVault.Synapse;
 using SecVault.Testing;
+using SecVault.Tests.Ciphers;
 using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Synapse;
@@ -190,6 +192,178 @@ public sealed class SynapseResolverTests
         }
     }
 
+    [Fact]
+    public void Check_reports_every_problem_whole_with_its_subject_in_the_order_the_forms_are_read()
+    {
+        using var home = Home(out _);
+        var xml =
+            "<a>\n" +
+            "<p expression=\"wso2:vault-lookup('x'\"/>\n" +
+            "<q v=\"{hashicorp:vault-lookup('k')}\"/>\n" +
+            "<r v=\"{wso2:vault-lookup('db','ENV')}\"/>\n" +
+            "<s v=\"wso2:vault-lookup('db')\"/>\n" +
+            "</b>";
+
+        var problems = Check(home, xml);
+
+        Assert.Equal(
+            [
+                new Problem(ProblemSeverity.Error, "api.xml", 6, 3, "xml", "not well-formed XML (The '…' start tag on line 1 position 2 does not match the end tag of '…'); MI does not deploy the artifact"),
+                new Problem(ProblemSeverity.Error, "api.xml", 2, 16, "vault-lookup", "malformed vault-lookup call: no ')' closes its arguments; expected prefix:vault-lookup('name'[, 'TYPE', 'true|false'])"),
+                new Problem(ProblemSeverity.Warning, "api.xml", 3, 7, "hashicorp:vault-lookup('k')", "prefix 'hashicorp' is not wso2; the lookup is left as it is"),
+                new Problem(ProblemSeverity.Warning, "api.xml", 4, 7, "wso2:vault-lookup('db','ENV')", "with two arguments the type 'ENV' is ignored and the alias is read from [secrets]; add a third argument"),
+                new Problem(ProblemSeverity.Warning, "api.xml", 5, 7, "wso2:vault-lookup('db')", "wso2:vault-lookup('db') written without braces in an attribute is passed on as text, not resolved; write {wso2:vault-lookup('db')}"),
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Resolve_with_warnings_only_resolves_and_with_an_error_throws_every_problem()
+    {
+        using var home = Home(out _);
+        const string warned = "<a>{wso2:vault-lookup('db','ENV')}</a>";
+
+        Assert.Equal("<a>wso2carbon</a>", Resolve(home, warned).Render(showSecrets: true));
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('db','ENV')}<b>{wso2:vault-lookup('NOPE','ENV','false')}</b></a>"));
+
+        Assert.Equal(
+            [
+                new Problem(ProblemSeverity.Warning, "api.xml", 1, 4, "wso2:vault-lookup('db','ENV')", "with two arguments the type 'ENV' is ignored and the alias is read from [secrets]; add a third argument"),
+                new Problem(ProblemSeverity.Error, "api.xml", 1, 38, "wso2:vault-lookup('NOPE','ENV','false')", "environment variable NOPE is not defined"),
+            ],
+            ex.Problems);
+    }
+
+    [Fact]
+    public void Resolve_and_Check_refuse_null_arguments_and_XPathLiteral_a_null_value()
+    {
+        using var home = Home(out _);
+        using var resolver = new MiHomeResolver(home.Home, Options(home));
+        var synapse = resolver.CreateSynapseResolver();
+
+        Assert.Throws<ArgumentNullException>("xml", () => synapse.Resolve(null!, "a.xml"));
+        Assert.Throws<ArgumentNullException>("displayPath", () => synapse.Resolve("<a/>", null!));
+        Assert.Throws<ArgumentNullException>("xml", () => synapse.Check(null!, "a.xml"));
+        Assert.Throws<ArgumentNullException>("value", () => SynapseResolver.XPathLiteral(null!));
+    }
+
+    [Fact]
+    public void Values_are_kept_apart_by_type_name_and_flag_but_REG_ignores_its_flag()
+    {
+        using var home = Home(out var ciphertext);
+        File.WriteAllText(home.Combine("E"), "from-file");
+        var xml =
+            "<a>{wso2:vault-lookup('E','ENV','false')}|{wso2:vault-lookup('E','ENV','true')}|{wso2:vault-lookup('E','FILE','false')}|" +
+            "{wso2:vault-lookup('db','REG','true')}|{wso2:vault-lookup('db','REG','false')}|{wso2:vault-lookup('E','ENV','false')}</a>";
+
+        var text = Resolve(home, xml, new() { ["E"] = ciphertext }).Render(showSecrets: true);
+
+        Assert.Equal($"<a>{ciphertext}|wso2carbon|from-file|wso2carbon|wso2carbon|{ciphertext}</a>", text);
+    }
+
+    [Fact]
+    public void ENV_and_FILE_values_are_trimmed_of_control_characters_and_spaces_only_as_Java_trim_does()
+    {
+        using var home = Home(out _);
+        File.WriteAllText(home.Combine("f"), "\u0001\u00A0a\rb\r\nc\u001F ");
+        var xml = "<a>{wso2:vault-lookup('E','ENV','false')}|{wso2:vault-lookup('f','FILE','false')}</a>";
+
+        var text = Resolve(home, xml, new() { ["E"] = "\0\t\u2003x\u00A0 \u0020" }).Render(showSecrets: true);
+
+        Assert.Equal("<a>\u2003x\u00A0|\u00A0abc</a>", text);
+    }
+
+    [Fact]
+    public void A_FILE_root_given_with_its_separator_or_empty_names_the_file_once_under_the_right_root()
+    {
+        using var home = RootedHome(out var root);
+        File.WriteAllText(home.Combine("in-home"), "home-value");
+        const string xml = "<a>{wso2:vault-lookup('gone','FILE','false')}</a>";
+
+        var withSeparator = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root + "/")));
+        var empty = Resolve(home, "<a>{wso2:vault-lookup('in-home','FILE','false')}</a>", configure: o => o.SystemProperties[SynapseResolver.FileRootProperty] = string.Empty);
+
+        Assert.Equal($"file {root}/gone does not exist", Assert.Single(withSeparator.Problems).Message);
+        Assert.Equal("<a>home-value</a>", empty.Render(showSecrets: true));
+    }
+
+    [Fact]
+    public void A_FILE_secret_of_one_MiB_is_read_and_a_larger_one_is_an_error_naming_the_file()
+    {
+        using var home = Home(out _);
+        File.WriteAllText(home.Combine("limit"), new string('x', 1024 * 1024));
+        File.WriteAllText(home.Combine("over"), new string('x', (1024 * 1024) + 1));
+
+        var limit = Resolve(home, "<a>{wso2:vault-lookup('limit','FILE','false')}</a>").Render(showSecrets: true);
+        var over = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('over','FILE','false')}</a>"));
+
+        Assert.Equal($"<a>{new string('x', 1024 * 1024)}</a>", limit);
+        Assert.StartsWith($"cannot read {home.Path}/over: ", Assert.Single(over.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DOCKER_reads_under_run_secrets_when_no_root_is_set()
+    {
+        using var home = Home(out _);
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('secvault-test-absent','DOCKER','false')}</a>"));
+
+        Assert.Equal("/run/secrets/", SynapseResolver.DefaultDockerRoot);
+        Assert.Contains("/run/secrets/secvault-test-absent", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flagged_lookup_whose_plaintext_is_not_UTF8_is_an_error_without_the_value()
+    {
+        using var home = Home(out _);
+        var (_, publicKey, _) = VectorKeys.Get(home.Keystore.Name, home.Keystore.Entries[0].Alias);
+        var latin = new SecretEncryptor(publicKey, Transformation.OaepSha1).Encrypt([0xC3, 0x28, 0xFF], "E");
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() =>
+            Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = latin }, o => o.DiagnosePadding = true));
+
+        Assert.Equal("secret 'E' decrypts to bytes that are not UTF-8", Assert.Single(ex.Problems).Message);
+    }
+
+    [Fact]
+    public void A_flagged_lookup_in_a_home_without_a_vault_is_the_vaults_problem_not_a_lookup_error()
+    {
+        using var home = Home(out var ciphertext);
+        home.DeleteVault();
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('E','ENV','true')}</a>", new() { ["E"] = ciphertext }));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(new Problem(ProblemSeverity.Error, "conf/security/secret-conf.properties", 0, 0, "keystore", "secure vault is not configured: conf/security/secret-conf.properties does not exist"), problem);
+        AssertNoValue(ex, ciphertext, "wso2carbon");
+    }
+
+    [Fact]
+    public void A_blank_vault_transformation_falls_back_to_system_parameter_and_an_unreadable_toml_to_the_default()
+    {
+        using var home = new TestMiHome();
+        home.SetVaultProperty("keystore.identity.CipherTransformation", " ");
+        home.WriteToml("[system.parameter]\n\"org.wso2.CipherTransformation\" = \"RSA/ECB/PKCS1Padding\"\n");
+        var env = new Dictionary<string, string> { ["P"] = home.Vector(Pkcs1).Ciphertext, ["O"] = home.Vector(Oaep).Ciphertext };
+
+        var fromToml = Resolve(home, "<a>{wso2:vault-lookup('P','ENV','true')}</a>", env).Render(showSecrets: true);
+        home.WriteToml("[system.parameter\n");
+        var byDefault = Resolve(home, "<a>{wso2:vault-lookup('O','ENV','true')}</a>", env).Render(showSecrets: true);
+
+        Assert.Equal(("<a>wso2carbon</a>", "<a>wso2carbon</a>"), (fromToml, byDefault));
+    }
+
+    [Fact]
+    public void Render_replaces_adjacent_tokens_each_and_drops_a_token_inside_an_alias_elements_content()
+    {
+        using var home = Home(out _);
+        var xml = $"<a xmlns:s=\"{SynapseXml.SecureVaultNamespace}\">{{wso2:vault-lookup('db')}}{{wso2:vault-lookup('A','ENV','false')}}<p s:secretAlias=\"db\">x{{wso2:vault-lookup('A','ENV','false')}}y</p></a>";
+
+        var text = Resolve(home, xml, new() { ["A"] = "env-a" }).Render(showSecrets: true);
+
+        Assert.Equal($"<a xmlns:s=\"{SynapseXml.SecureVaultNamespace}\">wso2carbonenv-a<p s:secretAlias=\"db\">wso2carbon</p></a>", text);
+    }
+
     private const string OutsideSecret = "outside-secret";
 
     /// <summary>A home whose FILE root is <c>secrets/</c>, with <c>outside.txt</c> next to (not in) the root.</summary>
@@ -267,7 +441,23 @@ public sealed class SynapseResolverTests
     }
 
     [SkippableFact]
-    public void Resolve_refuses_a_FILE_lookup_through_a_symbolic_link_that_leads_outside_the_root()
+    public void On_a_case_sensitive_file_system_a_folder_named_as_the_root_in_another_case_is_outside_it()
+    {
+        Skip.If(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), "the file system ignores case");
+        using var home = RootedHome(out var root);
+        Directory.CreateDirectory(home.Combine("SECRETS"));
+        File.WriteAllText(home.Combine("SECRETS", "db"), OutsideSecret);
+
+        var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, "<a>{wso2:vault-lookup('../SECRETS/db','FILE','false')}</a>", configure: FileRoot(root)));
+
+        Assert.Equal(
+            $"file {root}/../SECRETS/db is outside the lookup root {root}/ and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)",
+            Assert.Single(ex.Problems).Message);
+        AssertNoValue(ex, OutsideSecret);
+    }
+
+    [SkippableFact]
+    public void Resolve_refuses_a_FILE_lookup_through_a_symbolic_link_that_leads_outside_the_root_or_loops()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
         using var home = RootedHome(out var root);
@@ -276,13 +466,20 @@ public sealed class SynapseResolverTests
         File.WriteAllText(home.Combine("outside-folder", "db"), OutsideSecret);
         Directory.CreateSymbolicLink(Path.Combine(root, "folder-link"), "../outside-folder");
         File.CreateSymbolicLink(Path.Combine(root, "dangling"), "/nonexistent-secvault-target");
-        var xml = "<a>{wso2:vault-lookup('file-link','FILE','false')}{wso2:vault-lookup('folder-link/db','FILE','false')}{wso2:vault-lookup('dangling','FILE','false')}</a>";
+
+        // A sibling whose name starts with the root's name is outside it too.
+        Directory.CreateDirectory(home.Combine("secrets-other"));
+        File.WriteAllText(home.Combine("secrets-other", "db"), OutsideSecret);
+        File.CreateSymbolicLink(Path.Combine(root, "sibling"), "../secrets-other/db");
+        File.CreateSymbolicLink(Path.Combine(root, "loop"), "loop");
+        string[] names = ["file-link", "folder-link/db", "dangling", "sibling", "loop"];
+        var xml = $"<a>{string.Concat(names.Select(n => $"{{wso2:vault-lookup('{n}','FILE','false')}}"))}</a>";
 
         var ex = Assert.Throws<SecVaultResolutionException>(() => Resolve(home, xml, configure: FileRoot(root)));
 
-        Assert.Equal(3, ex.Problems.Count);
-        Assert.All(ex.Problems, p => Assert.Contains("through a symbolic link outside the lookup root", p.Message, StringComparison.Ordinal));
-        Assert.Contains($"file {root}/folder-link/db leads", ex.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Equal(
+            names.Select(n => $"file {root}/{n} leads through a symbolic link outside the lookup root {root}/ and was not read (AllowFileLookupsOutsideRoot, or mi's --allow-file-lookups-outside-root, allows it)"),
+            ex.Problems.Select(p => p.Message));
         AssertNoValue(ex, OutsideSecret);
     }
 

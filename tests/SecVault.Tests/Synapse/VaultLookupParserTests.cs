@@ -107,6 +107,104 @@ public sealed class VaultLookupParserTests
         Assert.Empty(VaultLookupParser.Find("<p value=\"wso2:vault-lookup('a')\">wso2:vault-lookup('b')</p>"));
     }
 
+    [Theory]
+    [InlineData("<t>{wso2:vault-lookup('a&amp;b')}</t>", "{wso2:vault-lookup('a&amp;b')}", "a&b")]
+    [InlineData("<t>{wso2:vault-lookup('&lt;&gt;&quot;')}</t>", "{wso2:vault-lookup('&lt;&gt;&quot;')}", "<>\"")]
+    [InlineData("<t>{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}</t>", "{wso2:vault-lookup('&#65;&#x42;&#X43;&#x1F600;')}", "ABC\U0001F600")]
+    [InlineData("<t>&#123;wso2:vault-lookup('a')&#125;&amp;</t>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
+    [InlineData("<t>{wso2:vault-lookup('a & b;')}</t>", "{wso2:vault-lookup('a & b;')}", "a & b;")]
+    [InlineData("<t>{wso2:vault-lookup('&#9;&#x;')}</t>", "{wso2:vault-lookup('&#9;&#x;')}", "\t&#x;")]
+    [InlineData("<t>{wso2:vault-lookup('&#xD7FF;&#xE000;&#x10FFFF;&#xDFFF;')}</t>", "{wso2:vault-lookup('&#xD7FF;&#xE000;&#x10FFFF;&#xDFFF;')}", "\uD7FF\uE000\U0010FFFF&#xDFFF;")]
+    [InlineData("&#123;wso2:vault-lookup('a')&#125;<t/>", "&#123;wso2:vault-lookup('a')&#125;", "a")]
+    [InlineData("<t><![CDATA[x]]>{wso2:vault-lookup('a')}</t>", "{wso2:vault-lookup('a')}", "a")]
+    [InlineData("<!DOCTYPE a [<!ENTITY e \"x\"> {wso2:vault-lookup('z')} ]><t>{wso2:vault-lookup('a')}</t>", "{wso2:vault-lookup('a')}", "a")]
+    [InlineData("<p expression=\":vault-lookup('x') wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<t>{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}</t>", "{wso2:vault-lookup('&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#')}", "&nope;&#0;&#xD800;&#x110000;&#;&#x;&#-1;&#1a;&#")]
+    [InlineData("<t>{wso2:vault-lookup('&#x00000000041;')}</t>", "{wso2:vault-lookup('&#x00000000041;')}", "&#x00000000041;")]
+    [InlineData("<t>{wso2:vault-lookup('&#x000000041;')}</t>", "{wso2:vault-lookup('&#x000000041;')}", "A")]
+    [InlineData("<t><![CDATA[{wso2:vault-lookup('a&amp;')}", "{wso2:vault-lookup('a&amp;')}", "a&amp;")]
+    [InlineData("<p x:expression=\"wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p xpath = 'wso2:vault-lookup(\"a\")'/>", "wso2:vault-lookup(\"a\")", "a")]
+    [InlineData("<p\nsource\t=\n\"wso2:vault-lookup('a')\">", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p checked a=b =\"x\" expression=\"wso2:vault-lookup('a')\"/>", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p expression=\"wso2:vault-lookup('a')", "wso2:vault-lookup('a')", "a")]
+    [InlineData("<p/>{wso2:vault-lookup('a')}<q></q>", "{wso2:vault-lookup('a')}", "a")]
+    public void Markup_is_read_as_an_XML_parser_hands_text_to_Synapse_and_a_span_covers_the_raw_text(string xml, string span, string name)
+    {
+        var lookup = Assert.Single(VaultLookupParser.Find(xml));
+
+        Assert.Equal((name, xml.IndexOf(span, StringComparison.Ordinal), span.Length), (lookup.Name, lookup.Start, lookup.Length));
+    }
+
+    [Fact]
+    public void An_xpath_attribute_holds_inline_tokens_and_calls_each_found_once()
+    {
+        const string xml = "<p expression=\"{wso2:vault-lookup('a')} wso2:vault-lookup('b') {wso2:vault-lookup('c')}wso2:vault-lookup('d')\"/>";
+
+        var found = VaultLookupParser.Find(xml);
+
+        Assert.Equal(
+            [("a", 15, VaultLookupSite.InlineToken), ("b", 40, VaultLookupSite.XPathCall), ("c", 63, VaultLookupSite.InlineToken), ("d", 87, VaultLookupSite.XPathCall)],
+            found.Select(l => (l.Name, l.Start, l.Site)));
+    }
+
+    [Fact]
+    public void Scan_finds_each_vault_decrypt_token_that_stays_on_one_line_with_its_raw_span_and_quote()
+    {
+        const string xml =
+            "<a u=\"{wso2:vault-decrypt('c1')}@{wso2:vault-decrypt('c&#10;2')}{wso2:vault-decrypt('c&amp;3')}\">\n" +
+            "{wso2:vault-decrypt('c4')}{x:vault-decrypt('c5')}{wso2:vault-decrypt('c6'\n)}{wso2:vault-decrypt('c7')}{wso2:vault-decrypt('\n')}{wso2:vault-decrypt('c8'</a>";
+
+        var decrypts = VaultLookupParser.Scan(xml).Decrypts;
+
+        Assert.Equal(
+            [
+                new VaultDecryptSite("c1", 6, 26, 1, 7, '"'),
+                new VaultDecryptSite("c&3", 64, 31, 1, 65, '"'),
+                new VaultDecryptSite("c4", 98, 26, 2, 1, null),
+                new VaultDecryptSite("c7", 174, 26, 3, 3, null),
+            ],
+            decrypts);
+    }
+
+    [Fact]
+    public void Scan_refuses_a_null_text()
+    {
+        Assert.Throws<ArgumentNullException>("xml", () => VaultLookupParser.Scan(null!));
+    }
+
+    [Theory]
+    [InlineData("<p v=\"{wso2:vault-lookup('a')}\"/>")]
+    [InlineData("<p v=\":vault-lookup('a')\"/>")]
+    [InlineData("<p v=\"1x:vault-lookup('a')\"/>")]
+    [InlineData("<p v=\"wso2:vault-lookup(a)\"/>")]
+    [InlineData("<p v=\"wso2:vault-lookup\"/>")]
+    [InlineData("<p expression=\"wso2:vault-lookup('a')\"/>")]
+    [InlineData("<p>wso2:vault-lookup('a')</p>")]
+    public void A_call_that_MI_would_not_leave_unresolved_by_mistake_is_no_brace_less_lookup(string xml)
+    {
+        Assert.Empty(VaultLookupParser.Scan(xml).BraceLess);
+    }
+
+    [Fact]
+    public void Brace_less_calls_in_ordinary_attributes_are_listed_once_each_with_their_text_prefix_and_position()
+    {
+        const string xml =
+            "<a>\n <p v=\"x wso2:vault-lookup( 'a' ) and x:vault-lookup('b', &quot;ENV&quot;)\" w='wso2:vault-lookup(\"x:vault-lookup(1)\")'/>\n" +
+            "<q v=\":vault-lookup('c') {wso2:vault-lookup('d')}wso2:vault-lookup('e')\"/></a>";
+
+        var braceLess = VaultLookupParser.Scan(xml).BraceLess;
+
+        Assert.Equal(
+            [
+                new BraceLessLookup("wso2:vault-lookup( 'a' )", "wso2", 2, 10),
+                new BraceLessLookup("x:vault-lookup('b', \"ENV\")", "x", 2, 39),
+                new BraceLessLookup("wso2:vault-lookup(\"x:vault-lookup(1)\")", "wso2", 2, 80),
+                new BraceLessLookup("wso2:vault-lookup('e')", "wso2", 3, 50),
+            ],
+            braceLess);
+    }
+
     [Fact]
     public void Lines_counted_across_crlf_and_cr()
     {
