@@ -31,6 +31,10 @@ public sealed class SecretBatchTests
     [Theory]
     [InlineData("a\u0001b", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
     [InlineData("a}", SecretOutputFormat.File, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a\u001Fb", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a\u007Fb", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a\u0085b", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
+    [InlineData("a\u009Fb", SecretOutputFormat.Console, SecretInputErrorKind.UnusableAlias)]
     [InlineData("a b", SecretOutputFormat.Kubernetes, SecretInputErrorKind.InvalidKubernetesKey)]
     [InlineData("..a", SecretOutputFormat.Kubernetes, SecretInputErrorKind.InvalidKubernetesKey)]
     [InlineData("   ", SecretOutputFormat.Console, SecretInputErrorKind.EmptyAlias)]
@@ -41,6 +45,12 @@ public sealed class SecretBatchTests
         Assert.Equal(expected, ex.Kind);
         Assert.DoesNotContain('\u0001', ex.Message);
     }
+
+    [Theory]
+    [InlineData("a b~")]
+    [InlineData("a\u00A0b")]
+    public void Prepare_accepts_the_characters_either_side_of_the_control_ranges(string alias) =>
+        Assert.Equal(alias, SecretBatch.Prepare([E(alias, "x")], SecretOutputFormat.Console, "in").Entries.Single().Alias);
 
     [Fact]
     public void Prepare_accepts_any_alias_character_for_console_except_control_and_brace()
