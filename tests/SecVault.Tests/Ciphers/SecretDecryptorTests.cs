@@ -263,6 +263,7 @@ public sealed class SecretDecryptorTests
         Assert.Equal("set the transformation to RSA/ECB/OAEPwithSHA1andMGF1Padding, or encrypt the secret again", error.Hint);
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void Decrypt_of_a_live_JDK_ciphertext_works_for_each_keystore_type()
     {

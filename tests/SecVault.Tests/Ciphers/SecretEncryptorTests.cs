@@ -124,6 +124,7 @@ public sealed class SecretEncryptorTests
         { "jks-rsa4096", "RSA/ECB/PKCS1Padding" },
     };
 
+    [Trait("Category", "Jvm")]
     [SkippableTheory]
     [MemberData(nameof(LiveCases))]
     public void Encrypt_output_decrypts_with_the_live_JDK(string keystore, string transformation)

@@ -12,6 +12,7 @@ public sealed class JceksSecretKeyTests
 {
     private const string StorePassword = "jceks-store-pw";
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_keytool_jceks_aes_key_is_read_and_encrypts_what_the_jdk_decrypts_with_the_same_entry()
     {
@@ -35,6 +36,7 @@ public sealed class JceksSecretKeyTests
         Assert.Equal("héllo ☃", AesJavaInterop.DecryptWithKeystore(p12, StorePassword, "vaultkey", SymmetricSecretCipher.GcmAlgorithm, cipher.Encrypt("héllo ☃"u8)));
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_jceks_secret_key_with_its_own_password_opens_with_it_and_not_with_the_store_password()
     {

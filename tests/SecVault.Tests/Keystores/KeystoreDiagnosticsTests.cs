@@ -87,6 +87,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         Assert.DoesNotContain("damaged and cannot be read", wrong.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_trust_store_keytool_wrote_without_MAC_or_certificate_protection_opens_with_the_shipped_password()
     {
@@ -114,6 +115,7 @@ public sealed class KeystoreDiagnosticsTests : IDisposable
         Assert.DoesNotContain("damaged", error.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_wrong_password_on_a_PKCS12_keytool_generated_is_a_wrong_password_and_a_changed_one_is_damaged()
     {

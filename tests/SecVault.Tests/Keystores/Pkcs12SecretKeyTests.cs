@@ -9,6 +9,7 @@ public sealed class Pkcs12SecretKeyTests
 {
     private const string StorePassword = "secret-store-pw";
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_keytool_aes_secret_key_is_read_and_encrypts_what_the_jdk_decrypts()
     {
@@ -29,6 +30,7 @@ public sealed class Pkcs12SecretKeyTests
         Assert.Equal("héllo ☃", AesJavaInterop.DecryptWithKeystore(path, StorePassword, "vaultkey", SymmetricSecretCipher.GcmAlgorithm, cipher.Encrypt("héllo ☃"u8)));
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void A_wrong_password_for_a_secret_key_is_a_wrong_key_password_error()
     {

@@ -5,6 +5,7 @@ namespace SecVault.Tests.Vectors;
 
 public sealed class JavaInteropTests
 {
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void Encrypt_and_Decrypt_round_trip_through_the_JDK_for_a_PKCS12_alias_given_in_another_case()
     {
@@ -20,6 +21,7 @@ public sealed class JavaInteropTests
         Assert.Equal(plaintext, decrypted);
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void Decrypt_reports_a_wrong_key_password_without_the_password()
     {
@@ -36,6 +38,7 @@ public sealed class JavaInteropTests
         Assert.DoesNotContain(keystore.StorePassword, error.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void Keytool_makes_a_keystore_that_the_JDK_encrypts_for()
     {

@@ -72,6 +72,7 @@ public sealed class VectorManifestTests
             Assert.Equal((manifest.Keystore(c.Keystore).Entry(c.Alias).KeySize / 8) - overhead, c.Plaintext().Length));
     }
 
+    [Trait("Category", "Jvm")]
     [SkippableFact]
     public void Java_decrypts_vectors_with_a_unicode_and_a_distinct_key_password()
     {
