@@ -168,6 +168,7 @@ internal static class AtomicFile
             using (var output = new BufferedStream(descriptor, CopyChunk))
             {
                 writeContent(output);
+                // Stryker disable once Statement: disposing the buffered stream at the end of this block flushes it too.
                 output.Flush();
             }
 
