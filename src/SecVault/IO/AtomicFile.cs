@@ -168,6 +168,7 @@ internal static class AtomicFile
             using (var output = new BufferedStream(descriptor, CopyChunk))
             {
                 writeContent(output);
+                // Stryker disable once Statement: disposing the buffered stream at the end of this block flushes it too.
                 output.Flush();
             }
 
@@ -379,7 +380,11 @@ internal static class AtomicFile
         }
     }
 
-    private static void WriteManaged(string target, Action<Stream> writeContent, FileSnapshot? expected)
+    /// <summary>
+    /// The Windows form of <see cref="Write(string, Action{Stream}, FileSnapshot?, bool)"/>: a temporary file made new
+    /// beside <paramref name="target"/> (a full path), then moved over it; plain .NET calls, so tests run it anywhere.
+    /// </summary>
+    internal static void WriteManaged(string target, Action<Stream> writeContent, FileSnapshot? expected)
     {
         var folder = Path.GetDirectoryName(target)!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -404,7 +409,11 @@ internal static class AtomicFile
         }
         finally
         {
-            File.Delete(temp);
+            // Gone after the move; never made when the folder is missing (File.Delete would throw, hiding the error).
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class SafePath
 
     /// <summary>The status of a resolved path, without following a final link; null when it does not exist.</summary>
     public static FileStatus? StatusOf(string resolvedPath) =>
-        Posix.TryLinkStat(resolvedPath, out var status, out _) ? status : null;
+        Posix.TryLinkStat(resolvedPath, out var status) ? status : null;
 
     private static void ThrowIfFailed(SafeFileHandle handle, int error, string path)
     {
@@ -104,7 +104,7 @@ internal static class SafePath
 
             // Assigned before the test (not by an out variable inside it), so a mutation tool can change the condition.
             FileStatus status = default;
-            if (missingDepth > 0 || !Posix.TryLinkStat(candidate, out status, out _))
+            if (missingDepth > 0 || !Posix.TryLinkStat(candidate, out status))
             {
                 // The rest does not exist yet (a file or folder to be made): nothing more to follow, and its
                 // "." and ".." are taken by name, so no caller ever opens "new/.." (the folder above) as "new".

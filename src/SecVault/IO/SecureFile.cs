@@ -111,7 +111,7 @@ internal sealed class SecureFile : IDisposable
 
         if (Posix.Sync(Handle) != 0)
         {
-            throw new IOException(IOText.CannotOpen(ResolvedPath, Posix.Describe(Posix.LastError)));
+            throw new IOException(IOText.CannotWrite(ResolvedPath, Posix.Describe(Posix.LastError)));
         }
     }
 
@@ -177,7 +177,8 @@ internal sealed class SecureFile : IDisposable
         }
     }
 
-    private static SecureFile OpenManaged(string path, int access)
+    /// <summary>The Windows form of the open (<see cref="Posix.ReadOnly"/> or <see cref="Posix.ReadWrite"/>): plain .NET calls, so tests run it anywhere.</summary>
+    internal static SecureFile OpenManaged(string path, int access)
     {
         var full = Path.GetFullPath(path);
         var handle = File.OpenHandle(full, FileMode.Open, access == Posix.ReadOnly ? FileAccess.Read : FileAccess.ReadWrite, FileShare.Read);

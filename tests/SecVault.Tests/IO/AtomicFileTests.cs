@@ -594,6 +594,146 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(3, Directory.GetFileSystemEntries(_temp.Path).Length);
     }
 
+    /// <summary>A new file, a replaced one, and one replaced after a check that it is unchanged since read.</summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void WriteManaged_writes_the_file_and_leaves_no_temporary_file(bool exists, bool checkUnchanged)
+    {
+        var path = _temp.Combine("deployment.toml");
+        if (exists)
+        {
+            File.WriteAllText(path, "old");
+        }
+
+        AtomicFile.WriteManaged(path, output => output.Write("new"u8), checkUnchanged ? FileSnapshot.Read(path) : null);
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void WriteManaged_refuses_a_file_changed_since_it_was_read_and_removes_its_temporary_file()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "first");
+        var snapshot = FileSnapshot.Read(path);
+        File.WriteAllText(path, "changed by someone else");
+
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.WriteManaged(path, output => output.Write("mine"u8), snapshot));
+
+        Assert.Equal($"{path} was changed by another process since it was read; nothing was written", error.Message);
+        Assert.Equal("run the command again", error.Hint);
+        Assert.Equal(path, error.Path);
+        Assert.Equal("changed by someone else", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void WriteManaged_into_a_missing_folder_is_a_write_error_naming_the_file()
+    {
+        var path = _temp.Combine("conf", "deployment.toml");
+
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.WriteManaged(path, output => output.Write("new"u8), expected: null));
+
+        var cause = Assert.IsType<DirectoryNotFoundException>(error.InnerException);
+        Assert.Equal($"cannot write {path}: {cause.Message}", error.Message);
+        Assert.Equal(path, error.Path);
+        Assert.Null(error.Hint);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void WriteManaged_leaves_the_file_as_it_was_when_the_content_writer_fails()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+
+        var error = Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteManaged(path, output =>
+        {
+            output.Write("half"u8);
+            throw new InvalidOperationException("the producer failed");
+        }, expected: null));
+
+        Assert.Equal("the producer failed", error.Message);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
+    public void CreateFolder_in_a_set_group_id_folder_makes_a_folder_of_mode_0700_without_that_bit()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix modes only");
+        var parent = Directory.CreateDirectory(_temp.Combine("conf")).FullName;
+        File.SetUnixFileMode(parent, GroupReadable | UnixFileMode.SetGroup);
+        var folder = Path.Combine(parent, "security");
+
+        AtomicFile.CreateFolder(folder);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
+    [Fact]
+    public void A_file_deleted_since_it_was_read_is_refused_before_its_new_content_is_made()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "first");
+        var snapshot = FileSnapshot.Read(path);
+        File.Delete(path);
+        var produced = false;
+
+        var error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, output =>
+        {
+            produced = true;
+            output.Write("mine"u8);
+        }, snapshot));
+
+        Assert.Equal($"{path} was changed by another process since it was read; nothing was written", error.Message);
+        Assert.False(produced);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
+    public void Another_users_file_in_a_sticky_folder_is_not_replaced_nor_rewritten_in_place()
+    {
+        Skip.IfNot(Ownership.IsRoot, "writing as a second user needs root");
+        File.SetUnixFileMode(_temp.Path, (UnixFileMode)0x1FF | UnixFileMode.StickyBit);
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        File.SetUnixFileMode(path, (UnixFileMode)0x1B6);
+
+        FileWriteException? error = null;
+        Ownership.RunAsFileSystemUser(Ownership.OtherUser, () => error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "new"u8.ToArray())));
+
+        Assert.Equal($"cannot write {path}: {Marshal.GetPInvokeErrorMessage(1)}", error!.Message);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal(0, Ownership.OwnerOf(path));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
+    public void A_bind_mounted_file_of_another_user_is_not_made_private_nor_rewritten()
+    {
+        var (host, path) = MountPair("old");
+        Skip.IfNot(Ownership.IsRoot, "writing as a second user needs root");
+        File.SetUnixFileMode(_temp.Path, (UnixFileMode)0x1FF);
+        var groupWritable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+        Ownership.GiveTo(host, 0, Ownership.OtherUser);
+        File.SetUnixFileMode(host, groupWritable);
+        FileWriteException? error = null;
+
+        var refused = BindMount.TryRun(host, path, () => Ownership.RunAsFileSystemUser(
+            Ownership.OtherUser,
+            () => error = Assert.Throws<FileWriteException>(() => AtomicFile.Write(path, "secret-bearing"u8.ToArray(), privateFile: true))));
+
+        Skip.If(refused is not null, refused);
+        Assert.Equal($"cannot write {path}: {Marshal.GetPInvokeErrorMessage(1)}", error!.Message);
+        Assert.Equal("old", File.ReadAllText(host));
+        Assert.Equal(groupWritable, File.GetUnixFileMode(host));
+        Assert.Equal(2, Directory.GetFileSystemEntries(_temp.Path).Length);
+    }
+
     /// <summary>A new folder of mode 0750 in the test folder.</summary>
     private string GroupReadableFolder(string name)
     {

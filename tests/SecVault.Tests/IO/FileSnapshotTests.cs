@@ -123,6 +123,16 @@ public sealed class FileSnapshotTests : IDisposable
         Assert.True(snapshot!.IsUnchangedOnDisk());
     }
 
+    [Fact]
+    public void An_unchanged_file_larger_than_a_hash_chunk_is_unchanged()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllBytes(path, [.. Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251))]);
+        var snapshot = FileSnapshot.Read(path);
+
+        Assert.True(snapshot.IsUnchangedOnDisk());
+    }
+
     /// <summary>Gives <paramref name="to"/> the access and modification times of <paramref name="from"/>, to the nanosecond.</summary>
     private static void Touch(string from, string to)
     {

@@ -161,6 +161,52 @@ public sealed class FolderLockTests : IDisposable
         Assert.Equal(2, Directory.GetFileSystemEntries(_temp.Path).Length);
     }
 
+    [Fact]
+    public void An_empty_or_null_folder_is_a_usage_error_naming_the_folder_argument()
+    {
+        Assert.Equal("folder", Assert.Throws<ArgumentException>(() => FolderLock.Acquire(string.Empty)).ParamName);
+        Assert.Equal("folder", Assert.Throws<ArgumentNullException>(() => FolderLock.Acquire(null!)).ParamName);
+    }
+
+    [SkippableFact]
+    public void A_private_lock_file_of_the_folder_owner_is_kept()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        Ownership.GiveTo(_temp.Path, Ownership.OtherUser);
+        var (lockFile, inode) = AcquireOverPrivateLockFileOf(Ownership.OtherUser);
+
+        Assert.Equal(inode, SafePath.StatusOf(lockFile)!.Value.Inode);
+        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(lockFile));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [SkippableFact]
+    public void A_private_lock_file_of_a_third_user_is_replaced_by_one_of_the_folder_owner()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        var (lockFile, inode) = AcquireOverPrivateLockFileOf(Ownership.OtherUser);
+
+        Assert.NotEqual(inode, SafePath.StatusOf(lockFile)!.Value.Inode);
+        Assert.Equal(0, Ownership.OwnerOf(lockFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockFile));
+        Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    /// <summary>Puts a lock file of mode 0600 owned by <paramref name="user"/> in the test folder, then takes and releases the lock; gives the inode the file had.</summary>
+    private (string LockFile, ulong Inode) AcquireOverPrivateLockFileOf(int user)
+    {
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetUnixFileMode(lockFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Ownership.GiveTo(lockFile, user);
+        var inode = SafePath.StatusOf(lockFile)!.Value.Inode;
+        using (FolderLock.Acquire(_temp.Path))
+        {
+        }
+
+        return (lockFile, inode);
+    }
+
     private static int LinkCount(string path)
     {
         var psi = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%h", path]) { RedirectStandardOutput = true };

@@ -80,18 +80,21 @@ public sealed class HostileFileSystemTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(target));
     }
 
-    [SkippableFact]
-    public void A_replaced_file_keeps_its_owner_and_group_when_root_writes_it()
+    /// <summary>Owner and group each differing from root's, or only one of them: <c>fchown</c> is asked whenever either differs.</summary>
+    [SkippableTheory]
+    [InlineData(Ownership.OtherUser, 100)]
+    [InlineData(Ownership.OtherUser, 0)]
+    [InlineData(0, 100)]
+    public void A_replaced_file_keeps_its_owner_and_group_when_root_writes_it(int owner, int group)
     {
         Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
         var path = _temp.Combine("deployment.toml");
         File.WriteAllText(path, "old");
-        Ownership.GiveTo(path, Ownership.OtherUser, 100);
+        Ownership.GiveTo(path, owner, group);
 
         AtomicFile.Write(path, "new"u8.ToArray());
 
-        Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
-        Assert.Equal(100, Ownership.GroupOf(path));
+        Assert.Equal([owner, group], [Ownership.OwnerOf(path), Ownership.GroupOf(path)]);
         Assert.Equal("new", File.ReadAllText(path));
     }
 
@@ -112,6 +115,24 @@ public sealed class HostileFileSystemTests : IDisposable
         Assert.Equal(Ownership.OtherUser, Ownership.OwnerOf(path));
         Assert.Equal(Ownership.OtherUser, Ownership.GroupOf(path));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, File.GetUnixFileMode(path));
+    }
+
+    [SkippableFact]
+    public void A_user_who_may_not_give_a_file_away_still_gives_it_the_old_group_they_belong_to()
+    {
+        Skip.IfNot(Ownership.IsRoot, "writing as a second user needs root");
+        // New files in a set-group-id folder get the folder's group (100), not the writer's.
+        Ownership.GiveTo(_temp.Path, 0, 100);
+        File.SetUnixFileMode(_temp.Path, (UnixFileMode)0x1FF | UnixFileMode.SetGroup);
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "old");
+        Ownership.GiveTo(path, 0, Ownership.OtherUser);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+
+        Ownership.RunAsFileSystemUser(Ownership.OtherUser, () => AtomicFile.Write(path, "new"u8.ToArray()));
+
+        Assert.Equal([Ownership.OtherUser, Ownership.OtherUser], [Ownership.OwnerOf(path), Ownership.GroupOf(path)]);
+        Assert.Equal("new", File.ReadAllText(path));
     }
 
     [SkippableFact]

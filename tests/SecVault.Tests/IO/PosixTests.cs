@@ -43,9 +43,39 @@ public sealed class PosixTests : IDisposable
     }
 
     [SkippableFact]
+    public void OpenAt_gives_descriptors_closed_on_exec_with_the_flags_asked()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "fcntl flags on Linux");
+        File.WriteAllText(_temp.Combine("file"), "x");
+
+        using var root = Posix.OpenAt(null, "/", Posix.PathOnly | Posix.Directory, 0, out var rootError);
+        using var folder = Posix.OpenAt(null, _temp.Path, Posix.ReadOnly | Posix.Directory, 0, out var folderError);
+        using var file = Posix.OpenAt(folder, "file", Posix.ReadWrite | Posix.NoFollow, 0, out var fileError);
+
+        Assert.Equal([0, 0, 0], [rootError, folderError, fileError]);
+        Assert.Equal([CloseOnExec, CloseOnExec, CloseOnExec], [DescriptorFlags(root), DescriptorFlags(folder), DescriptorFlags(file)]);
+        Assert.Equal(Posix.PathOnly, StatusFlags(root) & (Posix.PathOnly | AccessModes));
+        Assert.Equal(Posix.ReadOnly, StatusFlags(folder) & (Posix.PathOnly | AccessModes));
+        Assert.Equal(Posix.ReadWrite, StatusFlags(file) & (Posix.PathOnly | AccessModes));
+    }
+
+    [SkippableFact]
     public void Describe_gives_the_system_text_of_an_error_number()
     {
         Skip.If(OperatingSystem.IsWindows(), "errno on Unix");
         Assert.Equal("No such file or directory", Posix.Describe(Posix.ErrorNoEntry));
     }
+
+    /// <summary>fcntl(F_GETFL): the access mode and status flags of an open descriptor.</summary>
+    internal static int StatusFlags(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Fcntl(handle, 3, 0);
+
+    /// <summary>fcntl(F_GETFD): the descriptor flags (FD_CLOEXEC).</summary>
+    private static int DescriptorFlags(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Fcntl(handle, 1, 0);
+
+    private const int CloseOnExec = 1;
+
+    private const int AccessModes = 3;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int Fcntl(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int command, int argument);
 }

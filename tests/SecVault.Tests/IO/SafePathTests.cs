@@ -189,6 +189,39 @@ public sealed class SafePathTests : IDisposable
         Assert.Null(SafePath.StatusOf(_temp.Combine("nothing")));
     }
 
+    [SkippableFact]
+    public void A_relative_name_is_taken_from_the_working_folder_not_from_the_root()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix resolution");
+        var name = $"secvault-missing-{Guid.NewGuid():N}.toml";
+
+        Assert.Equal(Path.Join(SafePath.Resolve(Directory.GetCurrentDirectory()), name), SafePath.Resolve(name));
+    }
+
+    [SkippableFact]
+    public void OpenFolder_for_a_flush_gives_a_descriptor_the_folder_can_be_flushed_through()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "O_PATH descriptors are Linux");
+        var folder = Directory.CreateDirectory(_temp.Combine("a", "b")).FullName;
+
+        using var forSync = SafePath.OpenFolder(folder);
+        using var pathOnly = SafePath.OpenFolder(folder, forSync: false);
+
+        Assert.Equal(0, Posix.Sync(forSync));
+        Assert.Equal(0, PosixTests.StatusFlags(forSync) & Posix.PathOnly);
+        Assert.Equal(Posix.PathOnly, PosixTests.StatusFlags(pathOnly) & Posix.PathOnly);
+    }
+
+    [SkippableFact]
+    public void OpenFolder_of_the_root_without_a_flush_is_a_path_only_descriptor()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "O_PATH descriptors are Linux");
+
+        using var root = SafePath.OpenFolder("/", forSync: false);
+
+        Assert.Equal(Posix.PathOnly, PosixTests.StatusFlags(root) & Posix.PathOnly);
+    }
+
     [Fact]
     public void An_empty_path_is_a_usage_error()
     {

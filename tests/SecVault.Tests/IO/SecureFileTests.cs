@@ -292,6 +292,50 @@ public sealed class SecureFileTests : IDisposable
     }
 
     [Fact]
+    public void OpenManaged_for_reading_gives_the_file_whole_and_refuses_writes()
+    {
+        var path = _temp.Combine("deployment.toml");
+        File.WriteAllText(path, "twelve bytes");
+
+        using (var file = SecureFile.OpenManaged(path, Posix.ReadOnly))
+        {
+            Assert.Equal(path, file.ResolvedPath);
+            Assert.Equal(12, file.Length);
+            Assert.True(file.Status.IsRegularFile);
+            Assert.Equal("twelve bytes"u8.ToArray(), file.ReadAll(12));
+            Assert.ThrowsAny<Exception>(() => RandomAccess.Write(file.Handle, "x"u8, 0));
+        }
+
+        Assert.Equal("twelve bytes", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void OpenManaged_for_reading_and_writing_writes_through_its_descriptor()
+    {
+        var path = _temp.Combine("password-tmp");
+        File.WriteAllText(path, "pass");
+
+        using (var file = SecureFile.OpenManaged(path, Posix.ReadWrite))
+        {
+            RandomAccess.Write(file.Handle, "****"u8, 0);
+        }
+
+        Assert.Equal("****", File.ReadAllText(path));
+    }
+
+    [SkippableFact]
+    public void A_flush_the_file_system_refuses_is_an_error_naming_the_file()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "procfs refuses fsync on Linux");
+        using var file = SecureFile.OpenRead("/proc/self/status");
+
+        var error = Assert.Throws<IOException>(file.Flush);
+
+        Assert.Equal($"/proc/{Environment.ProcessId}/status", file.ResolvedPath);
+        Assert.Equal($"cannot write {file.ResolvedPath}: {Marshal.GetPInvokeErrorMessage(22)}", error.Message);
+    }
+
+    [Fact]
     public void An_empty_path_is_a_usage_error()
     {
         Assert.ThrowsAny<ArgumentException>(() => SecureFile.OpenRead(string.Empty));
