@@ -78,6 +78,7 @@ internal sealed partial class IdentityKey
         }
         finally
         {
+            // Stryker disable once Statement: hygiene; the cipher keeps its own copy and no caller can see this buffer
             CryptographicOperations.ZeroMemory(key);
         }
     }

@@ -29,6 +29,7 @@ public sealed class MiHomeResolver : IDisposable
         Identity = new IdentityKey(home, Passwords, Options.SeparateKeyPassword, Options.DiagnosePadding);
         _owned.Add(Identity);
         _document = new Lazy<DeploymentToml>(ReadDocument);
+        // Stryker disable once Boolean: Dispose releases Identity itself right after the repository, so whether the repository owns it too changes nothing
         _secrets = new Lazy<ISecretRepository>(() => Options.SecretRepository
             ?? new DeploymentTomlSecretRepository(Document, Sources, Identity, ownsIdentity: false) { Progress = Options.Progress });
     }
@@ -85,6 +86,7 @@ public sealed class MiHomeResolver : IDisposable
             if (lookup.Value is { } value)
             {
                 result[aliases[i]] = value;
+                // Stryker disable once Statement: a found lookup has no hint, problems or message, so the rest adds nothing
                 continue;
             }
 
@@ -110,6 +112,7 @@ public sealed class MiHomeResolver : IDisposable
     {
         if (_secrets.IsValueCreated && _secrets.Value is IDisposable disposable && Options.SecretRepository is null)
         {
+            // Stryker disable once Statement: the built-in repository is made with ownsIdentity: false, so its Dispose does nothing today
             disposable.Dispose();
         }
 
@@ -147,6 +150,7 @@ public sealed class MiHomeResolver : IDisposable
         var values = new List<ResolvedValue>();
 
         // Without keepValues only values that may hold a placeholder are read (verify of a file of millions of keys).
+        // Stryker disable once Conditional: reading every value without keepValues finds the same problems, only slower
         var leaves = keepValues ? document.Leaves.Where(l => !l.InSecrets) : document.StringLeavesWithPossiblePlaceholders().Where(l => !l.InSecrets);
         foreach (var leaf in leaves)
         {
@@ -232,8 +236,7 @@ public sealed class MiHomeResolver : IDisposable
         }
         catch (FileTooLargeException ex)
         {
-            DeploymentToml.ThrowIfTooLarge(ex.Size, display);
-            throw;
+            throw Failure(new Problem(ProblemSeverity.Error, display, 0, 0, "deployment.toml", ResolutionText.DeploymentTomlTooLarge(ex.Size, DeploymentToml.DefaultMaxFileBytes)));
         }
         catch (TomlDocumentException ex)
         {
@@ -247,7 +250,7 @@ public sealed class MiHomeResolver : IDisposable
 
     private static SecVaultResolutionException Failure(Problem problem, string? hint = null) => new([problem], hint);
 
-    private static string StripPosition(string message, string display)
+    internal static string StripPosition(string message, string display)
     {
         if (!message.StartsWith(display + ":", StringComparison.Ordinal))
         {
