@@ -225,9 +225,9 @@ internal sealed class DeploymentTomlSecretRepository : ISecretRepository, IDispo
             var failure = decryptor.NotUtf8(entry.Alias);
             return SecretLookup.Failed([new Problem(ProblemSeverity.Error, _document.DisplayPath, entry.Line, entry.Column, entry.Alias, failure.Message)], failure.Hint);
         }
+        // Stryker disable once Block,Statement: hygiene; the buffer is this method's own and no caller can see it afterwards
         finally
         {
-            // Stryker disable once Statement: hygiene; the buffer is this method's own and no caller can see it afterwards
             CryptographicOperations.ZeroMemory(plain);
         }
     }

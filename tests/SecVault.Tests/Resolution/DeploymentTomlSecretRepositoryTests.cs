@@ -98,6 +98,18 @@ public sealed class DeploymentTomlSecretRepositoryTests
     }
 
     [Fact]
+    public void An_undefined_variable_in_a_secret_is_a_problem_at_its_entry_naming_the_variable()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml("[secrets]\ndb = \"$env{MISSING}\"\n");
+        using var repository = Repository(home, new Counter());
+
+        var lookup = repository.Lookup("db");
+
+        Assert.Equal([new Problem(ProblemSeverity.Error, Display, 2, 6, "MISSING", "secret 'db': environment variable MISSING is not defined")], lookup.Problems);
+    }
+
+    [Fact]
     public void A_vault_that_is_not_configured_is_a_keystore_problem_of_secret_conf()
     {
         using var home = new TestMiHome();

@@ -40,6 +40,18 @@ public sealed class IdentityKeyTests
     }
 
     [Fact]
+    public void An_invalid_secret_conf_fails_with_the_reader_s_problem()
+    {
+        using var home = new TestMiHome();
+        File.WriteAllText(home.Combine("conf", "security", "secret-conf.properties"), "a=" + new string('x', 1024 * 1024) + "\n");
+        using var identity = Identity(home, []);
+
+        var ex = Assert.ThrowsAny<SecVaultException>(() => identity.Vault);
+
+        Assert.Equal("conf/security/secret-conf.properties:1: line is longer than 1048576 bytes", ex.Message);
+    }
+
+    [Fact]
     public void Opened_becomes_true_once_the_vault_key_is_opened()
     {
         using var home = new TestMiHome();

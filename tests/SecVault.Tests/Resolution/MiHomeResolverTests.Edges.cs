@@ -31,6 +31,17 @@ public sealed partial class MiHomeResolverTests
     }
 
     [Fact]
+    public void A_secret_literal_over_the_size_limit_is_one_problem_naming_its_alias()
+    {
+        using var home = new TestMiHome();
+        home.WriteToml("[secrets]\nbig = \"" + new string('A', SecVault.Toml.DeploymentToml.MaxSecretLiteralBytes + 1) + "\"\n");
+
+        var ex = Fails(home, Options(home));
+
+        Assert.Equal([new Problem(ProblemSeverity.Error, "conf/deployment.toml", 2, 7, "big", "the value of secret 'big' is 1048579 bytes, over the limit of 1048576")], ex.Problems);
+    }
+
+    [Fact]
     public void A_deployment_toml_that_cannot_be_read_is_one_problem_with_the_reason()
     {
         using var home = new TestMiHome();
@@ -63,6 +74,7 @@ public sealed partial class MiHomeResolverTests
     [InlineData("conf/deployment.toml:2:y: bad", "conf/deployment.toml:2:y: bad")]
     [InlineData("conf/deployment.toml:2:5", "conf/deployment.toml:2:5")]
     [InlineData("conf/deployment.tomlx:2:5: bad", "conf/deployment.tomlx:2:5: bad")]
+    [InlineData("conf/deployment.toml12:5: bad", "conf/deployment.toml12:5: bad")]
     [InlineData("other.toml:2:5: bad", "other.toml:2:5: bad")]
     public void StripPosition_drops_only_a_leading_path_line_and_column(string message, string expected)
     {
