@@ -38,7 +38,7 @@ internal sealed class ConfigReferences
     public ResolvedText? Resolve(TomlLeaf leaf)
     {
         ArgumentNullException.ThrowIfNull(leaf);
-        return ResolveText(Join(leaf.PathSegments), leaf.DottedPath, leaf.StringValue ?? leaf.ConfigurationValue, leaf, leaf);
+        return ResolveText(Join(leaf.PathSegments), leaf.DottedPath, leaf.ConfigurationValue, leaf, leaf);
     }
 
     /// <summary>Splits a reference name into key segments: dots separate, blanks around a segment are dropped, <c>'…'</c> and <c>"…"</c> quote.</summary>
@@ -105,6 +105,7 @@ internal sealed class ConfigReferences
                 var referenced = Reference(placeholder, at);
                 value = referenced?.Plain;
                 shown = referenced?.Masked;
+                // Stryker disable once Boolean: a reference that gave nothing fails the whole value, so the flag is not read then
                 containsSecret |= referenced?.ContainsSecret ?? false;
             }
             else
@@ -118,6 +119,7 @@ internal sealed class ConfigReferences
             if (value is null)
             {
                 failed = true;
+                // Stryker disable once Statement: a failed value is thrown away whole, so what is appended after it does not matter
                 continue;
             }
 

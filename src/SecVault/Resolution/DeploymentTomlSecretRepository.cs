@@ -21,7 +21,10 @@ internal sealed class DeploymentTomlSecretRepository : ISecretRepository, IDispo
     /// <summary>How many secrets make <see cref="LookupMany"/> decrypt in parallel.</summary>
     internal const int ParallelThreshold = 8;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        // Stryker disable once Boolean: the byte order mark setting applies to encoding, and this encoding only decodes
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
     private readonly DeploymentToml _document;
     private readonly VariableSources _sources;
@@ -178,7 +181,7 @@ internal sealed class DeploymentTomlSecretRepository : ISecretRepository, IDispo
             IReadOnlyList<byte[]>? plains = null;
             try
             {
-                plains = decryptor.DecryptAll([.. pending.Select(p => (p.Entry.Alias, p.Ciphertext))], progress: pending.Count > 1 ? Progress : null);
+                plains = decryptor.DecryptAll([.. pending.Select(p => (p.Entry.Alias, p.Ciphertext))], progress: Progress);
                 for (var i = 0; i < pending.Count; i++)
                 {
                     results[pending[i].Index] = ToLookup(decryptor, pending[i].Entry, plains[i]);
@@ -222,6 +225,7 @@ internal sealed class DeploymentTomlSecretRepository : ISecretRepository, IDispo
             var failure = decryptor.NotUtf8(entry.Alias);
             return SecretLookup.Failed([new Problem(ProblemSeverity.Error, _document.DisplayPath, entry.Line, entry.Column, entry.Alias, failure.Message)], failure.Hint);
         }
+        // Stryker disable once Block,Statement: hygiene; the buffer is this method's own and no caller can see it afterwards
         finally
         {
             CryptographicOperations.ZeroMemory(plain);

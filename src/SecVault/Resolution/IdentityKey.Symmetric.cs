@@ -76,6 +76,7 @@ internal sealed partial class IdentityKey
         {
             return new SymmetricSecretCipher(key, algorithm, keyName, settingSource);
         }
+        // Stryker disable once Block,Statement: hygiene; the cipher keeps its own copy and no caller can see this buffer
         finally
         {
             CryptographicOperations.ZeroMemory(key);

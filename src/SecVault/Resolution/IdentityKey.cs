@@ -170,6 +170,7 @@ internal sealed partial class IdentityKey : IDisposable
 
     private static Exception Rethrow(Exception error)
     {
+        // Stryker disable once Statement: without it the caller's throw raises the same exception; only its stack trace differs
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return error;
     }

@@ -29,5 +29,7 @@ internal static partial class ResolutionText
     internal static string SymmetricKeyNotAes(string alias, string path, string algorithm) =>
         $"secret key '{alias}' in {path} is {algorithm}; a symmetric vault needs an AES key";
 
+    internal static string DeploymentTomlTooLarge(long size, long limit) => $"the file is {size} bytes, over the limit of {limit} bytes";
+
     internal static string UnknownKeystoreType(string type) => $"unknown keystore type '{type}'; use JKS, PKCS12 or JCEKS";
 }

@@ -52,6 +52,16 @@ public sealed class ExtensibilityTests
     }
 
     [Fact]
+    public void The_default_LookupMany_looks_up_each_alias_in_order_and_refuses_a_null_list()
+    {
+        ISecretRepository repository = new MapRepository(new() { ["k"] = "v" });
+
+        Assert.Equal([(SecretLookupStatus.Found, "v", null), (SecretLookupStatus.UnknownAlias, null, "not in the map")],
+            repository.LookupMany(["k", "x"]).Select(l => (l.Status, l.Value, l.Message)));
+        Assert.Throws<ArgumentNullException>("aliases", () => repository.LookupMany(null!));
+    }
+
+    [Fact]
     public void A_custom_password_source_opens_the_keystore_once()
     {
         using var home = new TestMiHome();

@@ -7,7 +7,7 @@ using static SecVault.Tests.Resolution.ResolverTestSupport;
 
 namespace SecVault.Tests.Resolution;
 
-public sealed class MiHomeResolverTests
+public sealed partial class MiHomeResolverTests
 {
     [Theory]
     [InlineData(Oaep, Oaep)]

@@ -16,7 +16,7 @@ namespace SecVault.Tests.Resolution;
 /// </summary>
 public sealed class SymmetricVaultTests
 {
-    private const string KeyHex = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";
+    internal const string KeyHex = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";
 
     [Fact]
     public void A_key_based_vault_asks_the_password_source_for_the_key_once_and_decrypts()
@@ -86,16 +86,18 @@ public sealed class SymmetricVaultTests
         Assert.Contains("'DES'", string.Join("\n", ex.Problems.Select(p => p.Message)), StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Entries(string algorithm) => VaultConfiguration.KeyBasedEntries(algorithm);
+    internal static IReadOnlyList<KeyValuePair<string, string>> Entries(string algorithm) => VaultConfiguration.KeyBasedEntries(algorithm);
 
-    private static string Ecb(string plaintext)
+    internal static string Ecb(string plaintext) => Ecb(Encoding.UTF8.GetBytes(plaintext));
+
+    internal static string Ecb(byte[] plaintext, string keyHex = KeyHex)
     {
         using var aes = Aes.Create();
-        aes.Key = Convert.FromHexString(KeyHex);
-        return Convert.ToBase64String(aes.EncryptEcb(Encoding.UTF8.GetBytes(plaintext), PaddingMode.PKCS7));
+        aes.Key = Convert.FromHexString(keyHex);
+        return Convert.ToBase64String(aes.EncryptEcb(plaintext, PaddingMode.PKCS7));
     }
 
-    private static TestMiHome KeyBasedHome(IReadOnlyList<KeyValuePair<string, string>> vault, params (string Alias, string Value)[] secrets)
+    internal static TestMiHome KeyBasedHome(IReadOnlyList<KeyValuePair<string, string>> vault, params (string Alias, string Value)[] secrets)
     {
         var home = new TestMiHome();
         File.WriteAllBytes(home.Combine("conf", "security", "secret-conf.properties"), PropertiesWriter.Store(vault, DateTimeOffset.UnixEpoch, "\n"));
@@ -103,7 +105,7 @@ public sealed class SymmetricVaultTests
         return home;
     }
 
-    private static MiHomeResolverOptions KeyOptions(Func<PasswordRequest, KeystorePassword?> provider) => new()
+    internal static MiHomeResolverOptions KeyOptions(Func<PasswordRequest, KeystorePassword?> provider) => new()
     {
         Environment = new DictionaryEnvironment(new Dictionary<string, string>()),
         PasswordSource = new ExplicitPasswordSource(provider),
