@@ -214,7 +214,7 @@ public sealed class ExecSecretVariablesTests
         Assert.Equal("alias", Assert.Throws<ArgumentException>(() => SecretVariables.Name(string.Empty, string.Empty)).ParamName);
         Assert.Equal("secret", Assert.Throws<ArgumentNullException>(() => SecretVariables.CanCarry(null!)).ParamName);
         Assert.Equal("aliases", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(null!, string.Empty, NoVariables, false)).ParamName);
-        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(["a"], null!, NoVariables, false)).ParamName);
+        Assert.Equal("prefix", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan([], null!, NoVariables, false)).ParamName);
         Assert.Equal("environment", Assert.Throws<ArgumentNullException>(() => SecretVariables.Plan(["a"], string.Empty, null!, false)).ParamName);
         Assert.Equal("variables", Assert.Throws<ArgumentNullException>(() => SecretVariables.CheckValues(null!, new Dictionary<string, string>())).ParamName);
         Assert.Equal("secrets", Assert.Throws<ArgumentNullException>(() => SecretVariables.CheckValues([], null!)).ParamName);
