@@ -348,8 +348,12 @@ internal static class JavaKeystoreReader
                 return null;
             }
 
-            return fields.GetValueOrDefault("key") is byte[] key && fields.GetValueOrDefault("algorithm") is string algorithm
-                ? new SecretKeyMaterial(key, algorithm)
+            // A SecretKeySpec (AES, HMAC keys) holds "key"; the JDK's DES and DESede keys are sealed as the java.security.KeyRep
+            // they write in their place, which holds "encoded" in format RAW.
+            var encoded = fields.GetValueOrDefault("key") as byte[]
+                ?? (fields.GetValueOrDefault("format") is "RAW" ? fields.GetValueOrDefault("encoded") as byte[] : null);
+            return encoded is not null && fields.GetValueOrDefault("algorithm") is string algorithm
+                ? new SecretKeyMaterial(encoded, algorithm)
                 : null;
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)

@@ -52,4 +52,21 @@ public sealed class JceksSecretKeyTests
         Assert.Equal(KeystoreErrorKind.WrongKeyPassword, error.Kind);
         Assert.Equal(16, material.Key.Length);
     }
+
+    [Trait("Category", "Jvm")]
+    [SkippableTheory]
+    [InlineData("DES", 8)]
+    [InlineData("DESede", 24)]
+    public void A_jceks_des_key_keytool_made_opens_with_its_algorithm_rather_than_as_a_wrong_password(string algorithm, int keyLength)
+    {
+        Skip.IfNot(JavaInterop.IsKeytoolAvailable, "keytool is not on PATH");
+        using var folder = new TempFolder();
+        var path = folder.Combine("des.jceks");
+        JavaInterop.Keytool("-genseckey", "-keyalg", algorithm, "-storetype", "JCEKS", "-keystore", path, "-storepass", StorePassword, "-keypass", StorePassword, "-alias", "k");
+
+        // The JDK seals a DES or DESede key as a java.security.KeyRep (algorithm, format RAW, encoded), not a SecretKeySpec.
+        using var material = Keystore.Load(path, StorePassword, KeystoreType.Jceks).GetEntry("k").GetSecretKey(StorePassword);
+
+        Assert.Equal((algorithm, keyLength), (material.Algorithm, material.Key.Length));
+    }
 }
