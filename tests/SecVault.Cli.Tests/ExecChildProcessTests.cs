@@ -58,6 +58,8 @@ public sealed class ExecChildProcessTests : IDisposable
     [SkippableFact]
     public void Run_passes_SIGINT_this_process_gets_on_to_the_child_as_SIGINT()
     {
+        // A background job (a script's '&') starts with SIGINT ignored; this process then never sees it, nor can the child trap it.
+        Skip.If(Signals.IgnoredHere(2), "SIGINT is ignored in this process (started as a background job)");
         Assert.Equal(43, RunChildThatSignalsThisProcess("INT", 43));
     }
 

@@ -179,7 +179,7 @@ public sealed class ExecCommandTests : IDisposable
         SkipUnlessPosix();
         // A background job (a script's '&') starts with SIGINT ignored, and .NET then keeps it ignored, as every Unix
         // program does: mi would never see it. GNU env restores the default before mi starts.
-        var restoreInterrupt = SignalIgnoredHere(2);
+        var restoreInterrupt = Signals.IgnoredHere(2);
         var start = new ProcessStartInfo(restoreInterrupt ? "env" : "dotnet")
         {
             RedirectStandardInput = true,
@@ -313,16 +313,4 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     private static void SkipUnlessPosix() => Skip.If(OperatingSystem.IsWindows(), "needs a POSIX shell");
-
-    /// <summary>Whether signal <paramref name="number"/> is ignored in this process (Linux: the SigIgn mask of /proc/self/status).</summary>
-    private static bool SignalIgnoredHere(int number)
-    {
-        if (!File.Exists("/proc/self/status"))
-        {
-            return false;
-        }
-
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
-    }
 }

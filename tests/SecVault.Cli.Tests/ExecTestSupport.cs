@@ -92,3 +92,19 @@ internal sealed class RuntimeHome : IDisposable
         Mi.Dispose();
     }
 }
+
+/// <summary>Signal dispositions of the test process.</summary>
+internal static class Signals
+{
+    /// <summary>Whether signal <paramref name="number"/> is ignored in this process (Linux: the SigIgn mask of /proc/self/status).</summary>
+    public static bool IgnoredHere(int number)
+    {
+        if (!File.Exists("/proc/self/status"))
+        {
+            return false;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
+    }
+}
