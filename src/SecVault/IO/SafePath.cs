@@ -32,7 +32,9 @@ internal static class SafePath
     public static SafeFileHandle OpenFolder(string resolvedFolder, bool forSync = true)
     {
         var parts = resolvedFolder.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var handle = Posix.OpenAt(null, "/", Posix.PathOnly | Posix.Directory, 0, out var error);
+        // The root itself, when it is the folder to flush, is opened readable: fsync of an O_PATH descriptor fails.
+        var rootFlags = Posix.Directory | (parts.Length == 0 && forSync ? Posix.ReadOnly : Posix.PathOnly);
+        var handle = Posix.OpenAt(null, "/", rootFlags, 0, out var error);
         ThrowIfFailed(handle, error, "/");
         for (var i = 0; i < parts.Length; i++)
         {

@@ -213,6 +213,17 @@ public sealed class SafePathTests : IDisposable
     }
 
     [SkippableFact]
+    public void OpenFolder_of_the_root_for_a_flush_gives_a_descriptor_the_root_can_be_flushed_through()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "O_PATH descriptors are Linux");
+
+        using var root = SafePath.OpenFolder("/");
+
+        Assert.Equal(0, Posix.Sync(root));
+        Assert.Equal(0, PosixTests.StatusFlags(root) & Posix.PathOnly);
+    }
+
+    [SkippableFact]
     public void OpenFolder_of_the_root_without_a_flush_is_a_path_only_descriptor()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "O_PATH descriptors are Linux");
