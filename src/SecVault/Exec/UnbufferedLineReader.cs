@@ -57,9 +57,9 @@ public sealed class UnbufferedLineReader(Stream stream) : TextReader
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
         finally
+        // Stryker disable once Block: the block zeroes the line (usually a password) in buffers no caller sees; nothing reads them again.
         {
-            // The line is usually a password.
-            // Stryker disable once Statement: zeroes a buffer no caller sees; hygiene only, nothing reads it again.
+            // Stryker disable once Statement: as above, hygiene only.
             Array.Clear(buffer);
             one[0] = 0;
         }
