@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SecVault.Keystores;
 using SecVault.Testing;
 
@@ -21,15 +19,7 @@ public sealed class JceksSecretKeyDamageTests : IDisposable
     private static byte[] Original() => File.ReadAllBytes(VectorManifest.KeystorePath(Vector));
 
     /// <summary>The content without its 20-byte digest, edited, with the JDK's digest for the store password after it.</summary>
-    private static byte[] Resealed(Func<byte[], byte[]> edit)
-    {
-        var original = Original();
-        var content = edit(original[..^20]);
-        byte[] digested = [.. Encoding.BigEndianUnicode.GetBytes(Vector.StorePassword), .. Encoding.UTF8.GetBytes("Mighty Aphrodite"), .. content];
-#pragma warning disable CA5350 // The JDK's keystore digest is SHA-1; the test makes it again.
-        return [.. content, .. SHA1.HashData(digested)];
-#pragma warning restore CA5350
-    }
+    private static byte[] Resealed(Func<byte[], byte[]> edit) => JavaKeystoreFile.Seal(edit(Original()[..^20]), Vector.StorePassword);
 
     private static byte[] Edit(byte[] content, int offset, params byte[] bytes)
     {
