@@ -120,6 +120,49 @@ public sealed class JceksSecretKeyDamageTests : IDisposable
         Assert.Equal((KeystoreErrorKind.Tampered, $"keystore {path} is damaged and cannot be read", Alias), (error.Kind, error.Message, error.Alias));
     }
 
+    /// <summary>
+    /// The sealed object's encodedParams replaced by <paramref name="der"/>: the Java byte array's 4-byte length
+    /// before it changes with it (keytool's parameters are 17 bytes: an 8-byte salt and a 3-byte count).
+    /// </summary>
+    private static byte[] WithParameters(byte[] content, byte[] der)
+    {
+        var at = Parameters(content);
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, der.Length);
+        return [.. content[..(at - 4)], .. length, .. der, .. content[(at + 17)..]];
+    }
+
+    [Theory]
+    // SEQUENCE { OCTET STRING salt, INTEGER count } (PKCS #5 PBEParameter) with a salt of 7 or 9 bytes,
+    [InlineData(new byte[] { 0x30, 0x0E, 0x04, 0x07, 1, 2, 3, 4, 5, 6, 7, 0x02, 0x03, 0x03, 0x0D, 0x40 })]
+    [InlineData(new byte[] { 0x30, 0x10, 0x04, 0x09, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0x02, 0x03, 0x03, 0x0D, 0x40 })]
+    // a count of 2^31 (32 bits) or 2^31 - 1 (31 bits, above the 5,000,000 limit),
+    [InlineData(new byte[] { 0x30, 0x11, 0x04, 0x08, 1, 2, 3, 4, 5, 6, 7, 8, 0x02, 0x05, 0x00, 0x80, 0x00, 0x00, 0x00 })]
+    [InlineData(new byte[] { 0x30, 0x10, 0x04, 0x08, 1, 2, 3, 4, 5, 6, 7, 8, 0x02, 0x04, 0x7F, 0xFF, 0xFF, 0xFF })]
+    // or no count at all.
+    [InlineData(new byte[] { 0x30, 0x0A, 0x04, 0x08, 1, 2, 3, 4, 5, 6, 7, 8 })]
+    public void A_sealed_key_whose_pbe_parameters_have_another_shape_is_a_damaged_keystore(byte[] parameters)
+    {
+        var path = Write(Resealed(c => WithParameters(c, parameters)));
+        var entry = Keystore.Load(path, Vector.StorePassword).GetEntry(Alias);
+
+        var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey(Vector.KeyPassword));
+
+        Assert.Equal((KeystoreErrorKind.Tampered, $"keystore {path} is damaged and cannot be read", Alias), (error.Kind, error.Message, error.Alias));
+    }
+
+    [Fact]
+    public void The_parameters_written_back_as_they_were_still_unseal()
+    {
+        var original = Original()[..^20];
+        var at = Parameters(original);
+        var path = Write(Resealed(c => WithParameters(c, original[at..(at + 17)])));
+
+        using var material = Keystore.Load(path, Vector.StorePassword).GetEntry(Alias).GetSecretKey(Vector.KeyPassword);
+
+        Assert.Equal(32, material.Key.Length);
+    }
+
     [Fact]
     public void A_sealed_key_whose_pbe_parameters_are_not_der_is_a_damaged_keystore()
     {
