@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 OUT=keystores
 mkdir -p "$OUT"
-rm -f "$OUT/jceks-secretkeys.jceks" "$OUT/jceks-secretkey-keypass.jceks" "$OUT/p12-secretkeys.p12" secretkeys.json
+rm -f "$OUT/jceks-secretkeys.jceks" "$OUT/jceks-secretkey-keypass.jceks" "$OUT/p12-secretkeys.p12" "$OUT/jceks-equal-salt.jceks" secretkeys.json
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -46,6 +46,11 @@ spec p12-secretkeys keystores/p12-secretkeys.p12 PKCS12 secretkeys-pw secretkeys
 seckey "$OUT/jceks-secretkey-keypass.jceks" JCEKS vaultkey store-pw-1 key-pw-2 AES 256
 spec jceks-secretkey-keypass keystores/jceks-secretkey-keypass.jceks JCEKS store-pw-1 key-pw-2 SecretKey '' \
     "keytool -genseckey -storetype JCEKS -alias vaultkey -keyalg AES -keysize 256 -storepass store-pw-1 -keypass key-pw-2"
+
+# jks-rsa2048's key pair in JCEKS, its key sealed under a salt whose halves are equal (keytool's salts are random).
+java java/EqualSaltKey.java "$OUT/jks-rsa2048.jks" JKS wso2carbon wso2carbon "$OUT/jceks-equal-salt.jceks"
+spec jceks-equal-salt keystores/jceks-equal-salt.jceks JCEKS wso2carbon wso2carbon '' '' \
+    "java/EqualSaltKey.java: jks-rsa2048's key and certificate, the key sealed with PBEWithMD5AndTripleDES under the salt 5A117E03 5A117E03 (equal halves), 1000 iterations"
 
 java java/VectorGen.java secretkeys.json < "$SPEC"
 echo "vectors: secret-key keystores and secretkeys.json written"

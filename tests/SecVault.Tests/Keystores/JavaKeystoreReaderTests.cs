@@ -223,6 +223,26 @@ public sealed class JavaKeystoreReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_jceks_key_sealed_under_a_salt_of_equal_halves_opens_as_the_jdk_opens_it()
+    {
+        // The JDK's PBEWithMD5AndTripleDES reverses the salt's first half when both halves are equal; the vector's key was
+        // sealed by the JDK's Cipher under 5A117E03 5A117E03 and read back by its JCEKS keystore (EqualSaltKey.java).
+        var vector = VectorManifest.LoadSecretKeys().Keystore("jceks-equal-salt");
+        var path = VectorManifest.KeystorePath(vector);
+        var entry = Keystore.Load(path, vector.StorePassword).GetEntry("wso2carbon");
+        var ciphertext = Manifest.CiphertextsOf("jks-rsa2048").First(c => c.Transformation == "RSA/ECB/OAEPwithSHA1andMGF1Padding" && c.Description == "ascii");
+
+        using var key = entry.GetRsaPrivateKey(vector.KeyPassword);
+        var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey("not-the-password"));
+
+        Assert.True(File.ReadAllBytes(path).AsSpan().IndexOf(new byte[] { 0x04, 0x08, 0x5A, 0x11, 0x7E, 0x03, 0x5A, 0x11, 0x7E, 0x03 }) > 0);
+        Assert.Equal(vector.Entry("wso2carbon").CertificateSha256, entry.CertificateSha256);
+        // The JDK encrypted this ciphertext for jks-rsa2048's key, the key sealed here; .NET's RSA decrypts it.
+        Assert.Equal(ciphertext.Plaintext(), key.Decrypt(Convert.FromBase64String(ciphertext.Ciphertext), RSAEncryptionPadding.OaepSHA1));
+        Assert.Equal(KeystoreErrorKind.WrongKeyPassword, error.Kind);
+    }
+
+    [Fact]
     public void A_wrong_store_password_tries_each_key_and_passes_over_one_it_cannot_read()
     {
         // The first key is protected with an unknown algorithm (not an error here), the second is keytool's.
