@@ -15,10 +15,18 @@ public sealed record VectorManifest(IReadOnlyList<VectorKeystore> Keystores, IRe
     /// <summary>The path of manifest.json.</summary>
     public static string ManifestPath => Path.Combine(Repo.Vectors, "manifest.json");
 
+    /// <summary>The path of secretkeys.json (the secret-key keystores of tests/vectors/generate-secretkeys.sh).</summary>
+    public static string SecretKeysManifestPath => Path.Combine(Repo.Vectors, "secretkeys.json");
+
     /// <summary>Reads and parses manifest.json afresh.</summary>
-    public static VectorManifest Load()
+    public static VectorManifest Load() => Load(ManifestPath);
+
+    /// <summary>Reads and parses secretkeys.json afresh: keystores only, no ciphertexts.</summary>
+    public static VectorManifest LoadSecretKeys() => Load(SecretKeysManifestPath);
+
+    private static VectorManifest Load(string path)
     {
-        using var stream = File.OpenRead(ManifestPath);
+        using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<VectorManifest>(stream, JsonOptions)
             ?? throw new InvalidDataException("manifest.json is null");
     }
@@ -104,13 +112,15 @@ public sealed record VectorKeystore(
 /// <param name="KeySize">Key size in bits (RSA modulus, EC field, secret key length).</param>
 /// <param name="CertificateSha256">keytool-form SHA-256 fingerprint of the certificate; null for a secret key.</param>
 /// <param name="NotAfter">The certificate's expiry; null for a secret key.</param>
+/// <param name="SecretKeySha256">keytool-form SHA-256 of a secret key's bytes as the JDK reads them; null otherwise.</param>
 public sealed record VectorEntry(
     string Alias,
     string Kind,
     string Algorithm,
     int KeySize,
     string? CertificateSha256,
-    DateTimeOffset? NotAfter);
+    DateTimeOffset? NotAfter,
+    string? SecretKeySha256 = null);
 
 /// <summary>One ciphertext made by the JDK's <c>javax.crypto.Cipher</c>.</summary>
 /// <param name="Keystore">The keystore's <see cref="VectorKeystore.Name"/>.</param>

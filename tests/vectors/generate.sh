@@ -120,4 +120,6 @@ check_interop() {
 }
 check_interop jks-unicode-password keystores/jks-unicode-password.jks JKS wso2carbon RSA/ECB/OAEPwithSHA1andMGF1Padding
 check_interop jks-unicode-password keystores/jks-unicode-password.jks JKS wso2carbon RSA/ECB/PKCS1Padding
+# The secret-key keystores of every form, with secretkeys.json beside manifest.json.
+./generate-secretkeys.sh
 echo "vectors: $(ls "$OUT" | wc -l) keystores, manifest.json written and checked"

@@ -356,7 +356,8 @@ internal static class JavaKeystoreReader
                 ? new SecretKeyMaterial(encoded, algorithm)
                 : null;
         }
-        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        // InvalidDataException: PBE parameters out of range (a bare one escaped before).
+        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException or InvalidDataException)
         {
             throw new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, alias, innerException: ex);
         }

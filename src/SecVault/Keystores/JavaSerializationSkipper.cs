@@ -62,15 +62,7 @@ internal sealed class JavaSerializationSkipper
         return skipper._captured;
     }
 
-    private void SkipContent(int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            throw new InvalidDataException("serialized object nested too deeply");
-        }
-
-        SkipTagged(_reader.ReadByte(), depth);
-    }
+    private void SkipContent(int depth) => SkipTagged(_reader.ReadByte(), depth);
 
     /// <summary>Skips one content item whose tag has been read: block data, or an object at <paramref name="depth"/>.</summary>
     private void SkipTagged(byte tag, int depth)
@@ -91,6 +83,13 @@ internal sealed class JavaSerializationSkipper
 
     private ClassDesc? SkipObject(byte tag, int depth)
     {
+        // Every nested object, array, class and annotation comes through here: the limit keeps a crafted keystore from
+        // overflowing the stack (it was checked only at the top level, so deep nesting recursed without bound).
+        if (depth > MaxDepth)
+        {
+            throw new InvalidDataException("serialized object nested too deeply");
+        }
+
         switch (tag)
         {
             case TcNull:

@@ -93,10 +93,14 @@ internal static class Pkcs12SecretBags
         }
     }
 
-    /// <summary>The JDK writes the key's algorithm OID (AES is 2.16.840.1.101.3.4.1); other OIDs are kept as they are.</summary>
+    /// <summary>
+    /// The JDK writes the key's algorithm OID (AES is 2.16.840.1.101.3.4.1; keytool's DESede key is OIW's desEDE,
+    /// 1.3.14.3.2.17, which the JDK reads back as DESede); other OIDs are kept as they are.
+    /// </summary>
     private static string AlgorithmName(string oid) => oid switch
     {
         "2.16.840.1.101.3.4.1" => "AES",
+        "1.3.14.3.2.17" => "DESede",
         "1.2.840.113549.3.7" => "DESede",
         _ => oid,
     };

@@ -125,6 +125,77 @@ public sealed class KeystoreTests
         Assert.Equal(KeystoreErrorKind.UnreadableFile, error.Kind);
     }
 
+    [Fact]
+    public void RequireFile_names_a_missing_file_or_folder_and_passes_an_existing_one()
+    {
+        using var temp = new TempFolder();
+        var missing = temp.Combine("missing.jks");
+        var inMissingFolder = temp.Combine("no-folder/store.jks");
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.RequireFile(missing));
+        var folderError = Assert.Throws<KeystoreException>(() => Keystore.Load(inMissingFolder, "x"));
+        Keystore.RequireFile(VectorManifest.KeystorePath(Vector("jks-rsa2048")));
+
+        Assert.Equal((KeystoreErrorKind.NotFound, $"keystore {missing} does not exist", missing), (error.Kind, error.Message, error.Path));
+        Assert.Equal((KeystoreErrorKind.NotFound, $"keystore {inMissingFolder} does not exist"), (folderError.Kind, folderError.Message));
+        Assert.Throws<ArgumentException>(() => Keystore.RequireFile(string.Empty));
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("the disk went away");
+
+        public override int Read(Span<byte> buffer) => throw new IOException("the disk went away");
+    }
+
+    [Fact]
+    public void Load_reports_a_stream_that_fails_to_read_as_unreadable_with_the_reason()
+    {
+        using var stream = new FailingStream();
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(stream, "memory:store", "x"));
+
+        Assert.Equal((KeystoreErrorKind.UnreadableFile, "cannot read keystore memory:store: the disk went away", "memory:store"), (error.Kind, error.Message, error.Path));
+        Assert.Throws<ArgumentNullException>(() => Keystore.Load((Stream)null!, "memory:store", "x"));
+        Assert.Throws<ArgumentNullException>(() => Keystore.Load(stream, null!, "x"));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFE })]
+    [InlineData(new byte[] { 0xFE, 0xED, 0xFE })]
+    [InlineData(new byte[] { 0xCE })]
+    [InlineData(new byte[] { 0xCE, 0xCE })]
+    [InlineData(new byte[] { 0xCE, 0xCE, 0xCE })]
+    public void Load_reports_each_cut_java_magic_as_truncated_with_its_message(byte[] content)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("store.bin");
+        File.WriteAllBytes(path, content);
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "x"));
+
+        Assert.Equal((KeystoreErrorKind.Truncated, $"keystore {path} is truncated"), (error.Kind, error.Message));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFE, 0xEE })] // not a prefix of either magic
+    [InlineData(new byte[] { 0xCE, 0xCF })]
+    [InlineData(new byte[] { 0x01, 0x02, 0x03 })]
+    public void Load_reports_short_content_that_starts_no_magic_as_an_unknown_format(byte[] content)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("store.bin");
+        File.WriteAllBytes(path, content);
+        var empty = temp.Combine("empty.bin");
+        File.WriteAllBytes(empty, []);
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.Load(path, "x"));
+        var emptyError = Assert.Throws<KeystoreException>(() => Keystore.Load(empty, "x"));
+
+        Assert.Equal((KeystoreErrorKind.UnknownFormat, $"{path} is not a keystore: its content is neither JKS, JCEKS nor PKCS12"), (error.Kind, error.Message));
+        Assert.Equal((KeystoreErrorKind.Truncated, $"keystore {empty} is empty"), (emptyError.Kind, emptyError.Message));
+    }
+
     [Theory]
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 0xFE, 0xED })]

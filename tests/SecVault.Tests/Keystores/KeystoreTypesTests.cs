@@ -29,7 +29,22 @@ public sealed class KeystoreTypesTests
         var error = Assert.Throws<KeystoreException>(() => KeystoreTypes.Parse(name));
 
         Assert.Equal(KeystoreErrorKind.UnknownFormat, error.Kind);
-        Assert.Contains("use JKS, PKCS12 (P12, PFX) or JCEKS", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"unknown keystore type '{name}'; use JKS, PKCS12 (P12, PFX) or JCEKS", error.Message);
+    }
+
+    [Fact]
+    public void AcceptedNames_lists_the_five_names_in_upper_case_and_each_parses()
+    {
+        Assert.Equal(["JKS", "PKCS12", "P12", "PFX", "JCEKS"], KeystoreTypes.AcceptedNames);
+        Assert.All(KeystoreTypes.AcceptedNames, name => Assert.True(KeystoreTypes.TryParse(name, out _), name));
+    }
+
+    [Fact]
+    public void TryParse_refuses_null_and_ToJavaName_refuses_a_value_outside_the_enum()
+    {
+        Assert.False(KeystoreTypes.TryParse(null, out var type));
+        Assert.Equal(default, type);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((KeystoreType)99).ToJavaName());
     }
 
     [Theory]

@@ -24,6 +24,7 @@ import javax.crypto.SecretKey;
  * Writes tests/vectors/manifest.json: describes every keystore named on stdin and encrypts a fixed set of
  * plaintexts with the JDK's own Cipher for each RSA private key, then decrypts each ciphertext again.
  * stdin: UTF-8 lines name|file|type|storePassword|keyPassword|expectedError|cipherAliases|origin.
+ * Secret-key entries also get the SHA-256 of their encoded key (secretKeySha256), never the key itself.
  * Usage: java VectorGen.java manifest.json < spec
  */
 public final class VectorGen {
@@ -134,11 +135,14 @@ public final class VectorGen {
         int keySize;
         String fingerprint = null;
         String notAfter = null;
+        String secretKeySha256 = null;
         if (ks.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)) {
             kind = "SecretKey";
             SecretKey key = (SecretKey) ks.getKey(alias, keyPassword.toCharArray());
             algorithm = key.getAlgorithm();
             keySize = key.getEncoded().length * 8;
+            // The key's own bytes stay out of the manifest; readers compare the SHA-256 of what they read.
+            secretKeySha256 = fingerprint(key.getEncoded());
         } else {
             kind = ks.isKeyEntry(alias) ? "PrivateKey" : "TrustedCertificate";
             Certificate cert = ks.getCertificate(alias);
@@ -151,7 +155,8 @@ public final class VectorGen {
         }
         return "        { \"alias\": " + json(alias) + ", \"kind\": " + json(kind) + ", \"algorithm\": " + json(algorithm)
             + ", \"keySize\": " + keySize + ",\n          \"certificateSha256\": " + json(fingerprint)
-            + ", \"notAfter\": " + json(notAfter) + " }";
+            + ", \"notAfter\": " + json(notAfter)
+            + (secretKeySha256 == null ? "" : ", \"secretKeySha256\": " + json(secretKeySha256)) + " }";
     }
 
     static String fingerprint(byte[] der) throws Exception {

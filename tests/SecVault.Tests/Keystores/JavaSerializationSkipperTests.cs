@@ -1,0 +1,381 @@
+using System.Buffers.Binary;
+using System.Text;
+using SecVault.Keystores;
+
+namespace SecVault.Tests.Keystores;
+
+/// <summary>
+/// Hand-built streams in the grammar of the Java Object Serialization Specification (chapter 6, protocol version 2):
+/// each constant below is the spec's; the JDK-made sealed keys are read in <see cref="SecretKeyVectorTests"/>.
+/// </summary>
+public sealed class JavaSerializationSkipperTests
+{
+    // Tags and flags of java.io.ObjectStreamConstants.
+    private const byte TcNull = 0x70;
+    private const byte TcReference = 0x71;
+    private const byte TcClassDesc = 0x72;
+    private const byte TcObject = 0x73;
+    private const byte TcString = 0x74;
+    private const byte TcArray = 0x75;
+    private const byte TcClass = 0x76;
+    private const byte TcBlockData = 0x77;
+    private const byte TcEndBlockData = 0x78;
+    private const byte TcReset = 0x79;
+    private const byte TcBlockDataLong = 0x7A;
+    private const byte TcLongString = 0x7C;
+    private const byte TcProxyClassDesc = 0x7D;
+    private const byte TcEnum = 0x7E;
+    private const byte ScWriteMethod = 0x01;
+    private const byte ScSerializable = 0x02;
+    private const byte ScExternalizable = 0x04;
+    private const byte ScBlockData = 0x08;
+    private const int BaseWireHandle = 0x7E0000;
+
+    /// <summary>Writes stream bytes as java.io.DataOutputStream does (big-endian; readUTF's length-prefixed form, ASCII here).</summary>
+    private sealed class Bytes
+    {
+        private readonly List<byte> _bytes = [];
+
+        public static Bytes Header() => new Bytes().U16(0xACED).U16(5);
+
+        public Bytes U8(params byte[] values)
+        {
+            _bytes.AddRange(values);
+            return this;
+        }
+
+        public Bytes U16(int value) => U8((byte)(value >> 8), (byte)value);
+
+        public Bytes I32(int value)
+        {
+            var b = new byte[4];
+            BinaryPrimitives.WriteInt32BigEndian(b, value);
+            return U8(b);
+        }
+
+        public Bytes I64(long value)
+        {
+            var b = new byte[8];
+            BinaryPrimitives.WriteInt64BigEndian(b, value);
+            return U8(b);
+        }
+
+        public Bytes Utf(string ascii) => U16(ascii.Length).U8(Encoding.ASCII.GetBytes(ascii));
+
+        /// <summary>TC_CLASSDESC name, serialVersionUID, flags, then the fields (type char, name, and for '[' or 'L' the class name as a TC_STRING).</summary>
+        public Bytes ClassDesc(string name, byte flags, params (char Type, string Name, string? ClassName)[] fields)
+        {
+            U8(TcClassDesc).Utf(name).I64(42).U8(flags).U16(fields.Length);
+            foreach (var (type, fieldName, className) in fields)
+            {
+                U8((byte)type).Utf(fieldName);
+                if (className is not null)
+                {
+                    U8(TcString).Utf(className);
+                }
+            }
+
+            return this;
+        }
+
+        /// <summary>An empty class annotation and no superclass.</summary>
+        public Bytes EndClass() => U8(TcEndBlockData, TcNull);
+
+        public byte[] ToArray() => [.. _bytes];
+    }
+
+    private static Dictionary<string, object?> Fields(Bytes stream)
+    {
+        var data = stream.ToArray();
+        var reader = new JavaDataReader(data, data.Length);
+        var fields = JavaSerializationSkipper.ReadTopLevelFields(reader);
+        Assert.Equal(data.Length, reader.Position);
+        return fields;
+    }
+
+    private static string Refused(Bytes stream)
+    {
+        var data = stream.ToArray();
+        return Assert.Throws<InvalidDataException>(() => JavaSerializationSkipper.ReadTopLevelFields(new JavaDataReader(data, data.Length))).Message;
+    }
+
+    private static int Skip(Bytes stream)
+    {
+        var data = stream.ToArray();
+        var reader = new JavaDataReader(data, data.Length);
+        JavaSerializationSkipper.SkipObjectStream(reader);
+        return reader.Position;
+    }
+
+    /// <summary>An object of class T with one field of each primitive type, then a byte array, a string and a null.</summary>
+    private static Bytes EveryFieldType() => Bytes.Header().U8(TcObject)
+        .ClassDesc("T", ScSerializable,
+            ('B', "b", null), ('C', "c", null), ('D', "d", null), ('F', "f", null), ('I', "i", null), ('J', "j", null),
+            ('S', "s", null), ('Z', "z", null), ('[', "data", "[B"), ('L', "name", "Ljava/lang/String;"), ('L', "other", "Ljava/lang/Object;"))
+        .EndClass()
+        .U8(1).U16(2).I64(3).I32(4).I32(5).I64(6).U16(7).U8(1)
+        .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(3).U8(9, 8, 7)
+        .U8(TcString).Utf("AES")
+        .U8(TcNull);
+
+    [Fact]
+    public void Read_top_level_fields_steps_over_each_primitive_and_keeps_the_byte_array_and_the_string()
+    {
+        var fields = Fields(EveryFieldType());
+
+        Assert.Equal(["data", "name", "other"], fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new byte[] { 9, 8, 7 }, fields["data"]);
+        Assert.Equal("AES", fields["name"]);
+        Assert.Null(fields["other"]);
+    }
+
+    [Fact]
+    public void Skip_object_stream_steps_over_the_same_object_to_its_last_byte()
+    {
+        var stream = EveryFieldType();
+
+        Assert.Equal(stream.ToArray().Length, Skip(stream));
+    }
+
+    [Theory]
+    [InlineData(0xACED, 4)]
+    [InlineData(0xACEE, 5)]
+    public void A_stream_without_the_java_magic_and_version_5_is_refused(int magic, int version)
+    {
+        var stream = new Bytes().U16(magic).U16(version).U8(TcNull);
+        var data = stream.ToArray();
+
+        Assert.Equal("not a Java serialization stream", Refused(stream));
+        Assert.Equal("not a Java serialization stream", Assert.Throws<InvalidDataException>(() => JavaSerializationSkipper.SkipObjectStream(new JavaDataReader(data, data.Length))).Message);
+    }
+
+    [Fact]
+    public void Fields_of_a_superclass_come_first_and_a_write_method_annotation_is_stepped_over()
+    {
+        // class Sub extends Base; Base writes extra data with writeObject: block data, long block data and an object.
+        var stream = Bytes.Header().U8(TcObject)
+            .ClassDesc("Sub", ScSerializable, ('[', "key", "[B")).U8(TcEndBlockData)
+            .ClassDesc("Base", ScSerializable | ScWriteMethod, ('L', "algorithm", "Ljava/lang/String;"), ('I', "n", null)).EndClass()
+            .U8(TcString).Utf("DESede").I32(1)
+            .U8(TcBlockData, 2, 0xAA, 0xBB).U8(TcBlockDataLong).I32(3).U8(1, 2, 3).U8(TcString).Utf("extra").U8(TcEndBlockData)
+            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(1).U8(0x55);
+
+        var fields = Fields(stream);
+
+        Assert.Equal("DESede", fields["algorithm"]);
+        Assert.Equal(new byte[] { 0x55 }, fields["key"]);
+    }
+
+    [Fact]
+    public void An_externalizable_class_in_block_data_form_is_stepped_over_by_its_annotation()
+    {
+        var stream = Bytes.Header().U8(TcObject)
+            .ClassDesc("E", ScExternalizable | ScBlockData).EndClass()
+            .U8(TcBlockData, 4, 1, 2, 3, 4).U8(TcEndBlockData);
+
+        Assert.Empty(Fields(stream));
+    }
+
+    [Fact]
+    public void An_externalizable_class_in_the_old_format_is_refused()
+    {
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("E", ScExternalizable).EndClass().U8(1, 2, 3, 4);
+
+        Assert.Equal("old externalizable format", Refused(stream));
+    }
+
+    [Fact]
+    public void Fields_holding_other_kinds_of_values_are_stepped_over_and_kept_as_null()
+    {
+        // An int array, a long string, a Class, an enum constant, a reference back to the int array's class, and an
+        // object of a dynamic proxy class; then a byte array after them all, to show each was stepped over exactly.
+        var stream = Bytes.Header().U8(TcObject)
+            .ClassDesc("F", ScSerializable,
+                ('[', "ints", "[I"), ('L', "long", "Ljava/lang/String;"), ('L', "type", "Ljava/lang/Class;"),
+                ('L', "mode", "LMode;"), ('L', "again", "Ljava/lang/Object;"), ('L', "proxy", "Ljava/lang/Object;"),
+                ('[', "key", "[B"))
+            .EndClass()
+            .U8(TcArray).ClassDesc("[I", ScSerializable).EndClass().I32(2).I32(7).I32(8)
+            .U8(TcLongString).I64(3).U8((byte)'a', (byte)'b', (byte)'c')
+            .U8(TcClass).ClassDesc("C", ScSerializable).EndClass()
+            .U8(TcEnum).ClassDesc("Mode", ScSerializable).EndClass().U8(TcString).Utf("ON")
+            // Handles: 0 F, 1-7 the field class names, 8 the object, 9 the class [I, 10 the int array.
+            .U8(TcReference).I32(BaseWireHandle + 9)
+            .U8(TcObject, TcProxyClassDesc).I32(2).Utf("I1").Utf("I2").EndClass()
+            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(2).U8(0xCA, 0xFE);
+
+        var fields = Fields(stream);
+
+        Assert.Equal(new byte[] { 0xCA, 0xFE }, fields["key"]);
+        Assert.All(["ints", "long", "type", "mode", "again", "proxy"], name => Assert.Null(fields[name]));
+    }
+
+    [Fact]
+    public void Arrays_of_any_element_type_are_stepped_over()
+    {
+        // Top level: an Object[] holding a short[], a char[], a double[], a float[], a boolean[] and a long[].
+        var stream = Bytes.Header().U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(6)
+            .U8(TcArray).ClassDesc("[S", ScSerializable).EndClass().I32(2).U16(1).U16(2)
+            .U8(TcArray).ClassDesc("[C", ScSerializable).EndClass().I32(1).U16('x')
+            .U8(TcArray).ClassDesc("[D", ScSerializable).EndClass().I32(1).I64(1)
+            .U8(TcArray).ClassDesc("[F", ScSerializable).EndClass().I32(1).I32(1)
+            .U8(TcArray).ClassDesc("[Z", ScSerializable).EndClass().I32(3).U8(1, 0, 1)
+            .U8(TcArray).ClassDesc("[J", ScSerializable).EndClass().I32(1).I64(1);
+
+        Assert.Equal(stream.ToArray().Length, Skip(stream));
+    }
+
+    [Fact]
+    public void Block_data_at_the_top_level_is_stepped_over()
+    {
+        Assert.Equal(7, Skip(Bytes.Header().U8(TcBlockData, 1, 0xEE)));
+        Assert.Equal(11, Skip(Bytes.Header().U8(TcBlockDataLong).I32(2).U8(0xEE, 0xEF)));
+    }
+
+    [Fact]
+    public void A_reset_forgets_the_handles_before_it()
+    {
+        var stream = Bytes.Header().U8(TcObject)
+            .ClassDesc("R", ScSerializable | ScWriteMethod, ('[', "key", "[B")).EndClass()
+            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(0)
+            .U8(TcReset).U8(TcReference).I32(BaseWireHandle).U8(TcEndBlockData);
+
+        Assert.Equal("bad handle", Refused(stream));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void A_reference_to_a_handle_not_yet_assigned_is_refused(int handle)
+    {
+        // Handles 0, 1 and 2 are the class, the field's class name and the object; 3 is the next, not yet assigned.
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
+            .U8(TcReference).I32(BaseWireHandle + handle);
+
+        Assert.Equal("bad handle", Refused(stream));
+    }
+
+    [Fact]
+    public void A_reference_to_the_last_assigned_handle_is_followed()
+    {
+        // Handle 1 is the field's class name "LX;", a string: followed, it describes no class.
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
+            .U8(TcReference).I32(BaseWireHandle + 1);
+
+        Assert.Null(Fields(stream)["x"]);
+    }
+
+    [Fact]
+    public void A_reference_to_a_class_describes_an_object_of_that_class()
+    {
+        // Two objects of class P: the second names its class by handle 0, and its byte-array field is stepped over
+        // (only the top-level object's fields are kept).
+        var stream = Bytes.Header().U8(TcObject)
+            .ClassDesc("P", ScSerializable, ('L', "next", "Ljava/lang/Object;")).EndClass()
+            .U8(TcObject, TcReference).I32(BaseWireHandle).U8(TcNull);
+
+        Assert.Null(Fields(stream)["next"]);
+    }
+
+    [Theory]
+    [InlineData(0x00)]
+    [InlineData(0x6F)]
+    [InlineData(0x7B)]
+    [InlineData(0x7F)]
+    public void A_tag_the_grammar_does_not_have_is_refused(byte tag)
+    {
+        Assert.Equal("unexpected serialization tag", Refused(Bytes.Header().U8(tag)));
+    }
+
+    [Fact]
+    public void An_object_or_array_without_a_class_is_refused()
+    {
+        Assert.Equal("object without class", Refused(Bytes.Header().U8(TcObject, TcNull)));
+        Assert.Equal("array without class", Refused(Bytes.Header().U8(TcArray, TcNull)));
+        Assert.Equal("array without class", Refused(Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass().U8(TcArray, TcNull)));
+    }
+
+    [Fact]
+    public void An_array_class_name_without_an_element_type_is_refused()
+    {
+        Assert.Equal("bad array class", Refused(Bytes.Header().U8(TcArray).ClassDesc("[", ScSerializable).EndClass().I32(0)));
+        Assert.Equal("bad array class", Refused(Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[")).EndClass()
+            .U8(TcArray).ClassDesc("[", ScSerializable).EndClass().I32(0)));
+    }
+
+    [Fact]
+    public void A_byte_array_field_of_negative_length_is_refused()
+    {
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
+            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(-1);
+
+        Assert.Equal("negative array length", Refused(stream));
+    }
+
+    [Fact]
+    public void An_empty_byte_array_field_is_kept_empty()
+    {
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
+            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(0);
+
+        Assert.Equal(Array.Empty<byte>(), Fields(stream)["a"]);
+    }
+
+    [Fact]
+    public void A_field_type_the_grammar_does_not_have_is_refused()
+    {
+        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('X', "a", null)).EndClass().U8(0);
+
+        Assert.Equal("bad field type", Refused(stream));
+    }
+
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, false)]
+    public void Nesting_is_followed_to_64_levels_and_refused_deeper(int levels, bool read)
+    {
+        // Object arrays each holding the next; the innermost holds nothing. The n-th array is at level n - 1, its class
+        // descriptor one level below it and that descriptor's (null) superclass one more: 63 arrays reach level 64.
+        var stream = Bytes.Header();
+        for (var i = 0; i < levels; i++)
+        {
+            stream.U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(1);
+        }
+
+        stream.U8(TcNull);
+        var data = stream.ToArray();
+
+        if (read)
+        {
+            Assert.Equal(data.Length, Skip(stream));
+        }
+        else
+        {
+            Assert.Equal("serialized object nested too deeply", Assert.Throws<InvalidDataException>(() => JavaSerializationSkipper.SkipObjectStream(new JavaDataReader(data, data.Length))).Message);
+        }
+    }
+
+    [Fact]
+    public void A_stream_nested_far_deeper_than_the_limit_is_refused_rather_than_overflowing_the_stack()
+    {
+        // 200,000 object arrays, each naming its class by reference to the first one's class (handle 0): 11 bytes a
+        // level, 2.2 MB in all, well under a keystore's size limit.
+        var stream = Bytes.Header().U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(1);
+        for (var i = 1; i < 200_000; i++)
+        {
+            stream.U8(TcArray, TcReference).I32(BaseWireHandle).I32(1);
+        }
+
+        stream.U8(TcNull);
+
+        Assert.Equal("serialized object nested too deeply", Refused(stream));
+    }
+
+    [Fact]
+    public void A_stream_that_ends_inside_an_object_is_an_end_of_stream()
+    {
+        var data = EveryFieldType().ToArray();
+
+        Assert.Throws<EndOfStreamException>(() => JavaSerializationSkipper.ReadTopLevelFields(new JavaDataReader(data, data.Length - 1)));
+    }
+}
