@@ -59,4 +59,35 @@ public sealed class BulkTests
         Assert.Equal(63, made.Count);
         Assert.All(made, plain => Assert.Equal(new byte[3], plain));
     }
+
+    [Fact]
+    public void Options_refuses_a_parallelism_below_one_naming_the_argument()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Bulk.Options(0));
+
+        Assert.Equal("maxParallelism", error.ParamName);
+    }
+
+    [Fact]
+    public void Options_takes_the_given_parallelism_and_the_processor_count_when_none_is_given()
+    {
+        Assert.Equal(3, Bulk.Options(3).MaxDegreeOfParallelism);
+        Assert.Equal(Environment.ProcessorCount, Bulk.Options(null).MaxDegreeOfParallelism);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void For_runs_every_index_once_and_reports_1_to_n_with_the_total(int count)
+    {
+        var indexes = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var reports = new List<WorkProgress>();
+
+        Bulk.For(count, maxParallelism: 4, indexes.Add, new SynchronousProgress(reports));
+
+        Assert.Equal(Enumerable.Range(0, count), indexes.Order());
+        Assert.Equal(Enumerable.Range(1, count).Select(done => new WorkProgress(done, count)), reports.OrderBy(r => r.Done));
+    }
 }

@@ -50,8 +50,11 @@ public sealed class RotationTriageTests
 
     [Theory]
     [InlineData("OB", "O")]
+    [InlineData("OOB", "O")]
+    [InlineData("BOO", "O")]
     [InlineData("BNN", "N")]
     [InlineData("ONB", "")]
+    [InlineData("NOOB", "")]
     [InlineData("B", "")]
     [InlineData("", "")]
     public void A_value_both_keys_decrypt_takes_what_the_other_values_plainly_are(string standings, string expected)
@@ -59,6 +62,16 @@ public sealed class RotationTriageTests
         static RotationStanding Standing(char c) => c switch { 'O' => RotationStanding.Old, 'N' => RotationStanding.New, _ => RotationStanding.Both };
 
         Assert.Equal(expected.Length == 0 ? null : Standing(expected[0]), RotationTriage.Resolve(standings.Select(Standing)));
+    }
+
+    [Fact]
+    public void Missing_arguments_are_refused_with_their_names()
+    {
+        var key = new Key(true, "key", "c1");
+
+        Assert.Equal("oldKey", Assert.Throws<ArgumentNullException>(() => RotationTriage.Classify(null!, key, "c1", "a", out _)).ParamName);
+        Assert.Equal("newKey", Assert.Throws<ArgumentNullException>(() => RotationTriage.Classify(key, null!, "c1", "a", out _)).ParamName);
+        Assert.Equal("standings", Assert.Throws<ArgumentNullException>(() => RotationTriage.Resolve(null!)).ParamName);
     }
 
     /// <summary>A key that decrypts exactly the ciphertexts it is given, and counts its calls.</summary>

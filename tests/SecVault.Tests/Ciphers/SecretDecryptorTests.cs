@@ -1,3 +1,9 @@
+using System.Security.Cryptography;
+using System.Text.Unicode;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Encodings;
+using Org.BouncyCastle.Crypto.Engines;
+using Org.BouncyCastle.Security;
 using SecVault.Ciphers;
 using SecVault.Testing;
 
@@ -152,7 +158,8 @@ public sealed class SecretDecryptorTests
         var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(v.Ciphertext, "api_key"));
 
         Assert.Equal(CipherErrorKind.WrongKeySize, error.Kind);
-        Assert.StartsWith("secret 'api_key' was made with another key: it is 384 bytes", error.Message, StringComparison.Ordinal);
+        // 3072 bits make 384-byte blocks; this 2048-bit key makes 2048 / 8 = 256-byte ones.
+        Assert.Equal("secret 'api_key' was made with another key: it is 384 bytes, but key 'wso2carbon' (2048-bit) makes 256-byte ciphertexts", error.Message);
     }
 
     [Fact]
@@ -182,11 +189,68 @@ public sealed class SecretDecryptorTests
     [InlineData("abc")]
     [InlineData("ab=c")]
     [InlineData("a===")]
+    [InlineData("====")]
+    [InlineData("ab==cd==")]
+    [InlineData("abc=abcd")]
     public void Decrypt_reports_a_bad_base64_length_or_padding(string text)
     {
         var error = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1).Decrypt(text, "x"));
 
         Assert.Equal(CipherErrorKind.NotBase64, error.Kind);
+        Assert.Equal("x", error.Alias);
+        Assert.Equal("secret 'x' is not base64: its length or '=' padding is wrong", error.Message);
+    }
+
+    [Fact]
+    public void Decrypt_names_an_OAEP_ciphertext_that_PKCS1_happens_to_accept_as_a_padding_mismatch_when_diagnosing()
+    {
+        // About one OAEP block in 400 is also a well-formed PKCS#1 v1.5 block (00 02, eight non-zero bytes, a zero), which
+        // then "decrypts" to noise; BouncyCastle, independent of the decryptor, finds such a block.
+        var (privateKey, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var pkcs1 = new Pkcs1Encoding(new RsaEngine());
+        pkcs1.Init(false, DotNetUtilities.GetRsaKeyPair(privateKey.ExportParameters(includePrivateParameters: true)).Private);
+        string? ciphertext = null;
+        for (var i = 0; ciphertext is null && i < 20_000; i++)
+        {
+            var block = publicKey.Encrypt("value"u8.ToArray(), RSAEncryptionPadding.OaepSHA1);
+            try
+            {
+                ciphertext = Utf8.IsValid(pkcs1.ProcessBlock(block, 0, block.Length)) ? null : Convert.ToBase64String(block);
+            }
+            catch (InvalidCipherTextException)
+            {
+                // Not a PKCS#1 v1.5 block: try another.
+            }
+        }
+
+        Assert.NotNull(ciphertext);
+        var error = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", "wso2carbon", Transformation.Pkcs1).Decrypt(ciphertext, "db"));
+
+        Assert.Equal(CipherErrorKind.PaddingMismatch, error.Kind);
+        Assert.Equal("secret 'db' was encrypted with RSA/ECB/OAEPwithSHA1andMGF1Padding, but secret-conf.properties says RSA/ECB/PKCS1Padding", error.Message);
+    }
+
+    [Fact]
+    public void Decrypt_and_DecryptAll_refuse_missing_arguments_with_their_names()
+    {
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        Assert.Equal("ciphertext", Assert.Throws<ArgumentNullException>(() => decryptor.Decrypt(null!, "x")).ParamName);
+        Assert.Equal("alias", Assert.Throws<ArgumentNullException>(() => decryptor.Decrypt("AAAA", null!)).ParamName);
+        Assert.Equal("ciphertexts", Assert.Throws<ArgumentNullException>(() => decryptor.DecryptAll(null!)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void DecryptAll_of_one_or_two_ciphertexts_equals_single_calls(int count)
+    {
+        var v = FirstVector("jks-rsa2048", "RSA/ECB/PKCS1Padding");
+        var items = Enumerable.Repeat(("a", v.Ciphertext), count).ToList();
+
+        var all = Decryptor("jks-rsa2048", "wso2carbon", Transformation.Pkcs1).DecryptAll(items);
+
+        Assert.Equal(Enumerable.Repeat(v.Plaintext(), count), all);
     }
 
     [Fact]
@@ -248,6 +312,7 @@ public sealed class SecretDecryptorTests
         Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(null!, Transformation.Rsa, "a", "f"));
         Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(privateKey, null!, "a", "f"));
         Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(privateKey, Transformation.Rsa, null!, "f"));
+        Assert.Equal("fingerprint", Assert.Throws<ArgumentNullException>(() => new SecretDecryptor(privateKey, Transformation.Rsa, "a", null!)).ParamName);
     }
 
     [Fact]

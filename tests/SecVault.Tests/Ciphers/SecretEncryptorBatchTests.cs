@@ -111,16 +111,4 @@ public sealed class SecretEncryptorBatchTests
             Assert.Equal(expected, new SecretEncryptor(rsa, Transformation.OaepSha1).Base64Length);
         }
     }
-
-    /// <summary>Records reports on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
-    private sealed class SynchronousProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
+using SecVault.Ciphers.Native;
 using SecVault.Testing;
 
 namespace SecVault.Tests.Ciphers;
@@ -110,6 +112,106 @@ public sealed class SecretEncryptorTests
 
         Assert.Equal("long1", error.Alias);
         Assert.Throws<ArgumentOutOfRangeException>(() => encryptor.EncryptAll(items.Take(1).ToList(), maxParallelism: 0));
+    }
+
+    [Fact]
+    public void EncryptAll_encrypts_nothing_when_a_secret_is_too_long()
+    {
+        var (encryptor, _) = Pair("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+        var items = new List<(string, byte[])> { ("ok", [1]), ("ok2", [2]), ("long", new byte[300]) };
+        var reports = new List<WorkProgress>();
+
+        Assert.Throws<CipherException>(() => encryptor.EncryptAll(items, maxParallelism: 1, new SynchronousProgress(reports)));
+
+        Assert.Empty(reports);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void EncryptAll_of_one_or_two_secrets_gives_what_the_private_key_decrypts(int count)
+    {
+        var (privateKey, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var items = Enumerable.Range(0, count).Select(i => ($"a{i}", Encoding.UTF8.GetBytes($"secret-{i}"))).ToList();
+
+        var ciphertexts = new SecretEncryptor(publicKey, Transformation.Pkcs1).EncryptAll(items);
+
+        Assert.Equal(
+            items.Select(i => Encoding.UTF8.GetString(i.Item2)),
+            ciphertexts.Select(c => Encoding.UTF8.GetString(privateKey.Decrypt(Convert.FromBase64String(c), RSAEncryptionPadding.Pkcs1))));
+    }
+
+    [Fact]
+    public void Missing_arguments_are_refused_with_their_names()
+    {
+        var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var encryptor = new SecretEncryptor(publicKey, Transformation.OaepSha1);
+
+        Assert.Equal("publicKey", Assert.Throws<ArgumentNullException>(() => new SecretEncryptor(null!, Transformation.OaepSha1)).ParamName);
+        Assert.Equal("transformation", Assert.Throws<ArgumentNullException>(() => new SecretEncryptor(publicKey, null!)).ParamName);
+        Assert.Equal("alias", Assert.Throws<ArgumentNullException>(() => encryptor.CheckLength(1, null!)).ParamName);
+        Assert.Equal("secret", Assert.Throws<ArgumentNullException>(() => encryptor.Encrypt((string)null!, "a")).ParamName);
+        Assert.Equal("secrets", Assert.Throws<ArgumentNullException>(() => encryptor.EncryptAll(null!)).ParamName);
+        Assert.Equal("secret", Assert.Throws<ArgumentNullException>(() => encryptor.EncryptAll([("a", null!)])).ParamName);
+    }
+
+    [Fact]
+    public void EncryptToBase64_refuses_a_buffer_shorter_than_Base64Length()
+    {
+        var (encryptor, _) = Pair("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+        var buffer = new byte[encryptor.Base64Length - 1];
+
+        var error = Assert.Throws<ArgumentException>(() => encryptor.EncryptToBase64("v"u8, "a", buffer));
+
+        Assert.Equal("base64", error.ParamName);
+        Assert.Equal("the base64 buffer is shorter than Base64Length (Parameter 'base64')", error.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_encryptor_from_a_SubjectPublicKeyInfo_round_trips_and_uses_native_only_when_asked(bool useNative)
+    {
+        var (privateKey, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var encryptor = new SecretEncryptor(publicKey.ExportSubjectPublicKeyInfo(), 2048, Transformation.OaepSha1, null, useNative);
+
+        var ciphertext = encryptor.Encrypt("secret-ü", "a");
+
+        Assert.Equal("secret-ü", Encoding.UTF8.GetString(privateKey.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1)));
+        Assert.Equal(useNative && NativeRsa.Enabled && NativeRsa.Available(), encryptor.UsesNative);
+        Assert.Equal(2048, encryptor.KeySizeBits);
+        Assert.Equal(214, encryptor.MaxSecretBytes);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_encryptor_from_an_RSA_key_uses_native_only_when_asked(bool useNative)
+    {
+        var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+
+        Assert.Equal(useNative && NativeRsa.Enabled && NativeRsa.Available(), new SecretEncryptor(publicKey, Transformation.OaepSha1, null, useNative).UsesNative);
+    }
+
+    [Fact]
+    public void An_encryptor_from_a_SubjectPublicKeyInfo_names_the_transformation_in_the_too_long_message_by_default()
+    {
+        var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var encryptor = new SecretEncryptor(publicKey.ExportSubjectPublicKeyInfo(), 2048, Transformation.Rsa, null, useNative: false);
+
+        var error = Assert.Throws<CipherException>(() => encryptor.Encrypt(new byte[246], "db"));
+
+        Assert.Equal("secret for alias 'db' is 246 bytes; RSA with a 2048-bit key allows at most 245", error.Message);
+    }
+
+    [Fact]
+    public void An_encryptor_from_a_SubjectPublicKeyInfo_refuses_missing_arguments_with_their_names()
+    {
+        var spki = VectorKeys.Get("jks-rsa2048", "wso2carbon").Public.ExportSubjectPublicKeyInfo();
+
+        Assert.Equal("subjectPublicKeyInfo", Assert.Throws<ArgumentNullException>(() => new SecretEncryptor(null!, 2048, Transformation.Rsa, null, false)).ParamName);
+        Assert.Equal("transformation", Assert.Throws<ArgumentNullException>(() => new SecretEncryptor(spki, 2048, null!, null, false)).ParamName);
+        Assert.Equal("keySizeBits", Assert.Throws<ArgumentOutOfRangeException>(() => new SecretEncryptor(spki, 0, Transformation.Rsa, null, false)).ParamName);
     }
 
     public static TheoryData<string, string> LiveCases() => new()
