@@ -116,4 +116,71 @@ public sealed class NativeRsaTests
         Assert.Equal(secrets.Select(s => s.Item2), parallel);
         Assert.Equal(sequential, parallel);
     }
+
+    /// <summary>Skips unless libcrypto.so.3 loads; unlike <see cref="SkipUnlessAvailable"/> it asks nothing of the key factories under test.</summary>
+    private static void SkipUnlessLibcrypto() => Skip.IfNot(NativeRsa.Available(), "libcrypto.so.3 is not loadable here (or SECVAULT_NATIVE_RSA=0)");
+
+    private static RSAEncryptionPadding DotNetPadding(RsaPadding padding) => padding == RsaPadding.Pkcs1 ? RSAEncryptionPadding.Pkcs1 : RSAEncryptionPadding.OaepSHA1;
+
+    [SkippableTheory]
+    [InlineData(nameof(RsaPadding.Pkcs1))]
+    [InlineData(nameof(RsaPadding.OaepSha1))]
+    public void Encrypt_writes_a_key_sized_block_into_a_larger_buffer_that_NET_decrypts(string paddingName)
+    {
+        SkipUnlessLibcrypto();
+        var padding = Enum.Parse<RsaPadding>(paddingName);
+        var (privateKey, publicKey, _) = Key("jks-rsa2048");
+        var output = new byte[300];
+
+        var written = NativeRsa.TryCreatePublic(publicKey)!.Encrypt("s3cret-ü"u8, padding, output);
+
+        Assert.Equal(256, written);
+        Assert.Equal("s3cret-ü", Encoding.UTF8.GetString(privateKey.Decrypt(output[..256], DotNetPadding(padding))));
+    }
+
+    [SkippableTheory]
+    [InlineData(nameof(RsaPadding.Pkcs1))]
+    [InlineData(nameof(RsaPadding.OaepSha1))]
+    public void TryDecrypt_recovers_what_NET_encrypted_and_refuses_another_key_s_block(string paddingName)
+    {
+        SkipUnlessLibcrypto();
+        var padding = Enum.Parse<RsaPadding>(paddingName);
+        var first = VectorKeys.Get("jks-multi", "first");
+        var second = VectorKeys.Get("jks-multi", "second");
+        var block = first.Public.Encrypt("s3cret"u8.ToArray(), DotNetPadding(padding));
+
+        Assert.Equal("s3cret"u8.ToArray(), NativeRsa.TryCreatePrivate(first.Private)!.TryDecrypt(block, padding));
+        // On OpenSSL 3.2+ a bad PKCS#1 v1.5 padding would give random bytes unless implicit rejection is turned off.
+        Assert.Null(NativeRsa.TryCreatePrivate(second.Private)!.TryDecrypt(block, padding));
+    }
+
+    [SkippableFact]
+    public void Encrypt_needs_a_public_key_and_a_buffer_of_at_least_the_key_size()
+    {
+        SkipUnlessLibcrypto();
+        var (privateKey, publicKey, _) = Key("jks-rsa2048");
+        var encrypting = NativeRsa.TryCreatePublic(publicKey)!;
+        var decrypting = NativeRsa.TryCreatePrivate(privateKey)!;
+
+        var shortBuffer = Assert.Throws<InvalidOperationException>(() => encrypting.Encrypt("v"u8, RsaPadding.OaepSha1, new byte[255]));
+        var privateKeyUsed = Assert.Throws<InvalidOperationException>(() => decrypting.Encrypt("v"u8, RsaPadding.OaepSha1, new byte[256]));
+
+        Assert.Equal("an encrypting key and a key-sized buffer are needed", shortBuffer.Message);
+        Assert.Equal("an encrypting key and a key-sized buffer are needed", privateKeyUsed.Message);
+    }
+
+    [SkippableFact]
+    public void TryDecrypt_needs_a_private_key_and_a_block_of_exactly_the_key_size()
+    {
+        SkipUnlessLibcrypto();
+        var (privateKey, publicKey, _) = Key("jks-rsa2048");
+        var encrypting = NativeRsa.TryCreatePublic(publicKey)!;
+        var decrypting = NativeRsa.TryCreatePrivate(privateKey)!;
+
+        foreach (var (key, size) in new[] { (encrypting, 256), (decrypting, 255), (decrypting, 257) })
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => key.TryDecrypt(new byte[size], RsaPadding.Pkcs1));
+            Assert.Equal("a decrypting key and a key-sized block are needed", error.Message);
+        }
+    }
 }
