@@ -168,6 +168,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
             chars[n++] = c;
         }
 
+        // Stryker disable once Arithmetic: a larger buffer decodes to the same bytes, and only the written ones are kept.
         var bytes = new byte[(n / 4 * 3) + 3];
         var padding = chars.AsSpan(0, n).IndexOf('=');
         var wellPadded = padding < 0 || (padding >= n - 2 && chars.AsSpan(padding, n - padding).IndexOfAnyExcept('=') < 0);
