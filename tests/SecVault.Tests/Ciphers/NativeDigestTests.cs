@@ -11,7 +11,7 @@ public sealed class NativeDigestTests
     [InlineData("s3cret-ü-€")]
     public void TrySha256_equals_NET_s_SHA256(string text)
     {
-        Skip.IfNot(NativeRsa.Available(), "libcrypto.so.3 is not loadable here (or SECVAULT_NATIVE_RSA=0)");
+        Skip.IfNot(LibcryptoProbe.NativeExpected, LibcryptoProbe.SkipReason);
         var data = System.Text.Encoding.UTF8.GetBytes(text);
         var hash = new byte[NativeDigest.Sha256Bytes];
 
@@ -22,7 +22,7 @@ public sealed class NativeDigestTests
     [SkippableFact]
     public void TrySha256_of_abc_is_the_FIPS_180_2_value_in_the_first_32_bytes_of_a_larger_buffer()
     {
-        Skip.IfNot(NativeRsa.Available(), "libcrypto.so.3 is not loadable here (or SECVAULT_NATIVE_RSA=0)");
+        Skip.IfNot(LibcryptoProbe.NativeExpected, LibcryptoProbe.SkipReason);
         var hash = new byte[40];
 
         Assert.True(NativeDigest.TrySha256("abc"u8, hash));

@@ -117,8 +117,8 @@ public sealed class NativeRsaTests
         Assert.Equal(sequential, parallel);
     }
 
-    /// <summary>Skips unless libcrypto.so.3 loads; unlike <see cref="SkipUnlessAvailable"/> it asks nothing of the key factories under test.</summary>
-    private static void SkipUnlessLibcrypto() => Skip.IfNot(NativeRsa.Available(), "libcrypto.so.3 is not loadable here (or SECVAULT_NATIVE_RSA=0)");
+    /// <summary>Skips unless libcrypto.so.3 loads; unlike <see cref="SkipUnlessAvailable"/> it asks nothing of NativeRsa, which is under test.</summary>
+    private static void SkipUnlessLibcrypto() => Skip.IfNot(LibcryptoProbe.NativeExpected, LibcryptoProbe.SkipReason);
 
     private static RSAEncryptionPadding DotNetPadding(RsaPadding padding) => padding == RsaPadding.Pkcs1 ? RSAEncryptionPadding.Pkcs1 : RSAEncryptionPadding.OaepSHA1;
 
@@ -182,5 +182,11 @@ public sealed class NativeRsaTests
             var error = Assert.Throws<InvalidOperationException>(() => key.TryDecrypt(new byte[size], RsaPadding.Pkcs1));
             Assert.Equal("a decrypting key and a key-sized block are needed", error.Message);
         }
+    }
+
+    [Fact]
+    public void Available_is_true_exactly_when_the_switch_is_on_and_libcrypto_so_3_loads_on_linux()
+    {
+        Assert.Equal(LibcryptoProbe.NativeExpected, NativeRsa.Available());
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using SecVault.Ciphers;
-using SecVault.Ciphers.Native;
 using SecVault.Testing;
 
 namespace SecVault.Tests.Ciphers;
@@ -178,7 +177,7 @@ public sealed class SecretEncryptorTests
         var ciphertext = encryptor.Encrypt("secret-ü", "a");
 
         Assert.Equal("secret-ü", Encoding.UTF8.GetString(privateKey.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1)));
-        Assert.Equal(useNative && NativeRsa.Enabled && NativeRsa.Available(), encryptor.UsesNative);
+        Assert.Equal(useNative && LibcryptoProbe.NativeExpected, encryptor.UsesNative);
         Assert.Equal(2048, encryptor.KeySizeBits);
         Assert.Equal(214, encryptor.MaxSecretBytes);
     }
@@ -190,7 +189,7 @@ public sealed class SecretEncryptorTests
     {
         var (_, publicKey, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
 
-        Assert.Equal(useNative && NativeRsa.Enabled && NativeRsa.Available(), new SecretEncryptor(publicKey, Transformation.OaepSha1, null, useNative).UsesNative);
+        Assert.Equal(useNative && LibcryptoProbe.NativeExpected, new SecretEncryptor(publicKey, Transformation.OaepSha1, null, useNative).UsesNative);
     }
 
     [Fact]
