@@ -109,7 +109,7 @@ internal sealed class DeploymentToml
         for (var i = 0; i < _index.Values.Count; i++)
         {
             var value = _index.Values[i];
-            if (value.Kind == TomlValueKind.String && _index.Source.AsSpan(value.Literal, _index.Length(i)).IndexOfAny((byte)'$', (byte)'\\') >= 0)
+            if (value.Kind == TomlValueKind.String && _index.Source.AsSpan(value.Literal, _index.Length(i)).ContainsAny((byte)'$', (byte)'\\'))
             {
                 yield return Leaves[i];
             }
@@ -127,7 +127,8 @@ internal sealed class DeploymentToml
     public byte[] Rewrite(IEnumerable<LiteralReplacement> replacements)
     {
         ArgumentNullException.ThrowIfNull(replacements);
-        var literals = Encoded(replacements.OrderBy(r => r?.Span.Start ?? -1)).ToList();
+        // Where a null sorts does not matter: Encoded refuses it, and ToList reads them all.
+        var literals = Encoded(replacements.OrderBy(r => r?.Span.Start ?? 0)).ToList();
         var size = _index.Source.Length + literals.Sum(l => (long)l.Bytes.Length - l.Span.Length);
         var output = new byte[size];
         using var stream = new MemoryStream(output);
@@ -158,15 +159,15 @@ internal sealed class DeploymentToml
     }
 
     /// <summary>Each replacement checked against the document and its new literal encoded; they must be in source order and not overlap.</summary>
-    private IEnumerable<(TomlSpan Span, byte[] Bytes)> Encoded(IEnumerable<LiteralReplacement> ordered)
+    private IEnumerable<(TomlSpan Span, byte[] Bytes)> Encoded(IEnumerable<LiteralReplacement> replacements)
     {
         var end = 0;
-        foreach (var replacement in ordered)
+        foreach (var replacement in replacements)
         {
-            ArgumentNullException.ThrowIfNull(replacement, nameof(ordered));
-            ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(ordered));
-            var quoting = CheckReplaced(replacement.Span, end, nameof(ordered));
-            yield return (replacement.Span, EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting)));
+            ArgumentNullException.ThrowIfNull(replacement, nameof(replacements));
+            ArgumentNullException.ThrowIfNull(replacement.NewValue, nameof(replacements));
+            var quoting = CheckReplaced(replacement.Span, end, nameof(replacements));
+            yield return (replacement.Span, EncodeNewLiteral(TomlLiteralWriter.Write(replacement.NewValue, replacement.Style, quoting), nameof(replacements)));
             end = replacement.Span.End;
         }
     }
@@ -179,6 +180,7 @@ internal sealed class DeploymentToml
             throw new ArgumentException($"span {span} is not a string literal of {DisplayPath}", parameter);
         }
 
+        // Stryker disable once Equality: two values always have a separator between them, so no literal starts where the last one ended.
         if (span.Start < end)
         {
             throw new ArgumentException($"span {span} overlaps another replacement or comes before it in the file", parameter);
@@ -209,6 +211,7 @@ internal sealed class DeploymentToml
         public void Replace(TomlSpan span, ReadOnlySpan<byte> value, ReplacementStyle style)
         {
             var quoting = _document.CheckReplaced(span, End, nameof(span));
+            // Stryker disable once Equality,Conditional: where the buffer lives (stack or heap) is not observable; both lengths are tested.
             var literal = value.Length <= 1022 ? stackalloc byte[value.Length + 2] : new byte[value.Length + 2];
             TomlLiteralWriter.WritePlain(value, style, quoting, literal);
             Write(span, literal);
@@ -237,6 +240,7 @@ internal sealed class DeploymentToml
                 return _index.Values[middle].Kind == TomlValueKind.String && _index.Length(middle) == span.Length ? QuotingAt(span.Start) : null;
             }
 
+            // Stryker disable once Equality: start == span.Start returned above.
             (low, high) = start < span.Start ? (middle + 1, high) : (low, middle - 1);
         }
 
@@ -246,13 +250,12 @@ internal sealed class DeploymentToml
     private LiteralQuoting QuotingAt(int start)
     {
         var literal = _index.Source.AsSpan(start);
-        return literal.StartsWith("\"\"\""u8) ? LiteralQuoting.MultiLineBasic
-            : literal.StartsWith("'''"u8) ? LiteralQuoting.MultiLineLiteral
+        return literal.StartsWith("'''"u8) ? LiteralQuoting.MultiLineLiteral
             : literal[0] == '\'' ? LiteralQuoting.Literal
             : LiteralQuoting.Basic;
     }
 
-    private static byte[] EncodeNewLiteral(string literal)
+    private static byte[] EncodeNewLiteral(string literal, string parameter)
     {
         try
         {
@@ -260,7 +263,7 @@ internal sealed class DeploymentToml
         }
         catch (System.Text.EncoderFallbackException e)
         {
-            throw new ArgumentException("a new value is not valid Unicode (unpaired surrogate)", nameof(literal), e);
+            throw new ArgumentException("a new value is not valid Unicode (unpaired surrogate)", parameter, e);
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class TomlLeaf
         double d when double.IsNaN(d) => "nan",
         double d when double.IsPositiveInfinity(d) => "inf",
         double d when double.IsNegativeInfinity(d) => "-inf",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(Value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

@@ -80,8 +80,12 @@ internal static class TomlLiteralWriter
 /// <summary>The quoting of an existing string literal.</summary>
 internal enum LiteralQuoting
 {
+    /// <summary>"…" or """…""": replaced alike, by a one-line basic string.</summary>
     Basic,
+
+    /// <summary>'…': kept when the new value can be one.</summary>
     Literal,
-    MultiLineBasic,
+
+    /// <summary>'''…''': replaced by a one-line basic string.</summary>
     MultiLineLiteral,
 }
