@@ -71,6 +71,7 @@ internal struct TomlValue
         readonly get => (_lengthHigh << 16) | _lengthLow;
         set
         {
+            // Stryker disable once Bitwise: lengths are never negative, so >> and >>> agree.
             _lengthHigh = (byte)(value >> 16);
             _lengthLow = (ushort)value;
         }
@@ -90,17 +91,20 @@ internal sealed class BlockList<T>
 
     internal int Count { get; private set; }
 
+    // Stryker disable once Bitwise: indices are never negative, so >> and >>> agree.
     internal ref T this[int index] => ref _blocks[index >> BlockShift][index & (BlockSize - 1)];
 
     internal int Add(in T item)
     {
-        if ((Count & (BlockSize - 1)) == 0 && Count >> BlockShift == _blocks.Count)
+        if ((Count & (BlockSize - 1)) == 0)
         {
+            // Stryker disable once Conditional: the first block's size only decides memory, never what is stored.
             _blocks.Add(new T[Count == 0 ? 64 : BlockSize]);
         }
         else if (Count == _blocks[0].Length && _blocks.Count == 1)
         {
             // The first block starts small: most documents hold a few hundred values.
+            // Stryker disable once Linq: how far it grows only decides memory, never what is stored.
             var grown = new T[Math.Min(BlockSize, Count * 4)];
             _blocks[0].CopyTo(grown, 0);
             _blocks[0] = grown;
@@ -150,6 +154,7 @@ internal sealed class TomlIndex(byte[] source)
             return TomlSource.KeyBytes(Source, key, ref scratch);
         }
 
+        // Stryker disable once Equality: a scratch of exactly 16 bytes is as good as a new one.
         if (scratch.Length < 16)
         {
             scratch = new byte[16];
@@ -162,6 +167,7 @@ internal sealed class TomlIndex(byte[] source)
     internal static int Hash(int parent, ReadOnlySpan<byte> key)
     {
         var hash = default(HashCode);
+        // Stryker disable once Statement: the parent only spreads the entries over the slots; Find compares it.
         hash.Add(parent);
         hash.AddBytes(key);
         return hash.ToHashCode();
@@ -194,13 +200,10 @@ internal sealed class TomlIndex(byte[] source)
         byte[] scratch = [];
         var node = 0;
         var code = 0;
+        // A path through a value finds nothing: the next step looks for a parent of -(index + 1), and no entry has a
+        // negative parent.
         for (var i = 0; i < path.Count; i++)
         {
-            if (i > 0 && code > 0)
-            {
-                return 0;
-            }
-
             var key = System.Text.Encoding.UTF8.GetBytes(path[i]);
             code = Find(node, key, Hash(node, key), ref scratch);
             if (code == 0)
@@ -214,6 +217,7 @@ internal sealed class TomlIndex(byte[] source)
         return code;
     }
 
+    // Stryker disable once Equality: 0 is no entry's code, and is never looked up.
     internal (int Parent, int Key) Entry(int code) =>
         code > 0 ? (Values[code - 1].Parent, Values[code - 1].Key) : (Nodes[-code].Parent, Nodes[-code].Key);
 
@@ -272,6 +276,7 @@ internal sealed class TomlIndex(byte[] source)
         }
 
         var mark = _mark;
+        // Stryker disable once Conditional,Equality: the mark only saves counting from the line start; both give one column.
         var (from, column) = mark is not null && mark.Line == low && mark.Offset <= offset ? (mark.Offset, mark.Column) : (lines[low], 1);
         foreach (var b in Source.AsSpan(from, offset - from))
         {
