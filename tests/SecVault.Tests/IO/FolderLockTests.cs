@@ -192,6 +192,20 @@ public sealed class FolderLockTests : IDisposable
         Assert.Single(Directory.GetFileSystemEntries(_temp.Path));
     }
 
+    [SkippableFact]
+    public void A_private_lock_file_of_a_third_user_in_a_service_account_folder_is_replaced_by_one_of_that_account()
+    {
+        Skip.IfNot(Ownership.IsRoot, "giving files to another user needs root");
+        const int serviceAccount = 4242;
+        Ownership.GiveTo(_temp.Path, serviceAccount, serviceAccount);
+        var (lockFile, inode) = AcquireOverPrivateLockFileOf(Ownership.OtherUser);
+
+        Assert.NotEqual(inode, SafePath.StatusOf(lockFile)!.Value.Inode);
+        Assert.Equal(serviceAccount, Ownership.OwnerOf(lockFile));
+        Assert.Equal(serviceAccount, Ownership.GroupOf(lockFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockFile));
+    }
+
     /// <summary>Puts a lock file of mode 0600 owned by <paramref name="user"/> in the test folder, then takes and releases the lock; gives the inode the file had.</summary>
     private (string LockFile, ulong Inode) AcquireOverPrivateLockFileOf(int user)
     {
