@@ -50,32 +50,8 @@ internal static class JavaKeystoreFile
     }
 
     /// <summary>Writes DataOutputStream values: big-endian integers and (ASCII) writeUTF strings.</summary>
-    public sealed class Writer
+    public sealed class Writer : DataOutput<Writer>
     {
-        private readonly List<byte> _bytes = [];
-
-        public Writer Raw(params byte[] bytes)
-        {
-            _bytes.AddRange(bytes);
-            return this;
-        }
-
-        public Writer Int32(int value)
-        {
-            var b = new byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(b, value);
-            return Raw(b);
-        }
-
-        public Writer Int64(long value)
-        {
-            var b = new byte[8];
-            BinaryPrimitives.WriteInt64BigEndian(b, value);
-            return Raw(b);
-        }
-
-        public Writer Utf(string ascii) => Raw((byte)(ascii.Length >> 8), (byte)ascii.Length).Raw(Encoding.ASCII.GetBytes(ascii));
-
         /// <summary>The JKS magic FEEDFEED, the version and the entry count.</summary>
         public static Writer Jks(int version, int count) => new Writer().Raw(0xFE, 0xED, 0xFE, 0xED).Int32(version).Int32(count);
 
@@ -106,7 +82,6 @@ internal static class JavaKeystoreFile
             return Int32(der.Length).Raw(der);
         }
 
-        public byte[] ToArray() => [.. _bytes];
     }
 
     private static int Int32(byte[] data, ref int position)

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using SecVault.Keystores;
 
 namespace SecVault.Tests.Keystores;
@@ -32,46 +30,20 @@ public sealed class JavaSerializationSkipperTests
     private const int BaseWireHandle = 0x7E0000;
 
     /// <summary>Writes stream bytes as java.io.DataOutputStream does (big-endian; readUTF's length-prefixed form, ASCII here).</summary>
-    private sealed class Bytes
+    private sealed class Bytes : DataOutput<Bytes>
     {
-        private readonly List<byte> _bytes = [];
-
         public static Bytes Header() => new Bytes().U16(0xACED).U16(5);
-
-        public Bytes U8(params byte[] values)
-        {
-            _bytes.AddRange(values);
-            return this;
-        }
-
-        public Bytes U16(int value) => U8((byte)(value >> 8), (byte)value);
-
-        public Bytes I32(int value)
-        {
-            var b = new byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(b, value);
-            return U8(b);
-        }
-
-        public Bytes I64(long value)
-        {
-            var b = new byte[8];
-            BinaryPrimitives.WriteInt64BigEndian(b, value);
-            return U8(b);
-        }
-
-        public Bytes Utf(string ascii) => U16(ascii.Length).U8(Encoding.ASCII.GetBytes(ascii));
 
         /// <summary>TC_CLASSDESC name, serialVersionUID, flags, then the fields (type char, name, and for '[' or 'L' the class name as a TC_STRING).</summary>
         public Bytes ClassDesc(string name, byte flags, params (char Type, string Name, string? ClassName)[] fields)
         {
-            U8(TcClassDesc).Utf(name).I64(42).U8(flags).U16(fields.Length);
+            Raw(TcClassDesc).Utf(name).Int64(42).Raw(flags).U16(fields.Length);
             foreach (var (type, fieldName, className) in fields)
             {
-                U8((byte)type).Utf(fieldName);
+                Raw((byte)type).Utf(fieldName);
                 if (className is not null)
                 {
-                    U8(TcString).Utf(className);
+                    Raw(TcString).Utf(className);
                 }
             }
 
@@ -79,9 +51,8 @@ public sealed class JavaSerializationSkipperTests
         }
 
         /// <summary>An empty class annotation and no superclass.</summary>
-        public Bytes EndClass() => U8(TcEndBlockData, TcNull);
+        public Bytes EndClass() => Raw(TcEndBlockData, TcNull);
 
-        public byte[] ToArray() => [.. _bytes];
     }
 
     private static Dictionary<string, object?> Fields(Bytes stream)
@@ -108,15 +79,15 @@ public sealed class JavaSerializationSkipperTests
     }
 
     /// <summary>An object of class T with one field of each primitive type, then a byte array, a string and a null.</summary>
-    private static Bytes EveryFieldType() => Bytes.Header().U8(TcObject)
+    private static Bytes EveryFieldType() => Bytes.Header().Raw(TcObject)
         .ClassDesc("T", ScSerializable,
             ('B', "b", null), ('C', "c", null), ('D', "d", null), ('F', "f", null), ('I', "i", null), ('J', "j", null),
             ('S', "s", null), ('Z', "z", null), ('[', "data", "[B"), ('L', "name", "Ljava/lang/String;"), ('L', "other", "Ljava/lang/Object;"))
         .EndClass()
-        .U8(1).U16(2).I64(3).I32(4).I32(5).I64(6).U16(7).U8(1)
-        .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(3).U8(9, 8, 7)
-        .U8(TcString).Utf("AES")
-        .U8(TcNull);
+        .Raw(1).U16(2).Int64(3).Int32(4).Int32(5).Int64(6).U16(7).Raw(1)
+        .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(3).Raw(9, 8, 7)
+        .Raw(TcString).Utf("AES")
+        .Raw(TcNull);
 
     [Fact]
     public void Read_top_level_fields_steps_over_each_primitive_and_keeps_the_byte_array_and_the_string()
@@ -142,7 +113,7 @@ public sealed class JavaSerializationSkipperTests
     [InlineData(0xACEE, 5)]
     public void A_stream_without_the_java_magic_and_version_5_is_refused(int magic, int version)
     {
-        var stream = new Bytes().U16(magic).U16(version).U8(TcNull);
+        var stream = new Bytes().U16(magic).U16(version).Raw(TcNull);
         var data = stream.ToArray();
 
         Assert.Equal("not a Java serialization stream", Refused(stream));
@@ -153,12 +124,12 @@ public sealed class JavaSerializationSkipperTests
     public void Fields_of_a_superclass_come_first_and_a_write_method_annotation_is_stepped_over()
     {
         // class Sub extends Base; Base writes extra data with writeObject: block data, long block data and an object.
-        var stream = Bytes.Header().U8(TcObject)
-            .ClassDesc("Sub", ScSerializable, ('[', "key", "[B")).U8(TcEndBlockData)
+        var stream = Bytes.Header().Raw(TcObject)
+            .ClassDesc("Sub", ScSerializable, ('[', "key", "[B")).Raw(TcEndBlockData)
             .ClassDesc("Base", ScSerializable | ScWriteMethod, ('L', "algorithm", "Ljava/lang/String;"), ('I', "n", null)).EndClass()
-            .U8(TcString).Utf("DESede").I32(1)
-            .U8(TcBlockData, 2, 0xAA, 0xBB).U8(TcBlockDataLong).I32(3).U8(1, 2, 3).U8(TcString).Utf("extra").U8(TcEndBlockData)
-            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(1).U8(0x55);
+            .Raw(TcString).Utf("DESede").Int32(1)
+            .Raw(TcBlockData, 2, 0xAA, 0xBB).Raw(TcBlockDataLong).Int32(3).Raw(1, 2, 3).Raw(TcString).Utf("extra").Raw(TcEndBlockData)
+            .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(1).Raw(0x55);
 
         var fields = Fields(stream);
 
@@ -169,9 +140,9 @@ public sealed class JavaSerializationSkipperTests
     [Fact]
     public void An_externalizable_class_in_block_data_form_is_stepped_over_by_its_annotation()
     {
-        var stream = Bytes.Header().U8(TcObject)
+        var stream = Bytes.Header().Raw(TcObject)
             .ClassDesc("E", ScExternalizable | ScBlockData).EndClass()
-            .U8(TcBlockData, 4, 1, 2, 3, 4).U8(TcEndBlockData);
+            .Raw(TcBlockData, 4, 1, 2, 3, 4).Raw(TcEndBlockData);
 
         Assert.Empty(Fields(stream));
     }
@@ -179,7 +150,7 @@ public sealed class JavaSerializationSkipperTests
     [Fact]
     public void An_externalizable_class_in_the_old_format_is_refused()
     {
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("E", ScExternalizable).EndClass().U8(1, 2, 3, 4);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("E", ScExternalizable).EndClass().Raw(1, 2, 3, 4);
 
         Assert.Equal("old externalizable format", Refused(stream));
     }
@@ -189,20 +160,20 @@ public sealed class JavaSerializationSkipperTests
     {
         // An int array, a long string, a Class, an enum constant, a reference back to the int array's class, and an
         // object of a dynamic proxy class; then a byte array after them all, to show each was stepped over exactly.
-        var stream = Bytes.Header().U8(TcObject)
+        var stream = Bytes.Header().Raw(TcObject)
             .ClassDesc("F", ScSerializable,
                 ('[', "ints", "[I"), ('L', "long", "Ljava/lang/String;"), ('L', "type", "Ljava/lang/Class;"),
                 ('L', "mode", "LMode;"), ('L', "again", "Ljava/lang/Object;"), ('L', "proxy", "Ljava/lang/Object;"),
                 ('[', "key", "[B"))
             .EndClass()
-            .U8(TcArray).ClassDesc("[I", ScSerializable).EndClass().I32(2).I32(7).I32(8)
-            .U8(TcLongString).I64(3).U8((byte)'a', (byte)'b', (byte)'c')
-            .U8(TcClass).ClassDesc("C", ScSerializable).EndClass()
-            .U8(TcEnum).ClassDesc("Mode", ScSerializable).EndClass().U8(TcString).Utf("ON")
+            .Raw(TcArray).ClassDesc("[I", ScSerializable).EndClass().Int32(2).Int32(7).Int32(8)
+            .Raw(TcLongString).Int64(3).Raw((byte)'a', (byte)'b', (byte)'c')
+            .Raw(TcClass).ClassDesc("C", ScSerializable).EndClass()
+            .Raw(TcEnum).ClassDesc("Mode", ScSerializable).EndClass().Raw(TcString).Utf("ON")
             // Handles: 0 F, 1-7 the field class names, 8 the object, 9 the class [I, 10 the int array.
-            .U8(TcReference).I32(BaseWireHandle + 9)
-            .U8(TcObject, TcProxyClassDesc).I32(2).Utf("I1").Utf("I2").EndClass()
-            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(2).U8(0xCA, 0xFE);
+            .Raw(TcReference).Int32(BaseWireHandle + 9)
+            .Raw(TcObject, TcProxyClassDesc).Int32(2).Utf("I1").Utf("I2").EndClass()
+            .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(2).Raw(0xCA, 0xFE);
 
         var fields = Fields(stream);
 
@@ -214,13 +185,13 @@ public sealed class JavaSerializationSkipperTests
     public void Arrays_of_any_element_type_are_stepped_over()
     {
         // Top level: an Object[] holding a short[], a char[], a double[], a float[], a boolean[] and a long[].
-        var stream = Bytes.Header().U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(6)
-            .U8(TcArray).ClassDesc("[S", ScSerializable).EndClass().I32(2).U16(1).U16(2)
-            .U8(TcArray).ClassDesc("[C", ScSerializable).EndClass().I32(1).U16('x')
-            .U8(TcArray).ClassDesc("[D", ScSerializable).EndClass().I32(1).I64(1)
-            .U8(TcArray).ClassDesc("[F", ScSerializable).EndClass().I32(1).I32(1)
-            .U8(TcArray).ClassDesc("[Z", ScSerializable).EndClass().I32(3).U8(1, 0, 1)
-            .U8(TcArray).ClassDesc("[J", ScSerializable).EndClass().I32(1).I64(1);
+        var stream = Bytes.Header().Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(6)
+            .Raw(TcArray).ClassDesc("[S", ScSerializable).EndClass().Int32(2).U16(1).U16(2)
+            .Raw(TcArray).ClassDesc("[C", ScSerializable).EndClass().Int32(1).U16('x')
+            .Raw(TcArray).ClassDesc("[D", ScSerializable).EndClass().Int32(1).Int64(1)
+            .Raw(TcArray).ClassDesc("[F", ScSerializable).EndClass().Int32(1).Int32(1)
+            .Raw(TcArray).ClassDesc("[Z", ScSerializable).EndClass().Int32(3).Raw(1, 0, 1)
+            .Raw(TcArray).ClassDesc("[J", ScSerializable).EndClass().Int32(1).Int64(1);
 
         Assert.Equal(stream.ToArray().Length, Skip(stream));
     }
@@ -228,17 +199,17 @@ public sealed class JavaSerializationSkipperTests
     [Fact]
     public void Block_data_at_the_top_level_is_stepped_over()
     {
-        Assert.Equal(7, Skip(Bytes.Header().U8(TcBlockData, 1, 0xEE)));
-        Assert.Equal(11, Skip(Bytes.Header().U8(TcBlockDataLong).I32(2).U8(0xEE, 0xEF)));
+        Assert.Equal(7, Skip(Bytes.Header().Raw(TcBlockData, 1, 0xEE)));
+        Assert.Equal(11, Skip(Bytes.Header().Raw(TcBlockDataLong).Int32(2).Raw(0xEE, 0xEF)));
     }
 
     [Fact]
     public void A_reset_forgets_the_handles_before_it()
     {
-        var stream = Bytes.Header().U8(TcObject)
+        var stream = Bytes.Header().Raw(TcObject)
             .ClassDesc("R", ScSerializable | ScWriteMethod, ('[', "key", "[B")).EndClass()
-            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(0)
-            .U8(TcReset).U8(TcReference).I32(BaseWireHandle).U8(TcEndBlockData);
+            .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(0)
+            .Raw(TcReset).Raw(TcReference).Int32(BaseWireHandle).Raw(TcEndBlockData);
 
         Assert.Equal("bad handle", Refused(stream));
     }
@@ -249,8 +220,8 @@ public sealed class JavaSerializationSkipperTests
     public void A_reference_to_a_handle_not_yet_assigned_is_refused(int handle)
     {
         // Handles 0, 1 and 2 are the class, the field's class name and the object; 3 is the next, not yet assigned.
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
-            .U8(TcReference).I32(BaseWireHandle + handle);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
+            .Raw(TcReference).Int32(BaseWireHandle + handle);
 
         Assert.Equal("bad handle", Refused(stream));
     }
@@ -259,8 +230,8 @@ public sealed class JavaSerializationSkipperTests
     public void A_reference_to_the_last_assigned_handle_is_followed()
     {
         // Handle 1 is the field's class name "LX;", a string: followed, it describes no class.
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
-            .U8(TcReference).I32(BaseWireHandle + 1);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("H", ScSerializable, ('L', "x", "LX;")).EndClass()
+            .Raw(TcReference).Int32(BaseWireHandle + 1);
 
         Assert.Null(Fields(stream)["x"]);
     }
@@ -270,9 +241,9 @@ public sealed class JavaSerializationSkipperTests
     {
         // Two objects of class P: the second names its class by handle 0, and its byte-array field is stepped over
         // (only the top-level object's fields are kept).
-        var stream = Bytes.Header().U8(TcObject)
+        var stream = Bytes.Header().Raw(TcObject)
             .ClassDesc("P", ScSerializable, ('L', "next", "Ljava/lang/Object;")).EndClass()
-            .U8(TcObject, TcReference).I32(BaseWireHandle).U8(TcNull);
+            .Raw(TcObject, TcReference).Int32(BaseWireHandle).Raw(TcNull);
 
         Assert.Null(Fields(stream)["next"]);
     }
@@ -284,30 +255,30 @@ public sealed class JavaSerializationSkipperTests
     [InlineData(0x7F)]
     public void A_tag_the_grammar_does_not_have_is_refused(byte tag)
     {
-        Assert.Equal("unexpected serialization tag", Refused(Bytes.Header().U8(tag)));
+        Assert.Equal("unexpected serialization tag", Refused(Bytes.Header().Raw(tag)));
     }
 
     [Fact]
     public void An_object_or_array_without_a_class_is_refused()
     {
-        Assert.Equal("object without class", Refused(Bytes.Header().U8(TcObject, TcNull)));
-        Assert.Equal("array without class", Refused(Bytes.Header().U8(TcArray, TcNull)));
-        Assert.Equal("array without class", Refused(Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass().U8(TcArray, TcNull)));
+        Assert.Equal("object without class", Refused(Bytes.Header().Raw(TcObject, TcNull)));
+        Assert.Equal("array without class", Refused(Bytes.Header().Raw(TcArray, TcNull)));
+        Assert.Equal("array without class", Refused(Bytes.Header().Raw(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass().Raw(TcArray, TcNull)));
     }
 
     [Fact]
     public void An_array_class_name_without_an_element_type_is_refused()
     {
-        Assert.Equal("bad array class", Refused(Bytes.Header().U8(TcArray).ClassDesc("[", ScSerializable).EndClass().I32(0)));
-        Assert.Equal("bad array class", Refused(Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[")).EndClass()
-            .U8(TcArray).ClassDesc("[", ScSerializable).EndClass().I32(0)));
+        Assert.Equal("bad array class", Refused(Bytes.Header().Raw(TcArray).ClassDesc("[", ScSerializable).EndClass().Int32(0)));
+        Assert.Equal("bad array class", Refused(Bytes.Header().Raw(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[")).EndClass()
+            .Raw(TcArray).ClassDesc("[", ScSerializable).EndClass().Int32(0)));
     }
 
     [Fact]
     public void A_byte_array_field_of_negative_length_is_refused()
     {
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
-            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(-1);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
+            .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(-1);
 
         Assert.Equal("negative array length", Refused(stream));
     }
@@ -315,8 +286,8 @@ public sealed class JavaSerializationSkipperTests
     [Fact]
     public void An_empty_byte_array_field_is_kept_empty()
     {
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
-            .U8(TcArray).ClassDesc("[B", ScSerializable).EndClass().I32(0);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("A", ScSerializable, ('[', "a", "[B")).EndClass()
+            .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(0);
 
         Assert.Equal(Array.Empty<byte>(), Fields(stream)["a"]);
     }
@@ -324,7 +295,7 @@ public sealed class JavaSerializationSkipperTests
     [Fact]
     public void A_field_type_the_grammar_does_not_have_is_refused()
     {
-        var stream = Bytes.Header().U8(TcObject).ClassDesc("A", ScSerializable, ('X', "a", null)).EndClass().U8(0);
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("A", ScSerializable, ('X', "a", null)).EndClass().Raw(0);
 
         Assert.Equal("bad field type", Refused(stream));
     }
@@ -339,10 +310,10 @@ public sealed class JavaSerializationSkipperTests
         var stream = Bytes.Header();
         for (var i = 0; i < levels; i++)
         {
-            stream.U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(1);
+            stream.Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(1);
         }
 
-        stream.U8(TcNull);
+        stream.Raw(TcNull);
         var data = stream.ToArray();
 
         if (read)
@@ -360,13 +331,13 @@ public sealed class JavaSerializationSkipperTests
     {
         // 200,000 object arrays, each naming its class by reference to the first one's class (handle 0): 11 bytes a
         // level, 2.2 MB in all, well under a keystore's size limit.
-        var stream = Bytes.Header().U8(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().I32(1);
+        var stream = Bytes.Header().Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(1);
         for (var i = 1; i < 200_000; i++)
         {
-            stream.U8(TcArray, TcReference).I32(BaseWireHandle).I32(1);
+            stream.Raw(TcArray, TcReference).Int32(BaseWireHandle).Int32(1);
         }
 
-        stream.U8(TcNull);
+        stream.Raw(TcNull);
 
         Assert.Equal("serialized object nested too deeply", Refused(stream));
     }
