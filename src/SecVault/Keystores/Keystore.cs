@@ -44,7 +44,7 @@ public sealed class Keystore
     /// <summary>Reads the keystore at <paramref name="path"/>; <paramref name="declared"/> is the configured type, if any.</summary>
     public static Keystore Load(string path, ReadOnlySpan<char> storePassword, KeystoreType? declared = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        // SecureFile.ReadAllBytes refuses a null or empty path, naming it.
         byte[] data;
         try
         {
