@@ -173,8 +173,10 @@ internal sealed partial class TomlReader
 
     private void ReadArray(int parent, int key, int hash)
     {
-        var start = _pos++;
+        // Made before stepping past the '[', so an array nested too deep is reported at its bracket.
+        var start = _pos;
         var node = AddNode(parent, key, hash, TomlNodeKind.Array, TomlNodeFlags.InArray);
+        _pos++;
         Enter();
         var count = 0;
         while (true)
@@ -218,8 +220,8 @@ internal sealed partial class TomlReader
 
     private void ReadInlineTable(int parent, int key, int hash)
     {
-        _pos++;
         var node = AddNode(parent, key, hash, TomlNodeKind.InlineTable, TomlNodeFlags.None);
+        _pos++;
         Enter();
         SkipSpaces();
         if (!Take((byte)'}'))

@@ -43,6 +43,22 @@ public sealed class TomlReaderLimitTests
         Assert.Equal(TomlReader.MaxDepth + 1, leaf.PathSegments.Count);
     }
 
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("{}")]
+    [InlineData("{ x = 1 }")]
+    public void An_array_or_inline_table_nested_one_level_past_the_limit_is_refused_at_its_opening_bracket(string innermost)
+    {
+        // The limit's worth of arrays, and inside the innermost one more array or an inline table.
+        var levels = TomlReader.MaxDepth;
+        var text = "a = " + new string('[', levels) + innermost + new string(']', levels);
+
+        var error = Assert.Throws<TomlDocumentException>(() => Parse(text));
+
+        // "a = " takes columns 1 to 4 and is followed by the limit's worth of '['; the bracket past it comes next.
+        Assert.Equal($"t.toml:1:{4 + levels + 1}: {TooDeep}", error.Message);
+    }
+
     [Fact]
     public void Inline_tables_nested_one_level_past_the_limit_are_refused_at_the_key_that_crosses_it()
     {
