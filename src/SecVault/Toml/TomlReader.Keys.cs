@@ -106,7 +106,8 @@ internal sealed partial class TomlReader
         }
 
         // Every value's path is as deep as its table: a cap keeps a planted header of thousands of parts from costing
-        // its length again for each value under it.
+        // its length again for each value under it. It also bounds the reader's recursion, since every array and
+        // inline table is a node made here before the reader steps into it.
         var depth = Nodes[parent].Depth + 1;
         if (depth > MaxDepth)
         {

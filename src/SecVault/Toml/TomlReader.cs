@@ -25,7 +25,6 @@ internal sealed partial class TomlReader
     private readonly string _displayPath;
     private readonly List<int> _keyParts = [];
     private int _pos;
-    private int _depth;
 
     private TomlReader(byte[] source, int start, string displayPath)
     {
@@ -177,7 +176,6 @@ internal sealed partial class TomlReader
         var start = _pos;
         var node = AddNode(parent, key, hash, TomlNodeKind.Array, TomlNodeFlags.InArray);
         _pos++;
-        Enter();
         var count = 0;
         while (true)
         {
@@ -208,7 +206,6 @@ internal sealed partial class TomlReader
             throw Syntax(_pos >= _end ? TomlText.UnclosedArray : TomlText.ExpectedArraySeparator);
         }
 
-        _depth--;
         Nodes[node].Count = count;
         EndOfValue();
         var flags = Nodes[parent].Flags;
@@ -222,7 +219,6 @@ internal sealed partial class TomlReader
     {
         var node = AddNode(parent, key, hash, TomlNodeKind.InlineTable, TomlNodeFlags.None);
         _pos++;
-        Enter();
         SkipSpaces();
         if (!Take((byte)'}'))
         {
@@ -250,16 +246,7 @@ internal sealed partial class TomlReader
             }
         }
 
-        _depth--;
         EndOfValue();
-    }
-
-    private void Enter()
-    {
-        if (++_depth > MaxDepth)
-        {
-            throw Syntax(TomlText.TooDeep(MaxDepth));
-        }
     }
 
     /// <summary>Reads a possibly dotted key into <see cref="_keyParts"/> (the offset of each part) and the spaces after it.</summary>
