@@ -33,6 +33,7 @@ internal sealed partial class TomlReader
         _end = source.Length;
         _displayPath = displayPath;
         Index = new TomlIndex(source) { FirstLine = start };
+        // Stryker disable once Initializer,Unary: the root's parent, key and flags are never read: paths stop at node 0, and it has no InSecrets or InArray to pass on.
         Nodes.Add(new TomlNode { Parent = -1, Key = -1, Kind = TomlNodeKind.Table, Flags = TomlNodeFlags.Header });
     }
 
