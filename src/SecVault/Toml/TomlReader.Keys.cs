@@ -16,6 +16,7 @@ internal sealed partial class TomlReader
             return AddNode(node, key, hash, TomlNodeKind.Table, TomlNodeFlags.Implicit);
         }
 
+        // Stryker disable once Equality: code is not 0 here (returned above), so "< 0" and "<= 0" agree.
         return code < 0 && Nodes[-code].Kind is TomlNodeKind.Table ? -code
             : code < 0 && Nodes[-code].Kind is TomlNodeKind.TableArray ? Nodes[-code].Last
             : throw NotExtensible(code, node, key);
@@ -33,6 +34,7 @@ internal sealed partial class TomlReader
 
         // A table made by dotted keys may take more of them, and one so far only named as a [header]'s prefix becomes
         // defined by them; one with its own header may not be extended from outside it (TOML 1.0, "Table").
+        // Stryker disable once Equality: code is not 0 here (returned above), so "< 0" and "<= 0" agree.
         if (code < 0 && Nodes[-code].Kind is TomlNodeKind.Table)
         {
             var flags = Nodes[-code].Flags;
@@ -61,6 +63,7 @@ internal sealed partial class TomlReader
             return AddNode(node, key, hash, TomlNodeKind.Table, TomlNodeFlags.Header);
         }
 
+        // Stryker disable once Equality: code is not 0 here (returned above), so "< 0" and "<= 0" agree.
         if (code < 0 && Nodes[-code].Kind is TomlNodeKind.Table && (Nodes[-code].Flags & (TomlNodeFlags.Implicit | TomlNodeFlags.Dotted | TomlNodeFlags.Header)) == TomlNodeFlags.Implicit)
         {
             Nodes[-code].Flags = (Nodes[-code].Flags & ~TomlNodeFlags.Implicit) | TomlNodeFlags.Header;
@@ -101,18 +104,23 @@ internal sealed partial class TomlReader
         flags |= Nodes[parent].Flags & (TomlNodeFlags.InSecrets | TomlNodeFlags.InArray);
         if (parent == 0 && TomlSource.KeyEquals(Index.Source, key, SecretsKey))
         {
+            // Stryker disable once Assignment: the root holds no InSecrets to pass on, so "^=" sets the flag as "|=" does.
             flags |= TomlNodeFlags.InSecrets;
+
+            // Stryker disable once Assignment: the root's entry "secrets" is made once (a second is a duplicate), so this runs once.
             HasSecretsTable |= kind is not TomlNodeKind.Array;
         }
 
         // Every value's path is as deep as its table: a cap keeps a planted header of thousands of parts from costing
-        // its length again for each value under it.
+        // its length again for each value under it. It also bounds the reader's recursion, since every array and
+        // inline table is a node made here before the reader steps into it.
         var depth = Nodes[parent].Depth + 1;
         if (depth > MaxDepth)
         {
             throw SyntaxAt(key >= 0 ? key : _pos, TomlText.TooDeep(MaxDepth));
         }
 
+        // Stryker disable once Unary: Last is read only for an array of tables, which has its first element before any read.
         var node = Nodes.Add(new TomlNode { Parent = parent, Key = key, Last = -1, Depth = (ushort)depth, Kind = kind, Flags = flags });
         Index.Add(key >= 0 ? hash : KeyHash(parent, key), -node);
         return node;

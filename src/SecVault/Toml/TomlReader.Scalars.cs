@@ -104,15 +104,9 @@ internal sealed partial class TomlReader
 
         if (after < _end && _src[after] is (byte)'\n' or (byte)'\r')
         {
+            // Decoding does the trimming; the blanks and line breaks up to the next text are ones the string's own loop
+            // takes as they are.
             _pos = after;
-            while (_pos < _end && _src[_pos] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-            {
-                if (!TakeNewLine())
-                {
-                    _pos++;
-                }
-            }
-
             return;
         }
 
@@ -300,7 +294,6 @@ internal sealed partial class TomlReader
     /// <summary>Scans digits of <paramref name="radix"/> with single underscores between them; starts on a digit.</summary>
     private void ScanDigits(int start, int radix)
     {
-        _pos++;
         while (_pos < _end)
         {
             if (_src[_pos] == '_')

@@ -25,7 +25,6 @@ internal sealed partial class TomlReader
     private readonly string _displayPath;
     private readonly List<int> _keyParts = [];
     private int _pos;
-    private int _depth;
 
     private TomlReader(byte[] source, int start, string displayPath)
     {
@@ -34,6 +33,7 @@ internal sealed partial class TomlReader
         _end = source.Length;
         _displayPath = displayPath;
         Index = new TomlIndex(source) { FirstLine = start };
+        // Stryker disable once Initializer,Unary: the root's parent, key and flags are never read: paths stop at node 0, and it has no InSecrets or InArray to pass on.
         Nodes.Add(new TomlNode { Parent = -1, Key = -1, Kind = TomlNodeKind.Table, Flags = TomlNodeFlags.Header });
     }
 
@@ -173,9 +173,10 @@ internal sealed partial class TomlReader
 
     private void ReadArray(int parent, int key, int hash)
     {
-        var start = _pos++;
+        // Made before stepping past the '[', so an array nested too deep is reported at its bracket.
+        var start = _pos;
         var node = AddNode(parent, key, hash, TomlNodeKind.Array, TomlNodeFlags.InArray);
-        Enter();
+        _pos++;
         var count = 0;
         while (true)
         {
@@ -206,7 +207,6 @@ internal sealed partial class TomlReader
             throw Syntax(_pos >= _end ? TomlText.UnclosedArray : TomlText.ExpectedArraySeparator);
         }
 
-        _depth--;
         Nodes[node].Count = count;
         EndOfValue();
         var flags = Nodes[parent].Flags;
@@ -218,9 +218,8 @@ internal sealed partial class TomlReader
 
     private void ReadInlineTable(int parent, int key, int hash)
     {
-        _pos++;
         var node = AddNode(parent, key, hash, TomlNodeKind.InlineTable, TomlNodeFlags.None);
-        Enter();
+        _pos++;
         SkipSpaces();
         if (!Take((byte)'}'))
         {
@@ -248,16 +247,7 @@ internal sealed partial class TomlReader
             }
         }
 
-        _depth--;
         EndOfValue();
-    }
-
-    private void Enter()
-    {
-        if (++_depth > MaxDepth)
-        {
-            throw Syntax(TomlText.TooDeep(MaxDepth));
-        }
     }
 
     /// <summary>Reads a possibly dotted key into <see cref="_keyParts"/> (the offset of each part) and the spaces after it.</summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using SecVault.Toml;
+using static SecVault.Tests.Toml.TomlDocuments;
 
 namespace SecVault.Tests.Toml;
 
@@ -9,11 +9,6 @@ namespace SecVault.Tests.Toml;
 /// </summary>
 public sealed class TomlConformanceTests
 {
-    private static DeploymentToml Parse(string text) => DeploymentToml.Parse(Encoding.UTF8.GetBytes(text), "t.toml");
-
-    private static string Read(string text) =>
-        string.Join(" | ", Parse(text).Leaves.Select(l => $"{l.ConfigurationKey}={l.Kind}:{l.ConfigurationValue}"));
-
     [Theory]
     [InlineData("a = \"x\\ty\\u00E9\\U0001F600\\\\\\\"\"", "a=String:x\ty\u00E9\U0001F600\\\"")]
     [InlineData("a = 'C:\\Users\\x'", "a=String:C:\\Users\\x")]

@@ -1,5 +1,6 @@
 using System.Text;
 using SecVault.Toml;
+using static SecVault.Tests.Toml.TomlDocuments;
 
 namespace SecVault.Tests.Toml;
 
@@ -10,8 +11,6 @@ namespace SecVault.Tests.Toml;
 public sealed class TomlErrorMessageTests
 {
     private const string InvalidDate = "invalid date or time (expected YYYY-MM-DD, HH:MM:SS, or both with an optional offset)";
-
-    private static DeploymentToml Parse(string text) => DeploymentToml.Parse(Encoding.UTF8.GetBytes(text), "t.toml");
 
     [Theory]
     [InlineData("a = \"abc", "t.toml:1:9: the string is not closed on its line")]
