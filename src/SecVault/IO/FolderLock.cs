@@ -104,7 +104,8 @@ internal sealed class FolderLock : IDisposable
 
         if (Posix.TryStat(handle, out var status, out _) && IsPrivate(status, owner))
         {
-            if (status.UserId != owner.UserId && Posix.EffectiveUserId == 0)
+            // Root's (or a fresh) lock file goes to the folder owner; for a caller who is not root the chown fails, harmlessly.
+            if (status.UserId != owner.UserId)
             {
                 _ = Posix.ChangeOwner(handle, owner.UserId, owner.GroupId);
             }
@@ -122,11 +123,7 @@ internal sealed class FolderLock : IDisposable
                 throw new IOException(Posix.Describe(error));
             }
 
-            if (Posix.EffectiveUserId == 0)
-            {
-                _ = Posix.ChangeOwner(fresh, owner.UserId, owner.GroupId);
-            }
-
+            // Given to the folder owner when it is opened again below.
             _ = Posix.ChangeMode(fresh, PrivateMode);
         }
 

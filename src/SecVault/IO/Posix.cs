@@ -138,11 +138,11 @@ internal static class Posix
     private static int Retry(Func<int> call)
     {
         int result;
+        // Stryker disable once Equality: EINTR needs a signal handler interrupting the call, which no test can time.
         do
         {
             result = call();
         }
-        // Stryker disable once Equality: EINTR needs a signal handler interrupting the call, which no test can time.
         while (result < 0 && LastError == ErrorInterrupted);
 
         return result;

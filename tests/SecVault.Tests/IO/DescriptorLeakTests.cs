@@ -83,6 +83,34 @@ public sealed class DescriptorLeakTests : IDisposable
         Assert.Empty(DescriptorsInside());
     }
 
+    [SkippableFact]
+    public void Waiting_for_a_busy_lock_leaves_no_descriptor_of_the_attempts()
+    {
+        SkipUnlessProcfs();
+        using (FolderLock.Acquire(_temp.Path))
+        {
+            Assert.Throws<FileWriteException>(() => FolderLock.Acquire(_temp.Path, TimeSpan.FromMilliseconds(150)));
+        }
+
+        Assert.Empty(DescriptorsInside());
+    }
+
+    [SkippableFact]
+    public void Replacing_a_lock_file_others_could_open_leaves_no_descriptor_of_the_old_one()
+    {
+        SkipUnlessProcfs();
+        var lockFile = _temp.Combine(FolderLock.FileName);
+        File.WriteAllText(lockFile, string.Empty);
+        File.SetUnixFileMode(lockFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        using (FolderLock.Acquire(_temp.Path))
+        {
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockFile));
+        Assert.Empty(DescriptorsInside());
+    }
+
     private static void SkipUnlessProcfs() =>
         Skip.IfNot(OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd"), "reads the open descriptors from Linux's /proc/self/fd");
 
