@@ -16,6 +16,7 @@ namespace SecVault.Ciphers;
 /// </summary>
 internal sealed class SecretDecryptor : ISecretDecryptor
 {
+    // Stryker disable once Boolean: the identifier (BOM) matters only to GetPreamble, for writers; this encoding only decodes.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly RSA _privateKey;
@@ -51,6 +52,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         KeySizeBits = privateKey.KeySize;
         _keyBytes = (KeySizeBits + 7) / 8;
         // The native key is set up by the first bulk call (its setup costs more than one .NET operation), or at once.
+        // Stryker disable once Conditional: libcrypto's key or none (then .NET): the same bytes and the same refusals.
         _native = new Lazy<NativeRsa?>(() => useNative ? NativeRsa.TryCreatePrivate(privateKey) : null);
         _nativeForSingle = nativeForSingle;
         _pkcs1 = new Lazy<Func<byte[], byte[]?>>(() => forceManagedPkcs1 ? ManagedPkcs1() : NativePkcs1() ?? (PlatformRejectsBadPkcs1Padding() ? PlatformPkcs1 : ManagedPkcs1()));
@@ -93,6 +95,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
             // PKCS#1 v1.5 accepts about one OAEP block in 256, yielding noise; noise is almost never UTF-8.
             if (Transformation.Padding == RsaPadding.Pkcs1 && !IsUtf8(plain) && TryDecrypt(block, RsaPadding.OaepSha1) is { } oaep)
             {
+                // Stryker disable once Statement: zeroing a plaintext that is thrown away is hygiene; the error is the same.
                 CryptographicOperations.ZeroMemory(plain);
                 CryptographicOperations.ZeroMemory(oaep);
                 throw Mismatch(alias);
@@ -103,6 +106,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
         if (TryDecrypt(block, Transformation.Other.Padding) is { } other)
         {
+            // Stryker disable once Statement: zeroing a plaintext that is thrown away is hygiene; the error is the same.
             CryptographicOperations.ZeroMemory(other);
             throw Mismatch(alias);
         }
@@ -128,6 +132,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         }
         finally
         {
+            // Stryker disable once Statement: zeroing the bytes after they are decoded to a string is hygiene; the string is the same.
             CryptographicOperations.ZeroMemory(plain);
         }
     }
@@ -139,6 +144,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
     public IReadOnlyList<byte[]> DecryptAll(IReadOnlyList<(string Alias, string Ciphertext)> ciphertexts, int? maxParallelism = null, IProgress<WorkProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(ciphertexts);
+        // Stryker disable once Equality,Boolean,Block: setting libcrypto's key up early only moves the work from .NET to libcrypto: the same bytes and the same refusals.
         if (ciphertexts.Count > 1)
         {
             _ = _native.Value;
@@ -171,7 +177,9 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         // Stryker disable once Arithmetic: a larger buffer decodes to the same bytes, and only the written ones are kept.
         var bytes = new byte[(n / 4 * 3) + 3];
         var padding = chars.AsSpan(0, n).IndexOf('=');
+        // Stryker disable once Equality,Logical: Convert.TryFromBase64Chars below refuses the same texts ('=' before the end, three of them, a length not a multiple of 4); the first '=' is never at index 0 of a span that starts at it.
         var wellPadded = padding < 0 || (padding >= n - 2 && chars.AsSpan(padding, n - padding).IndexOfAnyExcept('=') < 0);
+        // Stryker disable once Logical: Convert.TryFromBase64Chars refuses a length that is not a multiple of 4 and a misplaced '=' too, so the same texts fail.
         if (n % 4 != 0 || !wellPadded || !Convert.TryFromBase64Chars(chars.AsSpan(0, n), bytes, out var written))
         {
             throw new CipherException(CipherErrorKind.NotBase64, CiphersText.CiphertextBadBase64Length(alias), alias);
@@ -180,6 +188,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         return bytes[..written];
     }
 
+    // Stryker disable once Conditional,Logical: libcrypto's key or none (then .NET) for this call: the same bytes and the same refusals.
     private NativeRsa? Native => _nativeForSingle || _native.IsValueCreated ? _native.Value : null;
 
     private static bool IsUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
@@ -212,6 +221,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
         if (native.TryDecrypt(new byte[_keyBytes], RsaPadding.Pkcs1) is { } accepted)
         {
+            // Stryker disable once Statement: the noise is dropped right after; zeroing it is hygiene.
             CryptographicOperations.ZeroMemory(accepted);
             return null;
         }
@@ -228,6 +238,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
             return _privateKey.Decrypt(block, padding);
         }
         catch (CryptographicException)
+        // Stryker disable once Block: an empty catch runs on to the method's end, where Stryker's mutant returns default: the same null.
         {
             return null;
         }
@@ -241,6 +252,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
             Big(p.Modulus), Big(p.Exponent), Big(p.D), Big(p.P), Big(p.Q), Big(p.DP), Big(p.DQ), Big(p.InverseQ));
         foreach (var part in new[] { p.D, p.P, p.Q, p.DP, p.DQ, p.InverseQ })
         {
+            // Stryker disable once Statement: zeroing the exported parameters after BouncyCastle copied them is hygiene; its key is the same.
             CryptographicOperations.ZeroMemory(part);
         }
 
@@ -254,6 +266,7 @@ internal sealed class SecretDecryptor : ISecretDecryptor
                 return engine.ProcessBlock(block, 0, block.Length);
             }
             catch (InvalidCipherTextException)
+            // Stryker disable once Block: an empty catch runs on to the lambda's end, where Stryker's mutant returns default: the same null.
             {
                 return null;
             }

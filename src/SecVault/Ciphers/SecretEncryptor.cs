@@ -29,6 +29,7 @@ public sealed class SecretEncryptor
     /// Creates an encryptor; <paramref name="transformationDisplayName"/> names the transformation in the too-long
     /// message (default <see cref="Transformation.Name"/>; <c>mi</c> passes <see cref="Transformation.CliName"/>).
     /// </summary>
+    // Stryker disable once Boolean: nativeForSingle only picks libcrypto or .NET for one secret; both take this RSA key and give a block its private key decrypts (NativeRsa gives no key where libcrypto cannot take it).
     public SecretEncryptor(RSA publicKey, Transformation transformation, string? transformationDisplayName = null)
         : this(publicKey, transformation, transformationDisplayName, NativeRsa.Enabled, nativeForSingle: false)
     {
@@ -108,6 +109,7 @@ public sealed class SecretEncryptor
         // The block is a ciphertext, not a secret; on the stack for keys up to 8,192 bits (one allocation less per secret in bulk).
         // Stryker disable once Arithmetic: a larger block only costs memory; the RSA block written into it is key-sized and only it is read.
         var blockLength = (KeySizeBits + 7) / 8;
+        // Stryker disable once Equality,Conditional: where the block lives (stack or heap) is not observable; it holds a ciphertext, written whole and read once.
         Span<byte> block = blockLength <= 1024 ? stackalloc byte[blockLength] : new byte[blockLength];
         return Convert.ToBase64String(block[..EncryptBlock(utf8Secret, alias, block)]);
     }
@@ -120,6 +122,7 @@ public sealed class SecretEncryptor
     {
         // Stryker disable once Arithmetic: a larger block only costs memory; the RSA block written into it is key-sized and only it is read.
         var blockLength = (KeySizeBits + 7) / 8;
+        // Stryker disable once Equality,Conditional: where the block lives (stack or heap) is not observable; it holds a ciphertext, written whole and read once.
         Span<byte> block = blockLength <= 1024 ? stackalloc byte[blockLength] : new byte[blockLength];
         var status = Base64.EncodeToUtf8(block[..EncryptBlock(utf8Secret, alias, block)], base64, out _, out var written);
         if (status != OperationStatus.Done)
@@ -135,6 +138,7 @@ public sealed class SecretEncryptor
     {
         CheckLength(utf8Secret.Length, alias);
         var written = (_nativeForSingle || _native.IsValueCreated) && _native.Value is { } native ? native.Encrypt(utf8Secret, Transformation.Padding, block) : -1;
+        // Stryker disable once Equality: NativeRsa.Encrypt returns -1 or the key's size in bytes, never 0.
         if (written < 0)
         {
             var key = _publicKey.Value;
@@ -165,6 +169,7 @@ public sealed class SecretEncryptor
         }
         catch
         {
+            // Stryker disable once Statement: the RSA object is never handed out; disposing it only frees it before the collector would.
             rsa.Dispose();
             throw;
         }
@@ -181,6 +186,7 @@ public sealed class SecretEncryptor
         }
         finally
         {
+            // Stryker disable once Statement: zeroing the UTF-8 copy is hygiene; the ciphertext is the same.
             CryptographicOperations.ZeroMemory(bytes);
         }
     }
@@ -199,6 +205,7 @@ public sealed class SecretEncryptor
             CheckLength(secret.Length, alias);
         }
 
+        // Stryker disable once Equality,Boolean,Block: setting libcrypto's key up early only moves the work from .NET to libcrypto; both give blocks the private key decrypts.
         if (secrets.Count > 1)
         {
             _ = _native.Value;
@@ -305,9 +312,11 @@ public sealed class SecretEncryptor
                 _plainStarts[i + 1] = _plainStarts[i] + Encoding.UTF8.GetByteCount(_texts[i]);
             }
 
+            // Stryker disable once Equality: a buffer of exactly the length needed is as good as a new one.
             if (_plain.Length < _plainStarts[count])
             {
                 // Pinned, so the garbage collector never moves (copies) the plaintext it holds; zeroed after every batch.
+                // Stryker disable once Arithmetic,Boolean: the growth only decides memory (Math.Max keeps it large enough), and pinning only stops the collector copying the plaintext.
                 _plain = GC.AllocateArray<byte>(Math.Max(_plainStarts[count], _plain.Length * 2), pinned: true);
             }
 
@@ -318,6 +327,7 @@ public sealed class SecretEncryptor
                     Encoding.UTF8.GetBytes(_texts[i], _plain.AsSpan(_plainStarts[i]));
                 }
 
+                // Stryker disable once Equality,Boolean,Block: setting libcrypto's key up early only moves the work from .NET to libcrypto; both give blocks the private key decrypts.
                 if (count > 1)
                 {
                     _ = _encryptor._native.Value;
@@ -330,7 +340,9 @@ public sealed class SecretEncryptor
             }
             finally
             {
+                // Stryker disable once Statement: zeroing the batch's plaintexts is hygiene; the ciphertexts are made and handed out the same.
                 CryptographicOperations.ZeroMemory(_plain.AsSpan(0, _plainStarts[count]));
+                // Stryker disable once Statement: dropping the batch's secret strings only lets the collector take them sooner; the next batch overwrites them.
                 Array.Clear(_texts);
             }
         }

@@ -90,4 +90,20 @@ public sealed class BulkTests
         Assert.Equal(Enumerable.Range(0, count), indexes.Order());
         Assert.Equal(Enumerable.Range(1, count).Select(done => new WorkProgress(done, count)), reports.OrderBy(r => r.Done));
     }
+
+    [Fact]
+    public void For_of_one_item_runs_it_on_the_calling_thread_so_any_exception_surfaces_as_itself()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var ranOn = -1;
+
+        var error = Assert.Throws<InvalidOperationException>(() => Bulk.For(1, maxParallelism: 4, _ =>
+        {
+            ranOn = Environment.CurrentManagedThreadId;
+            throw new InvalidOperationException("not a vault error");
+        }));
+
+        Assert.Equal("not a vault error", error.Message);
+        Assert.Equal(caller, ranOn);
+    }
 }

@@ -120,7 +120,8 @@ public sealed class NativeRsaTests
     /// <summary>Skips unless libcrypto.so.3 loads; unlike <see cref="SkipUnlessAvailable"/> it asks nothing of NativeRsa, which is under test.</summary>
     private static void SkipUnlessLibcrypto() => Skip.IfNot(LibcryptoProbe.NativeExpected, LibcryptoProbe.SkipReason);
 
-    private static RSAEncryptionPadding DotNetPadding(RsaPadding padding) => padding == RsaPadding.Pkcs1 ? RSAEncryptionPadding.Pkcs1 : RSAEncryptionPadding.OaepSHA1;
+    /// <summary>.NET's padding for a SecVault padding, named independently of RsaPaddings (whose policy is under test).</summary>
+    internal static RSAEncryptionPadding DotNetPadding(RsaPadding padding) => padding == RsaPadding.Pkcs1 ? RSAEncryptionPadding.Pkcs1 : RSAEncryptionPadding.OaepSHA1;
 
     [SkippableTheory]
     [InlineData(nameof(RsaPadding.Pkcs1))]

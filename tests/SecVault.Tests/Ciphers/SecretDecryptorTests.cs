@@ -192,6 +192,14 @@ public sealed class SecretDecryptorTests
     [InlineData("====")]
     [InlineData("ab==cd==")]
     [InlineData("abc=abcd")]
+    [InlineData("=AAA")]
+    [InlineData("A=AA")]
+    [InlineData("AA=A")]
+    [InlineData("AAA")]
+    [InlineData("AAAA=")]
+    [InlineData("AAAAA===")]
+    [InlineData("AA= =A")]
+    [InlineData(" AAA\n")]
     public void Decrypt_reports_a_bad_base64_length_or_padding(string text)
     {
         var error = Assert.Throws<CipherException>(() => Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1).Decrypt(text, "x"));

@@ -195,6 +195,53 @@ public sealed class SymmetricSecretCipherTests
             error.Message);
     }
 
+    [Fact]
+    public void A_form_mismatch_names_the_setting_source_given()
+    {
+        using var gcm = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), SymmetricSecretCipher.GcmAlgorithm, "test key");
+        using var ecb = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), "AES/ECB/PKCS5Padding", "test key", "secret-conf.properties");
+
+        var error = Assert.Throws<CipherException>(() => ecb.Decrypt(gcm.Encrypt("s3cr3t"u8), "db"));
+
+        Assert.Equal(
+            "secret 'db' has the form of AES/GCM/NoPadding but secret-conf.properties says AES/ECB/PKCS5Padding; MI would give no text for it",
+            error.Message);
+        Assert.Equal("set secretRepositories.file.algorithm to the algorithm the secrets were made with, or encrypt them again", error.Hint);
+    }
+
+    [Theory]
+    [InlineData("AA==")]
+    [InlineData("e30=")]
+    [InlineData("ew==")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAA=")]
+    public void An_ecb_value_that_is_not_whole_16_byte_blocks_does_not_decrypt(string value)
+    {
+        // One byte, "{}", "{" and 17 bytes: none is a whole number of AES blocks, nor the GCM JSON.
+        using var cipher = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), "AES", "test key");
+
+        var error = Assert.Throws<CipherException>(() => cipher.Decrypt(value, "db"));
+
+        Assert.Equal(CipherErrorKind.DoesNotDecrypt, error.Kind);
+        Assert.Equal("secret 'db' does not decrypt with the AES key test key (AES): it was made with another key, or changed", error.Message);
+    }
+
+    [Theory]
+    [InlineData("e30=")]
+    [InlineData("ew==")]
+    [InlineData("AA==")]
+    public void Under_gcm_the_shortest_values_are_the_plain_base64_form(string value)
+    {
+        // "{}" is JSON without the two members, "{" no JSON, one zero byte no object: none is the GCM form.
+        using var cipher = new SymmetricSecretCipher(Convert.FromHexString(KeyHex), SymmetricSecretCipher.GcmAlgorithm, "test key");
+
+        var error = Assert.Throws<CipherException>(() => cipher.Decrypt(value, "db"));
+
+        Assert.Equal(CipherErrorKind.FormatMismatch, error.Kind);
+        Assert.Equal(
+            "secret 'db' has the form of AES (plain base64, not the AES/GCM/NoPadding JSON form) but the configuration says AES/GCM/NoPadding; MI would give no text for it",
+            error.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("s3cr3t")]

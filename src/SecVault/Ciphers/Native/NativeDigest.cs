@@ -20,6 +20,7 @@ internal static class NativeDigest
 
         var size = 0u;
         ref var input = ref data.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(data);
+        // Stryker disable once Logical,Equality: EVP_Digest writes the size only when it succeeds (1, and 32 for SHA-256), so the size check alone decides.
         if (LibCrypto.EvpDigest(ref input, (nuint)data.Length, ref MemoryMarshal.GetReference(hash), ref size, LibCrypto.EvpSha256(), IntPtr.Zero) > 0 && size == Sha256Bytes)
         {
             return true;

