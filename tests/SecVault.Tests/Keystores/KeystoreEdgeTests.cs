@@ -37,7 +37,7 @@ public sealed class KeystoreEdgeTests
     [Fact]
     public void A_jks_file_one_byte_short_of_its_header_and_digest_is_truncated()
     {
-        var data = new JavaKeystoreFile.Writer().Raw(0xFE, 0xED, 0xFE, 0xED).Int32(2).Int32(0).Raw(new byte[19]).ToArray();
+        var data = JavaKeystoreFile.Writer.Jks(2, 0).Raw(new byte[19]).ToArray();
 
         var e = Assert.Throws<KeystoreException>(() => Load(data));
 
