@@ -117,7 +117,10 @@ internal sealed partial class TomlReader
         var depth = Nodes[parent].Depth + 1;
         if (depth > MaxDepth)
         {
-            throw SyntaxAt(key >= 0 ? key : _pos, TomlText.TooDeep(MaxDepth));
+            // A named entry is reported at its name; an element of an array of tables at that array's name, since
+            // the reader has stepped past the header's "]]" by now; an element of an inline array at its bracket.
+            var at = key >= 0 ? key : Nodes[parent].Kind is TomlNodeKind.TableArray ? Nodes[parent].Key : _pos;
+            throw SyntaxAt(at, TomlText.TooDeep(MaxDepth));
         }
 
         // Stryker disable once Unary: Last is read only for an array of tables, which has its first element before any read.
@@ -159,7 +162,7 @@ internal sealed partial class TomlReader
     private void AddSecret(int parent, int key, int start, TomlValueKind kind, int value)
     {
         var length = _pos - start;
-        ThrowIfAliasTooLong(parent, key, start);
+        ThrowIfAliasTooLong(parent, key);
         if (kind == TomlValueKind.String && length > DeploymentToml.MaxSecretLiteralBytes)
         {
             var (line, column) = Index.Position(start);
@@ -172,18 +175,19 @@ internal sealed partial class TomlReader
 
     private void AddArraySecret(int parent, int key, int start)
     {
-        ThrowIfAliasTooLong(parent, key, start);
+        ThrowIfAliasTooLong(parent, key);
         Index.Secrets.Add(~Index.SecretArrays.Count);
         Index.SecretArrays.Add((parent, key, new TomlSpan(start, _pos - start)));
     }
 
     /// <summary>Aliases are names, and each [secrets] entry keeps its own: a planted one of megabytes would be kept once per entry.</summary>
-    private void ThrowIfAliasTooLong(int parent, int key, int start)
+    private void ThrowIfAliasTooLong(int parent, int key)
     {
         var alias = Index.SecretAlias(parent, key, out _);
         if (alias.Length > MaxAliasLength)
         {
-            var (line, column) = Index.Position(start);
+            // At the key, the part of the line at fault (for a dotted alias, its last part).
+            var (line, column) = Index.Position(key);
             throw new TomlDocumentException(TomlErrorKind.SecretTooLarge, _displayPath, line, column, TomlText.AliasTooLong(alias.Length, MaxAliasLength), hint: TomlText.SyntaxHint);
         }
     }

@@ -35,6 +35,27 @@ public sealed class TomlReaderLimitTests
     }
 
     [Fact]
+    public void An_array_of_tables_whose_elements_sit_at_the_depth_limit_is_accepted()
+    {
+        // Each element of an array of tables is a level below the array: 127 parts put the elements at the 128th.
+        var leaf = Assert.Single(Parse("[" + Header(TomlReader.MaxDepth - 1) + "]\nk = 1").Leaves);
+
+        // The parts, the element's index and the key.
+        Assert.Equal(TomlReader.MaxDepth + 1, leaf.PathSegments.Count);
+    }
+
+    [Fact]
+    public void An_array_of_tables_whose_elements_would_pass_the_depth_limit_is_refused_at_its_last_part()
+    {
+        var header = "[" + Header(TomlReader.MaxDepth) + "]";
+
+        var error = Assert.Throws<TomlDocumentException>(() => Parse("a = 1\n" + header + "\nk = 1"));
+
+        // The array named by the last part is within the limit; the element it would get is not.
+        Assert.Equal($"t.toml:2:{header.LastIndexOf('.') + 2}: {TooDeep}", error.Message);
+    }
+
+    [Fact]
     public void Arrays_nested_as_deep_as_the_limit_are_accepted()
     {
         var leaf = Assert.Single(Parse(NestedArrays(TomlReader.MaxDepth)).Leaves);
@@ -112,17 +133,22 @@ public sealed class TomlReaderLimitTests
     }
 
     [Theory]
-    [InlineData("\"[2]\"")]
-    [InlineData("[1, 2]")]
-    public void A_secrets_alias_one_character_over_the_length_limit_is_refused_at_its_value(string value)
+    [InlineData("", "\"[2]\"")]
+    [InlineData("", "[1, 2]")]
+    [InlineData("a.", "\"v\"")]
+    [InlineData("x = 1\nab.", "[1, 2]")]
+    public void A_secrets_alias_one_character_over_the_length_limit_is_refused_at_its_key(string before, string value)
     {
-        var key = new string('k', TomlReader.MaxAliasLength + 1);
+        // A dotted alias counts its dots; the error points at its last part.
+        var key = new string('k', TomlReader.MaxAliasLength + 1 - before.Split('\n')[^1].Length);
+        var text = $"[secrets]\n{before}{key} = {value}\n";
 
-        var error = Assert.Throws<TomlDocumentException>(() => Parse($"[secrets]\n{key} = {value}\n"));
+        var error = Assert.Throws<TomlDocumentException>(() => Parse(text));
 
-        // The value starts after the key and " = ".
+        var line = text[..text.IndexOf(key, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var column = before.Split('\n')[^1].Length + 1;
         Assert.Equal(
-            (TomlErrorKind.SecretTooLarge, $"t.toml:2:{key.Length + 4}: a [secrets] alias of 1025 characters, over the limit of 1024"),
+            (TomlErrorKind.SecretTooLarge, $"t.toml:{line}:{column}: a [secrets] alias of 1025 characters, over the limit of 1024"),
             (error.Kind, error.Message));
     }
 }
