@@ -40,7 +40,7 @@ internal static partial class KeystoresText
         $"keystore {path} was modified or is damaged: the password is right but the integrity check fails";
 
     internal static string KeystoreNoMacWrongPassword(string path) =>
-        $"wrong password for keystore {path}: its certificates are encrypted and do not decrypt with the password given (the file has no integrity check, so a damaged file would look the same)";
+        $"wrong password for keystore {path}: its encrypted parts do not decrypt with the password given (the file has no integrity check, so a damaged file would look the same)";
 
     internal static string KeystoreDamaged(string path) => $"keystore {path} is damaged and cannot be read";
 

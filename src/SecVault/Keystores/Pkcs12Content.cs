@@ -10,21 +10,24 @@ namespace SecVault.Keystores;
 /// <summary>
 /// Tells a wrong password from a changed file once a PKCS#12 MAC has failed: the password is right when it decrypts a
 /// protected part (a shrouded key bag or an encryptedData content) into well-formed DER, which a wrong password does
-/// only by a chance far below one in a million.
+/// only by a chance far below one in a million. Without a MAC, the same test is all that tells a wrong password.
 /// </summary>
 internal static class Pkcs12Content
 {
     private const string ShroudedKeyBagOid = "1.2.840.113549.1.12.10.1.2";
 
-    /// <summary>True when <paramref name="data"/> has an encryptedData content (certificates encrypted with the password).</summary>
-    public static bool HasEncryptedContent(byte[] data)
+    /// <summary>
+    /// True when <paramref name="data"/> has no MAC and a part the password protects: an encryptedData content
+    /// (certificates encrypted with it) or a shrouded key bag. Only those parts can then tell a wrong password.
+    /// </summary>
+    public static bool HasProtectedContentAndNoMac(byte[] data)
     {
         try
         {
             var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(data));
-            return pfx.AuthSafe.ContentType.Equals(PkcsObjectIdentifiers.Data)
-                && AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets()))
-                    .GetContentInfo().Any(c => c.ContentType.Equals(PkcsObjectIdentifiers.EncryptedData));
+            return pfx.MacData is null
+                && Contents(pfx)?.Any(c => c.ContentType.Equals(PkcsObjectIdentifiers.EncryptedData)
+                    || (c.ContentType.Equals(PkcsObjectIdentifiers.Data) && Bags(c).Any(b => b.BagID.Id == ShroudedKeyBagOid))) == true;
         }
         catch (Exception ex) when (IsParseFailure(ex))
         {
@@ -38,14 +41,7 @@ internal static class Pkcs12Content
         var chars = password.ToArray();
         try
         {
-            var pfx = Pfx.GetInstance(Asn1Object.FromByteArray(data));
-            if (!pfx.AuthSafe.ContentType.Equals(PkcsObjectIdentifiers.Data))
-            {
-                return false;
-            }
-
-            var safe = AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets()));
-            foreach (var content in safe.GetContentInfo())
+            foreach (var content in Contents(Pfx.GetInstance(Asn1Object.FromByteArray(data))) ?? [])
             {
                 if (content.ContentType.Equals(PkcsObjectIdentifiers.EncryptedData)
                     && Attempt(() => DecryptsEncryptedData(content, chars)))
@@ -69,16 +65,24 @@ internal static class Pkcs12Content
         }
         finally
         {
+            // Stryker disable once Statement: clears a copy of the password; nothing reads it after.
             Array.Clear(chars);
         }
     }
 
+    /// <summary>The contents of the authenticated safe, or null when it is not plain data (a signed one, say).</summary>
+    private static ContentInfo[]? Contents(Pfx pfx) =>
+        pfx.AuthSafe.ContentType.Equals(PkcsObjectIdentifiers.Data)
+            ? AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(pfx.AuthSafe.Content).GetOctets())).GetContentInfo()
+            : null;
+
+    private static IEnumerable<SafeBag> Bags(ContentInfo content) =>
+        Asn1Sequence.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(content.Content).GetOctets())).Cast<Asn1Encodable>().Select(SafeBag.GetInstance);
+
     private static bool DecryptsAKeyBag(ContentInfo content, char[] password)
     {
-        var bags = Asn1Sequence.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(content.Content).GetOctets()));
-        foreach (var element in bags)
+        foreach (var bag in Bags(content))
         {
-            var bag = SafeBag.GetInstance(element);
             if (bag.BagID.Id == ShroudedKeyBagOid
                 && Attempt(() => PrivateKeyInfoFactory.CreatePrivateKeyInfo(password, EncryptedPrivateKeyInfo.GetInstance(bag.BagValue)) is not null))
             {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 
@@ -28,14 +27,14 @@ internal static class Pkcs12Reader
         {
             try
             {
-                store.Load(new MemoryStream(data, writable: false), password);
+                store.Load(new MemoryStream(data), password);
             }
             catch (IOException ex) when (ex.Message.Contains(NoMacNeeded, StringComparison.Ordinal))
             {
                 // No MAC (a cert-only trust store as keytool writes it since JDK 18): keytool opens it with any password,
                 // since nothing in it is protected; BouncyCastle wants no password for it.
                 store = new Pkcs12StoreBuilder().Build();
-                store.Load(new MemoryStream(data, writable: false), null);
+                store.Load(new MemoryStream(data), null);
             }
         }
         catch (IOException ex) when (ex.Message.Contains("MAC invalid", StringComparison.Ordinal) || ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
@@ -54,8 +53,9 @@ internal static class Pkcs12Reader
         {
             // Key bags that do not decrypt with a MAC-verified password also land here, and (found by fuzzing) an
             // unknown MAC or PBE algorithm, which BouncyCastle reports with a SecurityUtilityException. So does a wrong
-            // password on a file without a MAC whose parts are encrypted: nothing there tells it from a damaged part.
-            throw HasNoMac(data) && Pkcs12Content.HasEncryptedContent(data) && !Pkcs12Content.PasswordDecryptsContent(data, storePassword)
+            // password on a file without a MAC whose parts are encrypted (its certificates, or only its key, as openssl's
+            // -nomac writes it): nothing there tells it from a damaged part.
+            throw Pkcs12Content.HasProtectedContentAndNoMac(data) && !Pkcs12Content.PasswordDecryptsContent(data, storePassword)
                 ? new KeystoreException(KeystoreErrorKind.WrongPassword, KeystoresText.KeystoreNoMacWrongPassword(path), path, hint: KeystoresText.KeystoreWrongPasswordHint, innerException: ex)
                 : new KeystoreException(KeystoreErrorKind.Tampered, KeystoresText.KeystoreDamaged(path), path, innerException: ex);
         }
@@ -97,18 +97,6 @@ internal static class Pkcs12Reader
         }
 
         return entries;
-    }
-
-    private static bool HasNoMac(byte[] data)
-    {
-        try
-        {
-            return Pfx.GetInstance(Asn1Object.FromByteArray(data)).MacData is null;
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private static X509Certificate2 Load(byte[]? der, string path, string alias)

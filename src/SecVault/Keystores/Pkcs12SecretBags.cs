@@ -21,7 +21,7 @@ internal static class Pkcs12SecretBags
         var found = new List<(string, SecretKeyUnprotector)>();
         // The first DER object only, as Pkcs12Store read it: bytes after it are ignored there, so they are here too (a
         // strict parse of the whole file threw a bare IOException, "extra data found after object"; fuzz finding).
-        using var input = new MemoryStream(data, writable: false);
+        using var input = new MemoryStream(data);
         var pfx = Pfx.GetInstance(Asn1Object.FromStream(input));
         var authSafe = pfx.AuthSafe;
         if (!authSafe.ContentType.Equals(PkcsObjectIdentifiers.Data))
