@@ -109,6 +109,7 @@ public static class ToolProcess
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingFolder,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
