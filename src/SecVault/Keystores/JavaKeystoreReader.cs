@@ -50,6 +50,7 @@ internal static class JavaKeystoreReader
                     // Stryker disable once Statement: zeroing is hygiene, not output.
                     CryptographicOperations.ZeroMemory(key);
                     tampered = true;
+                    // Stryker disable once Statement: the keys after it are tried with the same password and cannot undo the verdict (TryUnprotect returns null rather than throw).
                     break;
                 }
             }
