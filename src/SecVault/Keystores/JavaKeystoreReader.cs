@@ -47,8 +47,10 @@ internal static class JavaKeystoreReader
             {
                 if (e.ProtectedKey is not null && TryUnprotect(e.ProtectedKey, storePassword) is { } key)
                 {
+                    // Stryker disable once Statement: zeroing is hygiene, not output.
                     CryptographicOperations.ZeroMemory(key);
                     tampered = true;
+                    // Stryker disable once Statement: the keys after it are tried with the same password and cannot undo the verdict (TryUnprotect returns null rather than throw).
                     break;
                 }
             }
@@ -76,6 +78,8 @@ internal static class JavaKeystoreReader
 
             var protectedKey = e.ProtectedKey;
             var alias = e.Alias;
+            // Stryker disable once Conditional: an entry without a protected key is a trusted certificate or a secret key, whose
+            // entry refuses a private key by its kind before it would call an unprotector.
             PrivateKeyUnprotector? unprotector = protectedKey is null ? null : password => UnprotectEntry(protectedKey, password, path, alias);
             SecretKeyUnprotector? secretUnprotector = e.SealedKey is { } sealedKey ? password => UnsealSecretKey(sealedKey.Parameters, sealedKey.Content, password, path, alias) : null;
             entries.Add(new KeystoreEntry(path, e.Alias, e.Kind, certificate, unprotector, secretUnprotector));
@@ -106,6 +110,7 @@ internal static class JavaKeystoreReader
         {
             return Unprotect(protectedKey, password);
         }
+        // Stryker disable once Block: the emptied block returns default, the null it returns.
         catch (Exception ex) when (ex is NotSupportedException or InvalidDataException)
         {
             return null;
@@ -205,6 +210,7 @@ internal static class JavaKeystoreReader
         }
         finally
         {
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(passwordBytes);
         }
     }
@@ -214,6 +220,7 @@ internal static class JavaKeystoreReader
         var bytes = new byte[password.Length * 2];
         for (var i = 0; i < password.Length; i++)
         {
+            // Stryker disable once Bitwise: a char is never negative, so >> and >>> agree.
             bytes[2 * i] = (byte)(password[i] >> 8);
             bytes[(2 * i) + 1] = (byte)password[i];
         }
@@ -261,6 +268,7 @@ internal static class JavaKeystoreReader
             Span<byte> digest = stackalloc byte[DigestLength];
             protectedData.AsSpan(0, DigestLength).CopyTo(digest);
             using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+            // Stryker disable once Equality: a round at offset == keyLength writes no byte, and the digest it leaves is replaced by the check's.
             for (var offset = 0; offset < keyLength; offset += DigestLength)
             {
                 sha1.AppendData(passwordBytes);
@@ -281,11 +289,13 @@ internal static class JavaKeystoreReader
                 return plain;
             }
 
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(plain);
             return null;
         }
         finally
         {
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(passwordBytes);
         }
     }
@@ -304,6 +314,7 @@ internal static class JavaKeystoreReader
         }
 
         var plain = DecryptPbeMd5TripleDes(parameters, info.GetEncryptedData(), password);
+        // Stryker disable once Block: without it a null plain fails the PKCS#8 parse below, which returns null too (checked by hand).
         if (plain is null)
         {
             return null;
@@ -317,6 +328,7 @@ internal static class JavaKeystoreReader
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
         {
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(plain);
             return null;
         }
@@ -363,6 +375,7 @@ internal static class JavaKeystoreReader
         }
         finally
         {
+            // Stryker disable once all: zeroing is hygiene, not output (and a null plain has nothing to zero).
             if (plain is not null)
             {
                 CryptographicOperations.ZeroMemory(plain);
@@ -432,7 +445,9 @@ internal static class JavaKeystoreReader
         }
         finally
         {
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(passwordBytes);
+            // Stryker disable once Statement: zeroing is hygiene, not output.
             CryptographicOperations.ZeroMemory(derived);
         }
     }

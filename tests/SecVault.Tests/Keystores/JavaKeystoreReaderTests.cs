@@ -14,6 +14,7 @@ public sealed class JavaKeystoreReaderTests : IDisposable
 {
     private const string Password = "wso2carbon";
     private const string SunKeyProtectorOid = "1.3.6.1.4.1.42.2.17.1.1";
+    private const string JceksKeyProtectorOid = "1.3.6.1.4.1.42.2.19.1";
     private static readonly VectorManifest Manifest = VectorManifest.Load();
     private static readonly JavaKeystoreFile.KeyEntry Vector = JavaKeystoreFile.ReadKeyEntries(VectorBytes("jks-rsa2048")).Single();
     private readonly TempFolder _temp = new();
@@ -37,8 +38,11 @@ public sealed class JavaKeystoreReaderTests : IDisposable
 
     private static KeystoreException LoadFails(string path) => Assert.Throws<KeystoreException>(() => Keystore.Load(path, Password));
 
-    /// <summary>An EncryptedPrivateKeyInfo (RFC 5208) of <paramref name="data"/> under the algorithm <paramref name="oid"/>.</summary>
-    private static byte[] ProtectedKey(string oid, byte[] data)
+    /// <summary>
+    /// An EncryptedPrivateKeyInfo (RFC 5208) of <paramref name="data"/> under the algorithm <paramref name="oid"/>, with the
+    /// DER <paramref name="parameters"/> or else NULL.
+    /// </summary>
+    private static byte[] ProtectedKey(string oid, byte[] data, byte[]? parameters = null)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
@@ -46,7 +50,14 @@ public sealed class JavaKeystoreReaderTests : IDisposable
             using (writer.PushSequence())
             {
                 writer.WriteObjectIdentifier(oid);
-                writer.WriteNull();
+                if (parameters is null)
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    writer.WriteEncodedValue(parameters);
+                }
             }
 
             writer.WriteOctetString(data);
@@ -164,10 +175,10 @@ public sealed class JavaKeystoreReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new byte[0])]
-    [InlineData(new byte[] { 0x01, 0x02 })]
-    [InlineData(new byte[] { 0x05, 0x00 })] // DER, but a NULL rather than a SEQUENCE
-    public void A_protected_key_that_is_not_an_encrypted_private_key_info_is_a_damaged_keystore(byte[] protectedKey)
+    [InlineData(new byte[0], "empty protected key")]
+    [InlineData(new byte[] { 0x01, 0x02 }, "bad protected key")]
+    [InlineData(new byte[] { 0x05, 0x00 }, "bad protected key")] // DER, but a NULL rather than a SEQUENCE
+    public void A_protected_key_that_is_not_an_encrypted_private_key_info_is_a_damaged_keystore(byte[] protectedKey, string reason)
     {
         var path = Write(JavaKeystoreFile.Writer.Jks(2, 1).KeyEntry("k", protectedKey, Vector.Chain));
         var entry = Keystore.Load(path, Password).GetEntry("k");
@@ -175,6 +186,36 @@ public sealed class JavaKeystoreReaderTests : IDisposable
         var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey(Password));
 
         Assert.Equal((KeystoreErrorKind.Tampered, Damaged(path), "k"), (error.Kind, error.Message, error.Alias));
+        Assert.Equal(reason, Assert.IsType<InvalidDataException>(error.InnerException).Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x05, 0x00 })] // NULL, not a PBEParameter SEQUENCE
+    [InlineData(new byte[] { 0x30, 0x0C, 0x04, 0x07, 1, 2, 3, 4, 5, 6, 7, 0x02, 0x01, 0x01 })] // a 7-byte salt
+    public void A_jceks_protected_key_whose_pbe_parameters_are_not_a_salt_of_8_bytes_and_a_count_is_a_damaged_keystore(byte[] parameters)
+    {
+        var path = Write(JavaKeystoreFile.Writer.Jks(2, 1).KeyEntry("k", ProtectedKey(JceksKeyProtectorOid, new byte[24], parameters), Vector.Chain));
+        var entry = Keystore.Load(path, Password).GetEntry("k");
+
+        var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey(Password));
+
+        Assert.Equal((KeystoreErrorKind.Tampered, Damaged(path), "k"), (error.Kind, error.Message, error.Alias));
+        Assert.Equal("bad PBE parameters", Assert.IsType<InvalidDataException>(error.InnerException).Message);
+    }
+
+    [Fact]
+    public void A_jceks_protected_key_that_decrypts_to_no_pkcs8_key_reads_as_a_wrong_key_password()
+    {
+        // Made by the JDK's PBEWithMD5AndTripleDES (tests/vectors/java/PbeFixtures.java): "not a PKCS#8 key" encrypted under
+        // this password, salt 0102030405060708, 1000 iterations. The padding is right, so only the PKCS#8 check refuses it.
+        var parameters = Convert.FromHexString("300E04080102030405060708020203E8");
+        var encrypted = Convert.FromHexString("DA42CE454713071ECDC1626C05AF8271F819F5E20067911F");
+        var path = Write(JavaKeystoreFile.Writer.Jks(2, 1).KeyEntry("k", ProtectedKey(JceksKeyProtectorOid, encrypted, parameters), Vector.Chain));
+        var entry = Keystore.Load(path, Password).GetEntry("k");
+
+        var error = Assert.Throws<KeystoreException>(() => entry.GetRsaPrivateKey(Password));
+
+        Assert.Equal((KeystoreErrorKind.WrongKeyPassword, $"the key password does not unlock key 'k' in keystore {path}"), (error.Kind, error.Message));
     }
 
     [Theory]

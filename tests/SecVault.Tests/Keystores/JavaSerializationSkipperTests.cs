@@ -313,17 +313,183 @@ public sealed class JavaSerializationSkipperTests
             stream.Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(1);
         }
 
-        stream.Raw(TcNull);
-        var data = stream.ToArray();
+        AssertNesting(stream.Raw(TcNull), read);
+    }
 
-        if (read)
+    /// <summary>A value that takes handles (how many is the test's), for the field of <see cref="ReferenceAfter"/>.</summary>
+    private static Bytes Construct(Bytes stream, string construct) => construct switch
+    {
+        "string" => stream.Raw(TcString).Utf("s"),
+        "long string" => stream.Raw(TcLongString).Int64(1).Raw((byte)'s'),
+        "class" => stream.Raw(TcClass).ClassDesc("C", ScSerializable).EndClass(),
+        "enum constant" => stream.Raw(TcEnum).ClassDesc("E", ScSerializable).EndClass().Raw(TcString).Utf("ON"),
+        "proxy object" => stream.Raw(TcObject, TcProxyClassDesc).Int32(1).Utf("I").EndClass(),
+        "byte array" => stream.Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(0),
+        "array in an array" => stream.Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(1)
+            .Raw(TcArray).ClassDesc("[I", ScSerializable).EndClass().Int32(0),
+        _ => throw new ArgumentOutOfRangeException(nameof(construct)),
+    };
+
+    /// <summary>
+    /// An object whose field "value" holds the construct, then two byte arrays: "first" with a new class [B, "second"
+    /// naming that class by reference to the handle after the object's five (0 class W, 1-3 the field class names, 4
+    /// the object) and the construct's.
+    /// </summary>
+    private static Bytes ReferenceAfter(string construct, int handles) => Construct(
+            Bytes.Header().Raw(TcObject)
+                .ClassDesc("W", ScSerializable, ('L', "value", "Ljava/lang/Object;"), ('[', "first", "[B"), ('[', "second", "[B")).EndClass(),
+            construct)
+        .Raw(TcArray).ClassDesc("[B", ScSerializable).EndClass().Int32(1).Raw(0x11)
+        .Raw(TcArray, TcReference).Int32(BaseWireHandle + 5 + handles).Int32(1).Raw(0x22);
+
+    [Theory]
+    [InlineData("string", 1)] // the string
+    [InlineData("long string", 1)]
+    [InlineData("class", 2)] // its class descriptor, then the class
+    [InlineData("enum constant", 3)] // its class descriptor, the constant, then the constant's name
+    [InlineData("proxy object", 2)] // the proxy class descriptor, then the object
+    [InlineData("byte array", 2)] // its class descriptor, then the array
+    [InlineData("array in an array", 4)] // each array's class descriptor, then the array
+    public void A_reference_after_a_value_counts_each_handle_the_value_took(string construct, int handles)
+    {
+        var fields = Fields(ReferenceAfter(construct, handles));
+
+        Assert.Equal(new byte[] { 0x11 }, fields["first"]);
+        Assert.Equal(new byte[] { 0x22 }, fields["second"]);
+    }
+
+    [Fact]
+    public void An_externalizable_class_s_declared_fields_are_not_read_its_annotation_is_its_data()
+    {
+        // As ObjectInputStream reads an externalizable object: its writeExternal data, never its class's fields.
+        var stream = Bytes.Header().Raw(TcObject)
+            .ClassDesc("E", ScExternalizable | ScBlockData | ScWriteMethod, ('[', "key", "[B"), ('I', "n", null)).EndClass()
+            .Raw(TcBlockData, 2, 0xAA, 0xBB).Raw(TcEndBlockData);
+
+        Assert.Empty(Fields(stream));
+    }
+
+    /// <summary>Read to its last byte, or refused as nested too deeply; by ReadTopLevelFields or by SkipObjectStream.</summary>
+    private static void AssertNesting(Bytes stream, bool read, bool topLevelFields = false)
+    {
+        var data = stream.ToArray();
+        if (read && topLevelFields)
+        {
+            Fields(stream);
+        }
+        else if (read)
         {
             Assert.Equal(data.Length, Skip(stream));
+        }
+        else if (topLevelFields)
+        {
+            Assert.Equal("serialized object nested too deeply", Refused(stream));
         }
         else
         {
             Assert.Equal("serialized object nested too deeply", Assert.Throws<InvalidDataException>(() => JavaSerializationSkipper.SkipObjectStream(new JavaDataReader(data, data.Length))).Message);
         }
+    }
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void Enum_constants_named_by_enum_constants_are_followed_to_the_limit(int constants, bool read)
+    {
+        // The grammar takes any object as a constant's name. Constant k is at level k - 1 and its class (by reference to
+        // handle 0 after the first) one below it: the 64th names its class at level 64.
+        var stream = Bytes.Header().Raw(TcEnum).ClassDesc("E", ScSerializable).EndClass();
+        for (var i = 1; i < constants; i++)
+        {
+            stream.Raw(TcEnum, TcReference).Int32(BaseWireHandle);
+        }
+
+        AssertNesting(stream.Raw(TcString).Utf("ON"), read);
+    }
+
+    [Theory]
+    [InlineData("field class name", 64, true)]
+    [InlineData("field class name", 65, false)]
+    [InlineData("annotation", 64, true)]
+    [InlineData("annotation", 65, false)]
+    public void Class_descriptors_holding_class_descriptors_are_followed_to_the_limit(string place, int descriptors, bool read)
+    {
+        // Descriptor k, at level k - 1, holds descriptor k + 1 as the class name of its one field or in its annotation;
+        // with 64, the last one's field class name "LX;" or its (null) superclass is at level 64.
+        var stream = Bytes.Header();
+        for (var i = 0; i < descriptors; i++)
+        {
+            stream = place == "annotation"
+                ? stream.ClassDesc("A", ScSerializable)
+                : stream.Raw(TcClassDesc).Utf("D").Int64(42).Raw(ScSerializable).U16(1).Raw((byte)'L').Utf("f");
+        }
+
+        if (place != "annotation")
+        {
+            stream.Raw(TcString).Utf("LX;");
+        }
+
+        for (var i = 0; i < descriptors; i++)
+        {
+            stream.EndClass();
+        }
+
+        AssertNesting(stream, read);
+    }
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    public void Objects_in_a_top_level_field_are_followed_to_the_limit(int objects, bool read)
+    {
+        // Objects of class W (by reference to handle 0 after the first), each holding the next in its field x: object k
+        // is at level k - 1, so the 64th names its class and holds null at level 64.
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("W", ScSerializable, ('L', "x", "Ljava/lang/Object;")).EndClass();
+        for (var i = 1; i < objects; i++)
+        {
+            stream.Raw(TcObject, TcReference).Int32(BaseWireHandle);
+        }
+
+        AssertNesting(stream.Raw(TcNull), read, topLevelFields: true);
+    }
+
+    [Theory]
+    [InlineData(62, true)]
+    [InlineData(63, false)]
+    public void The_superclasses_of_a_top_level_field_s_array_class_are_followed_to_the_limit(int classes, bool read)
+    {
+        // The byte array in field x is at level 1, its class [B at level 2 and superclass k of that class at level k + 2:
+        // the null after 62 classes is at level 64.
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("W", ScSerializable, ('[', "x", "[B")).EndClass().Raw(TcArray);
+        for (var i = 0; i < classes; i++)
+        {
+            stream.ClassDesc(i == 0 ? "[B" : "S", ScSerializable).Raw(TcEndBlockData);
+        }
+
+        stream.Raw(TcNull).Int32(1).Raw(0x5A);
+
+        AssertNesting(stream, read, topLevelFields: true);
+        if (read)
+        {
+            Assert.Equal(new byte[] { 0x5A }, Fields(stream)["x"]);
+        }
+    }
+
+    [Theory]
+    [InlineData(63, true)]
+    [InlineData(64, false)]
+    public void Arrays_in_a_top_level_field_s_array_are_followed_to_the_limit(int arrays, bool read)
+    {
+        // Object arrays each holding the next, the first in field x at level 1: array k is at level k, so the 63rd names
+        // its class (by reference to handle 3, the first array's class) and holds null at level 64.
+        var stream = Bytes.Header().Raw(TcObject).ClassDesc("W", ScSerializable, ('[', "x", "[Ljava/lang/Object;")).EndClass()
+            .Raw(TcArray).ClassDesc("[Ljava.lang.Object;", ScSerializable).EndClass().Int32(1);
+        for (var i = 1; i < arrays; i++)
+        {
+            stream.Raw(TcArray, TcReference).Int32(BaseWireHandle + 3).Int32(1);
+        }
+
+        AssertNesting(stream.Raw(TcNull), read, topLevelFields: true);
     }
 
     [Fact]

@@ -163,6 +163,62 @@ public sealed class JceksSecretKeyDamageTests : IDisposable
         Assert.Equal(32, material.Key.Length);
     }
 
+    /// <summary>
+    /// The sealed object's encodedParams and encryptedContent replaced by another sealed key's (each a Java byte array with
+    /// its 4-byte length; the content array names its class [B by a 5-byte reference).
+    /// </summary>
+    private static byte[] WithSealedKey(byte[] content, byte[] parameters, byte[] encrypted)
+    {
+        var at = Parameters(content) + 17 + 6;
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(content.AsSpan(at));
+        var encryptedLength = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(encryptedLength, encrypted.Length);
+        return WithParameters([.. content[..at], .. encryptedLength, .. encrypted, .. content[(at + 4 + length)..]], parameters);
+    }
+
+    // Sealed by the JDK's PBEWithMD5AndTripleDES under the key password, salt 0102030405060708 (tests/vectors/java/PbeFixtures.java),
+    // each the ObjectOutputStream form of the key: a SecretKeySpec of AES key 00112233445566778899AABBCCDDEEFF, a KeyRep,
+    // and a Serializable class holding both a key and a RAW encoded form.
+    private const string OneIteration = "300D04080102030405060708020101";
+    private const string AesKey = "00112233445566778899AABBCCDDEEFF";
+
+    [Theory]
+    [InlineData(OneIteration, "B93265128B3A73C3E48FE32951202C995C24FABE18012316E38C634D2E31CC0ED1655AFAD212A95D669C1FA654FBBEC9DBF32B5C724EE8EBCCFB1D955964EB5528A3D6026B8420AD23131E9C3C2F1E3FA4A3E3D85CC2ACD6F1838FC2742DABBDF64582DFD4570050E4426E715091C107A3FFF1EDE733CBA519628D91F358FD72B1F44D35070EAAB50CD45D6E15350208")]
+    [InlineData("300F0408010203040506070802034C4B40", "750E89E8DABAA077A4869E34B16C7CE23B452A2BF27C0B7C58D96BABA22020C7E17CAFCAF314F8A59E009CD1E8341CCC1E4EAADA7A95BEBAF35541C0E7B4D16F8CA2D1F5A78391CA8D1DDA60EF4016DA89FCA0D2851BC818364C3631F730812239CB0C9DA5DEDADBEEB76EB2871AB02AB7356F2E16C0D179298BA8CB2B8F763EFF1D59244D130105EFB6ED5FCDD99CCA")]
+    public void A_key_sealed_with_1_iteration_or_with_the_jdk_s_limit_of_5_000_000_unseals(string parameters, string encrypted)
+    {
+        var path = Write(Resealed(c => WithSealedKey(c, Convert.FromHexString(parameters), Convert.FromHexString(encrypted))));
+
+        using var material = Keystore.Load(path, Vector.StorePassword).GetEntry(Alias).GetSecretKey(Vector.KeyPassword);
+
+        Assert.Equal((AesKey, "AES"), (Convert.ToHexString(material.Key), material.Algorithm));
+    }
+
+    [Fact]
+    public void A_sealed_key_rep_in_a_format_other_than_raw_gives_no_key_and_reads_as_a_wrong_key_password()
+    {
+        // new KeyRep(KeyRep.Type.PUBLIC, "RSA", "X.509", 0F0E0D0C0B0A0908): the JDK would make a public key of it.
+        const string Encrypted = "AE3078E49732981597C222D633F5036CE7CC6FDCD7C6A1BF77DDBD326032D75F9C1E71389ACB42F51DFB82212DB81AC61D989258B031E3EA794B6397528BA199BA4CB53C9C1821AD02A8C3807A597C572DD5F7BD09AA1F2D0936298EEFA8B9D0EFDFA3B0A7063B80464238FC3E2ECC1CC5F2B88138BA31C98A2C55C8EEC050AAFE16A68DF1BD33DA00CBD41C6E2156A190B6CDEC8A61ACD87032C34BCE80072E091B121FCF92A93EA01AFF37C71C43D1D32B9CC85A3A710BB2765AA1842F75BC01C932D58ABC2A0B1418B30DFC90FD7598006E2A7E63541CA4C7E86F9540E7BF595E1BDC41228ABCF431FD62EC6DC40DAA4DDB8E5DC5F19C5D6F5C09D993278D13B8ABCF0E597C448BA0079EC5888C8F";
+        var path = Write(Resealed(c => WithSealedKey(c, Convert.FromHexString(OneIteration), Convert.FromHexString(Encrypted))));
+        var entry = Keystore.Load(path, Vector.StorePassword).GetEntry(Alias);
+
+        var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey(Vector.KeyPassword));
+
+        Assert.Equal((KeystoreErrorKind.WrongKeyPassword, $"the key password does not unlock key '{Alias}' in keystore {path}"), (error.Kind, error.Message));
+    }
+
+    [Fact]
+    public void A_sealed_key_holding_both_a_key_and_a_raw_encoded_form_gives_its_key()
+    {
+        // A class with fields key (the AES key above), format "RAW", encoded 0F0E0D0C0B0A0908 and algorithm "AES".
+        const string Encrypted = "A1D7F6F430D9721C5F1761C29E2820E16E92CF74246203EA111294318AB27DC628079AA54AA586908877335743FC352DA44CC0D9CC466BCA24B0872E0B53456DAE494056260A6C17123B5DDE0FDD7E75375D149A4162A829BAEEF9FDA7C58B6513B2C5A8DCB2693E83C04215B7455F4EBD71FF6E836703E482FA444B8238CBB4D2F6F148D1860041D6A3C7B2F4D8D9204F82895AEEB71A97940952FF785CF3BC2A596DEFDEB6F126C44EF59EC9118AD4CB48E62C4EE948B5";
+        var path = Write(Resealed(c => WithSealedKey(c, Convert.FromHexString(OneIteration), Convert.FromHexString(Encrypted))));
+
+        using var material = Keystore.Load(path, Vector.StorePassword).GetEntry(Alias).GetSecretKey(Vector.KeyPassword);
+
+        Assert.Equal((AesKey, "AES"), (Convert.ToHexString(material.Key), material.Algorithm));
+    }
+
     [Fact]
     public void A_sealed_key_whose_pbe_parameters_are_not_der_is_a_damaged_keystore()
     {

@@ -45,6 +45,20 @@ public sealed class KeystoreEdgeTests
         Assert.Equal("keystore t.jks is truncated", e.Message);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(24)]
+    [InlineData(31)]
+    public void A_jks_file_shorter_than_a_header_and_digest_is_truncated_before_its_header_is_read(int length)
+    {
+        // Version 99 would be damaged if the header were read; the 12-byte header and 20-byte digest do not fit.
+        var data = JavaKeystoreFile.Writer.Jks(99, 0).Raw(new byte[19]).ToArray()[..length];
+
+        var e = Assert.Throws<KeystoreException>(() => Load(data));
+
+        Assert.Equal((KeystoreErrorKind.Truncated, "keystore t.jks is truncated", null), (e.Kind, e.Message, e.InnerException));
+    }
+
     [Fact]
     public void A_keystore_with_no_entries_says_so_when_an_alias_is_asked_for()
     {
