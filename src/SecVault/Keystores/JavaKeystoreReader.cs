@@ -361,12 +361,13 @@ internal static class JavaKeystoreReader
             }
 
             // A SecretKeySpec (AES, HMAC keys) holds "key"; the JDK's DES and DESede keys are sealed as the java.security.KeyRep
-            // they write in their place, which holds "encoded" in format RAW.
+            // they write in their place, which holds "encoded" in format RAW. An object that decrypts and reads but holds
+            // neither was sealed with this password: not a wrong password, but a key SecVault cannot read.
             var encoded = fields.GetValueOrDefault("key") as byte[]
                 ?? (fields.GetValueOrDefault("format") is "RAW" ? fields.GetValueOrDefault("encoded") as byte[] : null);
             return encoded is not null && fields.GetValueOrDefault("algorithm") is string algorithm
                 ? new SecretKeyMaterial(encoded, algorithm)
-                : null;
+                : throw new KeystoreException(KeystoreErrorKind.UnsupportedProtection, KeystoresText.KeystoreSecretKeyUnreadable(path, alias), path, alias);
         }
         // InvalidDataException: PBE parameters out of range (a bare one escaped before).
         catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException or InvalidDataException)

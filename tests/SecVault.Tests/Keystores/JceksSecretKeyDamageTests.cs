@@ -195,7 +195,7 @@ public sealed class JceksSecretKeyDamageTests : IDisposable
     }
 
     [Fact]
-    public void A_sealed_key_rep_in_a_format_other_than_raw_gives_no_key_and_reads_as_a_wrong_key_password()
+    public void A_sealed_key_rep_in_a_format_other_than_raw_is_a_key_secvault_cannot_read_not_a_wrong_password()
     {
         // new KeyRep(KeyRep.Type.PUBLIC, "RSA", "X.509", 0F0E0D0C0B0A0908): the JDK would make a public key of it.
         const string Encrypted = "AE3078E49732981597C222D633F5036CE7CC6FDCD7C6A1BF77DDBD326032D75F9C1E71389ACB42F51DFB82212DB81AC61D989258B031E3EA794B6397528BA199BA4CB53C9C1821AD02A8C3807A597C572DD5F7BD09AA1F2D0936298EEFA8B9D0EFDFA3B0A7063B80464238FC3E2ECC1CC5F2B88138BA31C98A2C55C8EEC050AAFE16A68DF1BD33DA00CBD41C6E2156A190B6CDEC8A61ACD87032C34BCE80072E091B121FCF92A93EA01AFF37C71C43D1D32B9CC85A3A710BB2765AA1842F75BC01C932D58ABC2A0B1418B30DFC90FD7598006E2A7E63541CA4C7E86F9540E7BF595E1BDC41228ABCF431FD62EC6DC40DAA4DDB8E5DC5F19C5D6F5C09D993278D13B8ABCF0E597C448BA0079EC5888C8F";
@@ -204,7 +204,9 @@ public sealed class JceksSecretKeyDamageTests : IDisposable
 
         var error = Assert.Throws<KeystoreException>(() => entry.GetSecretKey(Vector.KeyPassword));
 
-        Assert.Equal((KeystoreErrorKind.WrongKeyPassword, $"the key password does not unlock key '{Alias}' in keystore {path}"), (error.Kind, error.Message));
+        Assert.Equal(
+            (KeystoreErrorKind.UnsupportedProtection, $"'{Alias}' in keystore {path} is a secret key SecVault cannot read (PKCS12 and JCEKS secret keys as keytool -genseckey writes them are read)"),
+            (error.Kind, error.Message));
     }
 
     [Fact]
