@@ -4,7 +4,7 @@ namespace SecVault.Ciphers;
 internal static partial class CiphersText
 {
     internal static string CiphertextRejected(string alias, string keyAlias, string fingerprint, string transformation) =>
-        $"secret '{alias}' does not decrypt with the vault's key and transformation (key '{keyAlias}', SHA-256 {fingerprint}, {transformation})";
+        $"secret '{alias}' does not decrypt with the vault's key and transformation (key '{keyAlias}', {KeyFingerprint(fingerprint)}, {transformation})";
 
     internal const string CiphertextRejectedHint =
         "encrypt the secret again with this keystore's certificate and transformation; for the cause, run on a terminal or with --diagnose-padding (ciphertool: -Ddiagnose.padding=true)";
@@ -56,7 +56,10 @@ internal static partial class CiphersText
     internal static string CiphertextPaddingMismatchHint(string actual) => $"set the transformation to {actual}, or encrypt the secret again";
 
     internal static string CiphertextDoesNotDecrypt(string alias, string keyAlias, string fingerprint) =>
-        $"secret '{alias}' does not decrypt with key '{keyAlias}' (SHA-256 {fingerprint})";
+        $"secret '{alias}' does not decrypt with key '{keyAlias}' ({KeyFingerprint(fingerprint)})";
+
+    /// <summary>The key's certificate fingerprint as messages name it; empty for a key stored without a certificate.</summary>
+    private static string KeyFingerprint(string fingerprint) => fingerprint.Length == 0 ? "no certificate" : "SHA-256 " + fingerprint;
 
     internal const string CiphertextDoesNotDecryptHint = "encrypt the secret again with this keystore's certificate";
 

@@ -36,9 +36,20 @@ public sealed class KeystoreEntry
         }
         else
         {
-            KeyAlgorithm = "secret key";
+            KeyAlgorithm = kind == KeystoreEntryKind.PrivateKey ? "unknown" : "secret key";
             CertificateSha256 = string.Empty;
         }
+    }
+
+    /// <summary>
+    /// A private key stored without a certificate (openssl's <c>pkcs12 -export -nocerts</c>; the JDK loads it with an
+    /// empty chain): it decrypts, but everything that needs the certificate (encrypting, fingerprint, expiry) refuses.
+    /// </summary>
+    internal KeystoreEntry(string path, string alias, string keyAlgorithm, int keySizeBits, PrivateKeyUnprotector unprotector)
+        : this(path, alias, KeystoreEntryKind.PrivateKey, certificate: null, unprotector)
+    {
+        KeyAlgorithm = keyAlgorithm;
+        KeySizeBits = keySizeBits;
     }
 
     /// <summary>The alias as stored in the keystore.</summary>
@@ -47,8 +58,14 @@ public sealed class KeystoreEntry
     /// <summary>What the entry holds.</summary>
     internal KeystoreEntryKind Kind { get; }
 
-    /// <summary>The certificate (the first of a private key's chain); a secret-key entry throws.</summary>
-    public X509Certificate2 Certificate => _certificate ?? throw SecretKeyError();
+    /// <summary>The certificate (the first of a private key's chain); a secret-key entry and a key stored without one throw.</summary>
+    public X509Certificate2 Certificate => _certificate
+        ?? throw (Kind == KeystoreEntryKind.PrivateKey
+            ? new KeystoreException(KeystoreErrorKind.NoCertificate, KeystoresText.KeystoreNoCertificate(_path, Alias), _path, Alias, KeystoresText.KeystoreNoCertificateHint)
+            : SecretKeyError());
+
+    /// <summary>False for a secret key and for a private key stored without its certificate.</summary>
+    internal bool HasCertificate => _certificate is not null;
 
     /// <summary>The public key's algorithm, such as <c>RSA</c> or <c>EC</c> (<c>secret key</c> for a secret-key entry).</summary>
     public string KeyAlgorithm { get; }

@@ -44,4 +44,7 @@ public enum KeystoreErrorKind
 
     /// <summary>The entry's protection is one SecVault cannot read (such as a JCEKS secret key).</summary>
     UnsupportedProtection,
+
+    /// <summary>A certificate was asked of a private key stored without one.</summary>
+    NoCertificate,
 }

@@ -72,6 +72,11 @@ internal static partial class KeystoresText
     internal static string KeystoreSecretKeyEntry(string path, string alias) =>
         $"'{alias}' in keystore {path} is a secret (symmetric) key; SecVault needs an RSA key pair";
 
+    internal static string KeystoreNoCertificate(string path, string alias) =>
+        $"'{alias}' in keystore {path} is a private key stored without its certificate; encrypting needs the certificate's public key";
+
+    internal const string KeystoreNoCertificateHint = "store the key with its certificate (openssl pkcs12 -export -inkey KEY -in CERT, or keytool -importcert of the certificate's reply onto the alias)";
+
     internal static string KeystoreNoPrivateKey(string path, string alias) =>
         $"'{alias}' in keystore {path} is a trusted certificate without a private key; it can encrypt but not decrypt";
 

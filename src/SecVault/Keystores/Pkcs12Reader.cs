@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 
@@ -13,6 +15,9 @@ namespace SecVault.Keystores;
 internal static class Pkcs12Reader
 {
     private const string NoMacNeeded = "password supplied for keystore that does not require one";
+
+    /// <summary>The alias BouncyCastle gives a key bag without a local key id.</summary>
+    private const string Unmarked = "unmarked";
 
     public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
     {
@@ -70,6 +75,11 @@ internal static class Pkcs12Reader
         var entries = new List<KeystoreEntry>();
         foreach (var alias in store.Aliases)
         {
+            if (IsUnmarkedCopy(store, alias))
+            {
+                continue;
+            }
+
             if (store.IsKeyEntry(alias))
             {
                 var chain = store.GetCertificateChain(alias);
@@ -82,7 +92,9 @@ internal static class Pkcs12Reader
                         ? PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).GetEncoded(Asn1Encodable.Der)
                         : null;
                 };
-                entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.PrivateKey, Load(certificate?.GetEncoded(), path, alias), unprotector));
+                entries.Add(certificate is null
+                    ? new KeystoreEntry(path, alias, KeyAlgorithm(key), key is RsaKeyParameters rsa ? rsa.Modulus.BitLength : 0, unprotector)
+                    : new KeystoreEntry(path, alias, KeystoreEntryKind.PrivateKey, Load(certificate.GetEncoded(), path, alias), unprotector));
             }
             else if (store.IsCertificateEntry(alias))
             {
@@ -99,13 +111,24 @@ internal static class Pkcs12Reader
         return entries;
     }
 
-    private static X509Certificate2 Load(byte[]? der, string path, string alias)
+    /// <summary>
+    /// True for the second name BouncyCastle gives a key bag that has a friendly name but no local key id (openssl's
+    /// <c>-nocerts</c>): it lists the key under that name and again as <c>unmarked</c>; the JDK lists it once.
+    /// </summary>
+    private static bool IsUnmarkedCopy(Pkcs12Store store, string alias) =>
+        alias == Unmarked
+        && store.GetKey(alias) is { } key
+        && store.Aliases.Any(other => other != Unmarked && key.Equals(store.GetKey(other)));
+
+    /// <summary>The algorithm name of a key stored without a certificate, from its PKCS#8 form.</summary>
+    private static string KeyAlgorithm(AsymmetricKeyParameter key) =>
+        KeystoreEntry.AlgorithmName(PrivateKeyInfoFactory.CreatePrivateKeyInfo(key).PrivateKeyAlgorithm.Algorithm.Id);
+
+    private static X509Certificate2 Load(byte[] der, string path, string alias)
     {
         try
         {
-            return der is null
-                ? throw new CryptographicException("no certificate")
-                : X509CertificateLoader.LoadCertificate(der);
+            return X509CertificateLoader.LoadCertificate(der);
         }
         catch (CryptographicException ex)
         {

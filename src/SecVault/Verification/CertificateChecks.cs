@@ -11,9 +11,18 @@ internal static class CertificateChecks
     /// <summary>How far ahead an expiry is announced.</summary>
     public static readonly TimeSpan Notice = TimeSpan.FromDays(30);
 
-    /// <summary>A warning when <paramref name="entry"/>'s certificate has expired or expires within <see cref="Notice"/> of <paramref name="now"/>, else null.</summary>
+    /// <summary>
+    /// A warning when <paramref name="entry"/>'s certificate has expired or expires within <see cref="Notice"/> of
+    /// <paramref name="now"/>, or when the key has no certificate at all; else null.
+    /// </summary>
     public static Problem? Expiry(KeystoreEntry entry, VaultConfiguration vault, string display, DateTimeOffset now)
     {
+        var keystore = vault.KeystoreLocation?.Trim() ?? string.Empty;
+        if (!entry.HasCertificate)
+        {
+            return new Problem(ProblemSeverity.Warning, display, 0, 0, "keystore.identity.alias", VerificationText.VerifyIdentityWithoutCertificate(entry.Alias, keystore));
+        }
+
         var notAfter = entry.NotAfter;
         if (notAfter - now > Notice)
         {
@@ -21,7 +30,6 @@ internal static class CertificateChecks
         }
 
         var date = notAfter.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        var keystore = vault.KeystoreLocation?.Trim() ?? string.Empty;
         var message = notAfter <= now
             ? VerificationText.VerifyCertificateExpired(entry.Alias, keystore, date)
             : VerificationText.VerifyCertificateExpiresSoon(entry.Alias, keystore, date, (int)Math.Ceiling((notAfter - now).TotalDays));

@@ -18,6 +18,9 @@ internal static partial class VerificationText
     internal static string VerifyCertificateExpiresSoon(string alias, string keystore, string date, int days) =>
         $"the identity certificate '{alias}' in keystore {keystore} expires on {date} (in {days} day(s))";
 
+    internal static string VerifyIdentityWithoutCertificate(string alias, string keystore) =>
+        $"the identity key '{alias}' in keystore {keystore} is stored without its certificate: secrets decrypt, but nothing can be encrypted for it (the Cipher Tool, 'mi secret init'); store the key with its certificate";
+
     internal static string VerifyCertificateRotateHint(string alias) =>
         $"to rotate, add a new key pair to the keystore, point [keystore.primary] alias in deployment.toml at it, then run 'ciphertool -Drotate -Dold.alias={alias}'";
 }

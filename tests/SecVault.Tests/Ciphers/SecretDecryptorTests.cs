@@ -135,6 +135,20 @@ public sealed class SecretDecryptorTests
     }
 
     [Fact]
+    public void A_key_without_a_certificate_is_named_as_such_where_a_fingerprint_would_be()
+    {
+        var (privateKey, _, _) = VectorKeys.Get("jks-rsa2048", "wso2carbon");
+        var uniform = new SecretDecryptor(privateKey, Transformation.OaepSha1, "wso2carbon", fingerprint: string.Empty);
+        var diagnosing = new SecretDecryptor(privateKey, Transformation.OaepSha1, "wso2carbon", fingerprint: string.Empty) { DiagnosePadding = true };
+
+        var rejected = Assert.Throws<CipherException>(() => uniform.Decrypt(Garbage(7), "db"));
+        var diagnosed = Assert.Throws<CipherException>(() => diagnosing.Decrypt(Garbage(7), "db"));
+
+        Assert.Equal("secret 'db' does not decrypt with the vault's key and transformation (key 'wso2carbon', no certificate, RSA/ECB/OAEPwithSHA1andMGF1Padding)", rejected.Message);
+        Assert.Equal("secret 'db' does not decrypt with key 'wso2carbon' (no certificate)", diagnosed.Message);
+    }
+
+    [Fact]
     public void Decrypt_reports_a_ciphertext_of_another_key_of_the_same_size_naming_key_and_fingerprint()
     {
         var v = FirstVector("jks-multi", "RSA/ECB/OAEPwithSHA1andMGF1Padding");

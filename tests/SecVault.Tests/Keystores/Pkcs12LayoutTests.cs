@@ -35,7 +35,15 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
             NoMacEncryptedCertificates = Export("no-mac-certificates.p12", "-nokeys", "-in", "c.pem", "-nomac", "-certpbe", "AES-256-CBC");
             // A key and no certificate.
             KeyOnly = Export("key-only.p12", "-inkey", "k.pem", "-nocerts");
+            // A value the key decrypts, encrypted by openssl with the certificate (OAEP with SHA-1, as MI's default).
+            File.WriteAllText(_temp.Combine("plain.txt"), Plaintext);
+            OpenSsl("pkeyutl", "-encrypt", "-certin", "-inkey", "c.pem", "-pkeyopt", "rsa_padding_mode:oaep", "-in", "plain.txt", "-out", "cipher.bin");
+            OaepCiphertext = File.ReadAllBytes(_temp.Combine("cipher.bin"));
         }
+
+        public const string Plaintext = "decrypts-without-a-certificate";
+
+        public byte[] OaepCiphertext { get; }
 
         public byte[] Full { get; }
 
@@ -158,10 +166,31 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
     }
 
     [Fact]
-    public void A_key_without_a_certificate_is_a_damaged_entry_named_by_its_alias()
+    public void A_key_without_a_certificate_loads_as_the_jdk_loads_it_and_decrypts()
     {
-        var error = LoadFails(files.KeyOnly, Password);
+        var entry = Assert.Single(Load(files.KeyOnly, Password).Entries);
 
-        Assert.Equal((KeystoreErrorKind.Tampered, $"keystore {Path} is damaged and cannot be read", "wso2carbon"), (error.Kind, error.Message, error.Alias));
+        Assert.Equal(("wso2carbon", KeystoreEntryKind.PrivateKey, "RSA", 2048, string.Empty),
+            (entry.Alias, entry.Kind, entry.KeyAlgorithm, entry.KeySizeBits, entry.CertificateSha256));
+        using var key = entry.GetRsaPrivateKey(Password);
+        var plain = key.Decrypt(files.OaepCiphertext, System.Security.Cryptography.RSAEncryptionPadding.OaepSHA1);
+        Assert.Equal(Files.Plaintext, System.Text.Encoding.UTF8.GetString(plain));
+    }
+
+    [Fact]
+    public void A_key_without_a_certificate_refuses_what_needs_the_certificate_naming_its_alias()
+    {
+        var entry = Assert.Single(Load(files.KeyOnly, Password).Entries);
+        var message = $"'wso2carbon' in keystore {Path} is a private key stored without its certificate; encrypting needs the certificate's public key";
+
+        KeystoreException[] errors =
+        [
+            Assert.Throws<KeystoreException>(() => entry.Certificate),
+            Assert.Throws<KeystoreException>(() => entry.GetRsaPublicKey()),
+            Assert.Throws<KeystoreException>(() => entry.NotAfter),
+        ];
+
+        Assert.All(errors, error => Assert.Equal((KeystoreErrorKind.NoCertificate, message, "wso2carbon", Path), (error.Kind, error.Message, error.Alias, error.Path)));
+        Assert.StartsWith("store the key with its certificate", errors[0].Hint);
     }
 }

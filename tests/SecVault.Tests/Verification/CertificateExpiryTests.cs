@@ -43,6 +43,32 @@ public sealed class CertificateExpiryTests
         Assert.Empty(Verifier.Verify(home.Home, Options(home), time: new FixedTime(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
+    [Fact]
+    public void Verify_warns_about_an_identity_key_stored_without_its_certificate_whose_secrets_still_resolve()
+    {
+        using var home = new TestMiHome("p12-pbes2");
+        var alias = home.Keystore.Entries[0].Alias;
+        var storePassword = "pass:" + home.Keystore.StorePassword;
+        // The same key stored again by openssl, without its certificate (the JDK loads it with an empty chain).
+        OpenSsl(home, "pkcs12", "-in", home.KeystorePath, "-passin", storePassword, "-nocerts", "-nodes", "-out", home.Combine("key.pem"));
+        OpenSsl(home, "pkcs12", "-export", "-nocerts", "-inkey", home.Combine("key.pem"), "-name", alias, "-passout", storePassword, "-out", home.KeystorePath);
+        var vector = home.Vector(Oaep);
+        home.WriteToml("[keystore.tls]\npassword = \"$secret{db}\"\n[secrets]\ndb = \"" + vector.Ciphertext + "\"\n");
+
+        var problem = Assert.Single(Verifier.Verify(home.Home, Options(home), time: TimeProvider.System));
+        var resolved = Resolve(home, Options(home));
+
+        Assert.Equal((ProblemSeverity.Warning, "keystore.identity.alias"), (problem.Severity, problem.Subject));
+        Assert.Equal($"the identity key '{alias}' in keystore {home.KeystorePath} is stored without its certificate: secrets decrypt, but nothing can be encrypted for it (the Cipher Tool, 'mi secret init'); store the key with its certificate", problem.Message);
+        Assert.Equal(Encoding.UTF8.GetString(vector.Plaintext()), resolved.Value("keystore:tls:password"));
+    }
+
+    private static void OpenSsl(TestMiHome home, params string[] args)
+    {
+        var result = ToolProcess.RunProgram("openssl", args, home.Path, string.Empty, null);
+        Assert.True(result.Exit == 0, $"openssl {args[0]} failed: {result.Err}");
+    }
+
     /// <summary>A home whose JKS keystore is replaced by a keytool one (same alias and passwords), and one JDK-made secret.</summary>
     private static TestMiHome HomeWithOneDayCertificate()
     {
