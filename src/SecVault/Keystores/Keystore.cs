@@ -31,10 +31,16 @@ public sealed class Keystore
     internal const long MaxFileBytes = 32L * 1024 * 1024;
 
     /// <summary>Throws the <see cref="KeystoreErrorKind.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
-    /// <exception cref="KeystoreException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="KeystoreException">No file at <paramref name="path"/>, or a folder there.</exception>
     public static void RequireFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            // A folder exists: "does not exist" would send the user looking for a file that is there.
+            throw new KeystoreException(KeystoreErrorKind.UnreadableFile, KeystoresText.KeystoreIsFolder(path), path);
+        }
+
         if (!File.Exists(path))
         {
             throw new KeystoreException(KeystoreErrorKind.NotFound, KeystoresText.KeystoreNotFound(path), path);

@@ -19,6 +19,8 @@ internal static partial class KeystoresText
 
     internal static string KeystoreNotFound(string path) => $"keystore {path} does not exist";
 
+    internal static string KeystoreIsFolder(string path) => $"keystore {path} is a folder, not a file";
+
     internal static string KeystoreUnreadable(string path, string reason) => $"cannot read keystore {path}: {reason}";
 
     internal static string KeystoreEmpty(string path) => $"keystore {path} is empty";

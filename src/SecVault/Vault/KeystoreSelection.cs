@@ -154,6 +154,12 @@ public sealed class KeystoreSelection
             }
         }
 
+        if (tried.FirstOrDefault(Directory.Exists) is { } folder)
+        {
+            // A folder where the keystore should be is a wrong file_name, not a missing file.
+            throw new VaultException(VaultText.KeystoreIsFolder(location, System.IO.Path.GetFullPath(folder)), VaultText.KeystoreFileMissingHint, folder, kind: VaultErrorKind.KeystoreMissing);
+        }
+
         throw new VaultException(VaultText.KeystoreFileMissing(location, tried), VaultText.KeystoreFileMissingHint, tried[0], kind: VaultErrorKind.KeystoreMissing);
     }
 

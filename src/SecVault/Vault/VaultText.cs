@@ -30,6 +30,8 @@ internal static partial class VaultText
     internal static string KeystoreFileMissing(string location, IReadOnlyList<string> tried) =>
         $"keystore '{location}' not found; tried {string.Join(", ", tried)}";
 
+    internal static string KeystoreIsFolder(string location, string folder) => $"keystore '{location}' is a folder, not a file: {folder}";
+
     internal const string KeystoreFileMissingHint = "check file_name under [keystore.internal] or [keystore.primary] in conf/deployment.toml";
 
     internal static string DeploymentTomlMissing(string displayPath) => $"{displayPath} not found";

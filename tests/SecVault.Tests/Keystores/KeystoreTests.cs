@@ -116,6 +116,18 @@ public sealed class KeystoreTests
     }
 
     [Fact]
+    public void RequireFile_names_a_folder_as_a_folder_not_as_missing()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("store.p12");
+        Directory.CreateDirectory(folder);
+
+        var error = Assert.Throws<KeystoreException>(() => Keystore.RequireFile(folder));
+
+        Assert.Equal((KeystoreErrorKind.UnreadableFile, $"keystore {folder} is a folder, not a file", folder), (error.Kind, error.Message, error.Path));
+    }
+
+    [Fact]
     public void Load_reports_a_folder_as_unreadable()
     {
         using var temp = new TempFolder();

@@ -150,6 +150,19 @@ public sealed class KeystoreSelectionTests
     }
 
     [Fact]
+    public void A_keystore_location_that_is_a_folder_is_named_as_a_folder_not_as_missing()
+    {
+        using var home = new TempMiHome("[server]\n");
+        var folder = Path.Combine(home.Path, "repository", "resources", "security", "store.p12");
+        Directory.CreateDirectory(folder);
+
+        var e = Assert.Throws<VaultException>(() => KeystoreSelection.ResolveLocation("store.p12", home.Path));
+
+        Assert.Equal((VaultErrorKind.KeystoreMissing, $"keystore 'store.p12' is a folder, not a file: {folder}"), (e.Kind, e.Message));
+        Assert.Equal("check file_name under [keystore.internal] or [keystore.primary] in conf/deployment.toml", e.Hint);
+    }
+
+    [Fact]
     public void A_keystore_location_is_taken_from_the_home_placeholder_an_absolute_path_or_else_reported_with_every_place_tried()
     {
         using var home = new TempMiHome("[server]\n");
