@@ -102,7 +102,7 @@ public sealed class ResolveCommandTests : IDisposable
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Equal(string.Empty, refused.StdOut);
-        Assert.Contains($"mi: error: api.xml:1:6: file {_home.Home.Path}/{name} is outside the lookup root {_home.Home.Path}/", refused.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"mi: error: api.xml:1:6: wso2:vault-lookup('{name}','FILE','false'): file {_home.Home.Path}/{name} is outside the lookup root {_home.Home.Path}/", refused.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("outside-value", refused.StdErr, StringComparison.Ordinal);
         Assert.Equal(0, allowed.ExitCode);
         Assert.Equal("<api>outside-value</api>\n", allowed.StdOut);
@@ -154,6 +154,23 @@ public sealed class ResolveCommandTests : IDisposable
         Assert.Equal(string.Empty, failed.StdOut);
         Assert.Contains("mi: error: repository/deployment/server/synapse-configs/default/api/bad.xml:2:", failed.StdErr, StringComparison.Ordinal);
         Assert.Contains("NO_SUCH_VAR", failed.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_names_the_lookup_of_an_artifact_error_as_verify_does()
+    {
+        var folder = Path.Combine(_home.Home.Path, "repository", "deployment", "server", "synapse-configs", "default", "api");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "bad.xml"), "<api>\n <p v=\"{wso2:vault-lookup('no_such_alias')}\"/>\n</api>\n");
+        File.WriteAllText(_home.Mi.Work("api.xml"), "<api>\n <p v=\"{wso2:vault-lookup('no_such_alias')}\"/>\n</api>\n");
+
+        var home = _home.Run("resolve");
+        var synapse = _home.Run("resolve", "--synapse", "api.xml");
+
+        Assert.Equal(
+            "mi: error: repository/deployment/server/synapse-configs/default/api/bad.xml:2:8: wso2:vault-lookup('no_such_alias'): no such alias in [secrets]\n",
+            home.StdErr.Split("mi: hint:")[0]);
+        Assert.Equal("mi: error: api.xml:2:8: wso2:vault-lookup('no_such_alias'): no such alias in [secrets]\n", synapse.StdErr.Split("mi: hint:")[0]);
     }
 
     [Fact]

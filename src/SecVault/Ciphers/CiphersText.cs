@@ -47,6 +47,9 @@ internal static partial class CiphersText
     internal static string CiphertextBadBase64Length(string alias) =>
         $"secret '{alias}' is not base64: its length or '=' padding is wrong";
 
+    internal static string CiphertextEmpty(string alias) =>
+        $"secret '{alias}' holds no ciphertext: the value is empty or blank";
+
     internal static string CiphertextWrongKeySize(string alias, int size, string keyAlias, int keySizeBits) =>
         $"secret '{alias}' was made with another key: it is {size} bytes, but key '{keyAlias}' ({keySizeBits}-bit) makes {keySizeBits / 8}-byte ciphertexts";
 

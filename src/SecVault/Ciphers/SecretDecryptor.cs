@@ -79,7 +79,9 @@ internal sealed class SecretDecryptor : ISecretDecryptor
         var block = DecodeBase64(ciphertext, alias);
         if (block.Length != _keyBytes)
         {
-            throw new CipherException(CipherErrorKind.WrongKeySize, CiphersText.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits), alias, CiphersText.CiphertextDoesNotDecryptHint);
+            // An empty value is not a ciphertext of another key: saying "0 bytes, made with another key" misleads.
+            var message = block.Length == 0 ? CiphersText.CiphertextEmpty(alias) : CiphersText.CiphertextWrongKeySize(alias, block.Length, _keyAlias, KeySizeBits);
+            throw new CipherException(CipherErrorKind.WrongKeySize, message, alias, CiphersText.CiphertextDoesNotDecryptHint);
         }
 
         var plain = TryDecrypt(block, Transformation.Padding);

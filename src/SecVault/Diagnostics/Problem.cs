@@ -16,6 +16,16 @@ public enum ProblemSeverity
 /// </summary>
 public sealed record Problem(ProblemSeverity Severity, string Path, int Line, int Column, string Subject, string Message)
 {
-    /// <summary>The <c>path:line:column: message</c> form used on standard error.</summary>
-    public override string ToString() => Line > 0 ? $"{Path}:{Line}:{Column}: {Message}" : $"{Path}: {Message}";
+    /// <summary>
+    /// True when <see cref="Message"/> does not name <see cref="Subject"/> itself (an artifact's lookup), so
+    /// <see cref="ToString"/> puts the subject before it.
+    /// </summary>
+    public bool SubjectNotInMessage { get; init; }
+
+    /// <summary>The <c>path:line:column: message</c> form used on standard error (<c>path:line:column: subject: message</c> when <see cref="SubjectNotInMessage"/>).</summary>
+    public override string ToString()
+    {
+        var text = SubjectNotInMessage ? $"{Subject}: {Message}" : Message;
+        return Line > 0 ? $"{Path}:{Line}:{Column}: {text}" : $"{Path}: {text}";
+    }
 }

@@ -143,7 +143,7 @@ public sealed class SynapseResolver
         foreach (var lookup in scan.Lookups)
         {
             var subject = Subject(lookup);
-            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, lookup.Line, lookup.Column, subject, message);
+            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, lookup.Line, lookup.Column, subject, message) { SubjectNotInMessage = true };
             if (!lookup.IsWso2)
             {
                 problems.Add(At(ProblemSeverity.Warning, DiagnosticsText.SynapseOtherPrefix(lookup.Prefix)));
@@ -173,7 +173,7 @@ public sealed class SynapseResolver
 
         foreach (var site in scan.Decrypts)
         {
-            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, site.Line, site.Column, DecryptSubject, message);
+            Problem At(ProblemSeverity severity, string message) => new(severity, displayPath, site.Line, site.Column, DecryptSubject, message) { SubjectNotInMessage = true };
             var (value, error, positioned) = Decrypt(site.Ciphertext, DiagnosticsText.SynapseDecryptName, static () => (Transformation.Rsa, DiagnosticsText.SynapseDecryptTransformationSource));
             if (Collect(value, error, positioned, problems, At))
             {
@@ -184,7 +184,7 @@ public sealed class SynapseResolver
         foreach (var site in structure.SecretAliases)
         {
             Problem At(ProblemSeverity severity, string message) =>
-                new(severity, displayPath, site.Line, site.Column, $"{site.AttributeName}=\"{site.Alias}\"", message);
+                new(severity, displayPath, site.Line, site.Column, $"{site.AttributeName}=\"{site.Alias}\"", message) { SubjectNotInMessage = true };
             var (value, error, positioned) = Value(VaultLookupType.Registry, site.Alias, encrypted: false);
             if (Collect(value, error, positioned, problems, At))
             {

@@ -163,6 +163,19 @@ public sealed class SecretDecryptorTests
         Assert.DoesNotContain(v.Ciphertext, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n ")]
+    public void Decrypt_reports_an_empty_or_blank_value_as_holding_no_ciphertext_not_as_made_with_another_key(string value)
+    {
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(value, "api_key"));
+
+        Assert.Equal(CipherErrorKind.WrongKeySize, error.Kind);
+        Assert.Equal("secret 'api_key' holds no ciphertext: the value is empty or blank", error.Message);
+    }
+
     [Fact]
     public void Decrypt_reports_a_ciphertext_of_another_key_size_as_made_with_another_key()
     {
