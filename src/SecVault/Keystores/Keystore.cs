@@ -7,11 +7,15 @@ public sealed class Keystore
 {
     private readonly IReadOnlyList<KeystoreEntry> _entries;
 
-    private Keystore(string path, KeystoreType type, IReadOnlyList<KeystoreEntry> entries)
+    /// <summary>Keys in the file that the JDK skips (a PKCS12 key stored unencrypted): not entries, but named when asked for.</summary>
+    private readonly IReadOnlyList<string> _unencryptedKeys;
+
+    private Keystore(string path, KeystoreType type, IReadOnlyList<KeystoreEntry> entries, IReadOnlyList<string> unencryptedKeys)
     {
         Path = path;
         Type = type;
         _entries = entries;
+        _unencryptedKeys = unencryptedKeys;
         Aliases = [.. entries.Select(e => e.Alias)];
     }
 
@@ -104,15 +108,20 @@ public sealed class Keystore
 
     /// <summary>
     /// The entry for <paramref name="alias"/>: an exact match first, then a case-insensitive one;
-    /// an unknown alias is an error listing the aliases present.
+    /// an unknown alias is an error listing the aliases present, or naming the key the JDK would skip.
     /// </summary>
     public KeystoreEntry GetEntry(string alias)
     {
         ArgumentNullException.ThrowIfNull(alias);
         return _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.Ordinal))
             ?? _entries.FirstOrDefault(e => string.Equals(e.Alias, alias, StringComparison.OrdinalIgnoreCase))
-            ?? throw new KeystoreException(KeystoreErrorKind.UnknownAlias, KeystoresText.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
+            ?? throw UnknownAlias(alias);
     }
+
+    private KeystoreException UnknownAlias(string alias) =>
+        _unencryptedKeys.FirstOrDefault(key => string.Equals(key, alias, StringComparison.OrdinalIgnoreCase)) is { } unencrypted
+            ? new KeystoreException(KeystoreErrorKind.UnknownAlias, KeystoresText.KeystoreUnencryptedKey(Path, unencrypted), Path, alias, hint: KeystoresText.KeystoreUnencryptedKeyHint)
+            : new KeystoreException(KeystoreErrorKind.UnknownAlias, KeystoresText.KeystoreUnknownAlias(Path, alias, Aliases), Path, alias);
 
     private static Keystore Load(byte[] data, string path, ReadOnlySpan<char> storePassword, KeystoreType? declared)
     {
@@ -140,10 +149,13 @@ public sealed class Keystore
                 hint: KeystoresText.KeystoreTypeMismatchHint);
         }
 
-        var entries = actual.Value == KeystoreType.Pkcs12
-            ? Pkcs12Reader.Read(data, path, storePassword)
-            : JavaKeystoreReader.Read(data, path, storePassword, actual.Value);
-        return new Keystore(path, actual.Value, entries);
+        if (actual.Value != KeystoreType.Pkcs12)
+        {
+            return new Keystore(path, actual.Value, JavaKeystoreReader.Read(data, path, storePassword, actual.Value), []);
+        }
+
+        var (entries, unencrypted) = Pkcs12Reader.Read(data, path, storePassword);
+        return new Keystore(path, actual.Value, entries, unencrypted);
     }
 
     // The JDK's JKS and PKCS12 types each read the other's format, and JCEKS reads JKS files.

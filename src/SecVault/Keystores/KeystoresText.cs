@@ -68,6 +68,12 @@ internal static partial class KeystoresText
             : $"keystore {path} has no alias '{alias}'; aliases present: {list}";
     }
 
+    internal static string KeystoreUnencryptedKey(string path, string alias) =>
+        $"key '{alias}' in keystore {path} is stored unencrypted (openssl pkcs12 -keypbe NONE); Java, and so MI, skips such a key";
+
+    internal const string KeystoreUnencryptedKeyHint =
+        "export it again with the key encrypted: openssl pkcs12 -export without -keypbe NONE";
+
     internal static string KeystoreUnsupportedAlgorithm(string path, string alias, string algorithm) =>
         $"key '{alias}' in keystore {path} is {algorithm}; only RSA keys are supported";
 

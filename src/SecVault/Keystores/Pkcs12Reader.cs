@@ -16,10 +16,11 @@ internal static class Pkcs12Reader
 {
     private const string NoMacNeeded = "password supplied for keystore that does not require one";
 
-    /// <summary>The alias BouncyCastle gives a key bag without a local key id.</summary>
-    private const string Unmarked = "unmarked";
-
-    public static List<KeystoreEntry> Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
+    /// <summary>
+    /// The entries of the file, named as the JDK names them, and the aliases of the keys the JDK skips (stored
+    /// unencrypted), which are not entries.
+    /// </summary>
+    public static (List<KeystoreEntry> Entries, List<string> Unencrypted) Read(byte[] data, string path, ReadOnlySpan<char> storePassword)
     {
         if (DeclaredLengthExceeds(data))
         {
@@ -72,19 +73,26 @@ internal static class Pkcs12Reader
         // keytool protects PKCS12 keys with the store password; keep only a salted hash to check a key password.
         var salt = RandomNumberGenerator.GetBytes(16);
         var storeHash = PasswordHash(salt, storePassword);
+        var names = Pkcs12KeyNames.Read(data);
         var entries = new List<KeystoreEntry>();
-        foreach (var alias in store.Aliases)
+        var unencrypted = new List<string>();
+        foreach (var storeAlias in store.Aliases)
         {
-            if (IsUnmarkedCopy(store, alias))
+            if (IsUnmarkedCopy(store, storeAlias))
             {
                 continue;
             }
 
-            if (store.IsKeyEntry(alias))
+            if (store.IsKeyEntry(storeAlias) && names.IsUnencrypted(storeAlias))
             {
-                var chain = store.GetCertificateChain(alias);
-                var certificate = chain is { Length: > 0 } ? chain[0].Certificate : store.GetCertificate(alias)?.Certificate;
-                var key = store.GetKey(alias).Key;
+                unencrypted.Add(storeAlias);
+            }
+            else if (store.IsKeyEntry(storeAlias))
+            {
+                var alias = names.JavaAlias(storeAlias);
+                var chain = store.GetCertificateChain(storeAlias);
+                var certificate = chain is { Length: > 0 } ? chain[0].Certificate : store.GetCertificate(storeAlias)?.Certificate;
+                var key = store.GetKey(storeAlias).Key;
                 PrivateKeyUnprotector unprotector = keyPassword =>
                 {
                     var candidate = PasswordHash(salt, keyPassword);
@@ -96,10 +104,10 @@ internal static class Pkcs12Reader
                     ? new KeystoreEntry(path, alias, KeyAlgorithm(key), key is RsaKeyParameters rsa ? rsa.Modulus.BitLength : 0, unprotector)
                     : new KeystoreEntry(path, alias, KeystoreEntryKind.PrivateKey, Load(certificate.GetEncoded(), path, alias), unprotector));
             }
-            else if (store.IsCertificateEntry(alias))
+            else if (store.IsCertificateEntry(storeAlias))
             {
-                var certificate = store.GetCertificate(alias).Certificate;
-                entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.TrustedCertificate, Load(certificate.GetEncoded(), path, alias), null));
+                var certificate = store.GetCertificate(storeAlias).Certificate;
+                entries.Add(new KeystoreEntry(path, storeAlias, KeystoreEntryKind.TrustedCertificate, Load(certificate.GetEncoded(), path, storeAlias), null));
             }
         }
 
@@ -108,7 +116,7 @@ internal static class Pkcs12Reader
             entries.Add(new KeystoreEntry(path, alias, KeystoreEntryKind.SecretKey, null, null, unprotector));
         }
 
-        return entries;
+        return (entries, unencrypted);
     }
 
     /// <summary>
@@ -116,9 +124,9 @@ internal static class Pkcs12Reader
     /// <c>-nocerts</c>): it lists the key under that name and again as <c>unmarked</c>; the JDK lists it once.
     /// </summary>
     private static bool IsUnmarkedCopy(Pkcs12Store store, string alias) =>
-        alias == Unmarked
+        alias == Pkcs12KeyNames.Unmarked
         && store.GetKey(alias) is { } key
-        && store.Aliases.Any(other => other != Unmarked && key.Equals(store.GetKey(other)));
+        && store.Aliases.Any(other => other != Pkcs12KeyNames.Unmarked && key.Equals(store.GetKey(other)));
 
     /// <summary>The algorithm name of a key stored without a certificate, from its PKCS#8 form.</summary>
     private static string KeyAlgorithm(AsymmetricKeyParameter key) =>

@@ -11,61 +11,35 @@ namespace SecVault.Keystores;
 /// </summary>
 internal static class Pkcs12SecretBags
 {
-    private const string SecretBagOid = "1.2.840.113549.1.12.10.1.5";
-    private const string ShroudedKeyBagOid = "1.2.840.113549.1.12.10.1.2";
-    private const string FriendlyNameOid = "1.2.840.113549.1.9.20";
-
     /// <summary>Each secret bag's alias and an unprotector; bags of other kinds are left to <see cref="Pkcs12Store"/>.</summary>
     public static List<(string Alias, SecretKeyUnprotector Unprotector)> Read(byte[] data)
     {
         var found = new List<(string, SecretKeyUnprotector)>();
-        // The first DER object only, as Pkcs12Store read it: bytes after it are ignored there, so they are here too (a
-        // strict parse of the whole file threw a bare IOException, "extra data found after object"; fuzz finding).
-        using var input = new MemoryStream(data);
-        var pfx = Pfx.GetInstance(Asn1Object.FromStream(input));
-        var authSafe = pfx.AuthSafe;
-        if (!authSafe.ContentType.Equals(PkcsObjectIdentifiers.Data))
+        foreach (var bag in Pkcs12Bags.InPlainData(data))
         {
-            return found;
-        }
-
-        var safe = AuthenticatedSafe.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(authSafe.Content).GetOctets()));
-        foreach (var content in safe.GetContentInfo())
-        {
-            // keytool keeps keys in plain data contents (each key shrouded on its own); certificates are in encryptedData.
-            if (!content.ContentType.Equals(PkcsObjectIdentifiers.Data))
+            // Two tests rather than "|| FriendlyName(bag) is not { } alias": a mutant of that condition leaves
+            // alias unassigned (CS0165), and Stryker then drops every mutant of the method.
+            if (bag.BagID.Id != Pkcs12Bags.SecretBagOid)
             {
                 continue;
             }
 
-            var bags = Asn1Sequence.GetInstance(Asn1Object.FromByteArray(Asn1OctetString.GetInstance(content.Content).GetOctets()));
-            foreach (var element in bags)
+            var alias = Pkcs12Bags.FriendlyName(bag);
+            if (alias is null)
             {
-                var bag = SafeBag.GetInstance(element);
-                // Two tests rather than "|| FriendlyName(bag) is not { } alias": a mutant of that condition leaves
-                // alias unassigned (CS0165), and Stryker then drops every mutant of the method.
-                if (bag.BagID.Id != SecretBagOid)
-                {
-                    continue;
-                }
-
-                var alias = FriendlyName(bag);
-                if (alias is null)
-                {
-                    continue;
-                }
-
-                var secretBag = Asn1Sequence.GetInstance(bag.BagValue);
-                if (DerObjectIdentifier.GetInstance(secretBag[0]).Id != ShroudedKeyBagOid)
-                {
-                    continue;
-                }
-
-                // The JDK wraps the shrouded key's DER in an OCTET STRING inside the [0] EXPLICIT secretValue.
-                var value = Asn1TaggedObject.GetInstance(secretBag[1]).GetExplicitBaseObject();
-                var encrypted = EncryptedPrivateKeyInfo.GetInstance(value is Asn1OctetString octets ? Asn1Object.FromByteArray(octets.GetOctets()) : value);
-                found.Add((alias, password => Unprotect(encrypted, password)));
+                continue;
             }
+
+            var secretBag = Asn1Sequence.GetInstance(bag.BagValue);
+            if (DerObjectIdentifier.GetInstance(secretBag[0]).Id != Pkcs12Bags.ShroudedKeyBagOid)
+            {
+                continue;
+            }
+
+            // The JDK wraps the shrouded key's DER in an OCTET STRING inside the [0] EXPLICIT secretValue.
+            var value = Asn1TaggedObject.GetInstance(secretBag[1]).GetExplicitBaseObject();
+            var encrypted = EncryptedPrivateKeyInfo.GetInstance(value is Asn1OctetString octets ? Asn1Object.FromByteArray(octets.GetOctets()) : value);
+            found.Add((alias, password => Unprotect(encrypted, password)));
         }
 
         return found;
@@ -104,23 +78,4 @@ internal static class Pkcs12SecretBags
         "1.2.840.113549.3.7" => "DESede",
         _ => oid,
     };
-
-    private static string? FriendlyName(SafeBag bag)
-    {
-        if (bag.BagAttributes is null)
-        {
-            return null;
-        }
-
-        foreach (var element in bag.BagAttributes)
-        {
-            var attribute = Org.BouncyCastle.Asn1.Pkcs.AttributePkcs.GetInstance(element);
-            if (attribute.AttrType.Id == FriendlyNameOid && attribute.AttrValues.Count > 0)
-            {
-                return ((IAsn1String)attribute.AttrValues[0]).GetString();
-            }
-        }
-
-        return null;
-    }
 }

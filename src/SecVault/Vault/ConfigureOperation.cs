@@ -112,6 +112,12 @@ public sealed partial class ConfigureOperation
             warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.type", VaultText.JceksIdentityKeystore));
         }
 
+        if (key.Entry.Kind == KeystoreEntryKind.TrustedCertificate)
+        {
+            // Encrypting needs only the certificate, so a copy of it may stand in for the keystore here; MI needs the key.
+            warnings.Add(Warning(target.SecretConfDisplayPath, 0, 0, "keystore.identity.alias", VaultText.CertificateOnlyIdentity(key.Selection.Alias, key.Selection.ConfiguredLocation)));
+        }
+
         Action<Stream, IProgress<WorkProgress>?>? writeToml = plain.Count > 0
             ? (output, progress) => target.Document.WriteRewritten(output, literals => encryptor.EncryptInBatches(
                 plain, e => e.Alias, e => e.PlainText!, progress, (e, base64) => literals.Replace(e.LiteralSpan, base64, ReplacementStyle.KeepQuoting), BatchSize))

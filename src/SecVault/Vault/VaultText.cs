@@ -54,6 +54,9 @@ internal static partial class VaultText
     internal const string JceksIdentityKeystore =
         "the keystore is JCEKS; upstream MI's vault cannot load a JCEKS identity keystore";
 
+    internal static string CertificateOnlyIdentity(string alias, string location) =>
+        $"'{alias}' in keystore {location} is a trusted certificate without its private key: MI cannot decrypt these secrets with this keystore; deploy one that holds the key pair";
+
     internal const string TheTransformationInUse = "the transformation in use";
 
     internal static string RotateAlreadyRotated(int count) =>

@@ -35,6 +35,12 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
             NoMacEncryptedCertificates = Export("no-mac-certificates.p12", "-nokeys", "-in", "c.pem", "-nomac", "-certpbe", "AES-256-CBC");
             // A key and no certificate.
             KeyOnly = Export("key-only.p12", "-inkey", "k.pem", "-nocerts");
+            // A key stored unencrypted, in a plain key bag: the JDK skips the bag (keytool lists no entries).
+            UnencryptedKey = Export("unencrypted-key.p12", "-inkey", "k.pem", "-in", "c.pem", "-keypbe", "NONE");
+            // No -name: no friendlyName on the key, which the JDK then calls "1" (openssl still sets a localKeyId).
+            var unnamed = new[] { "pkcs12", "-export", "-passout", "pass:" + Password, "-out", "unnamed.p12", "-inkey", "k.pem", "-in", "c.pem" };
+            OpenSsl(unnamed);
+            Unnamed = File.ReadAllBytes(_temp.Combine("unnamed.p12"));
             // A value the key decrypts, encrypted by openssl with the certificate (OAEP with SHA-1, as MI's default).
             File.WriteAllText(_temp.Combine("plain.txt"), Plaintext);
             OpenSsl("pkeyutl", "-encrypt", "-certin", "-inkey", "c.pem", "-pkeyopt", "rsa_padding_mode:oaep", "-in", "plain.txt", "-out", "cipher.bin");
@@ -58,6 +64,10 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
         public byte[] NoMacEncryptedCertificates { get; }
 
         public byte[] KeyOnly { get; }
+
+        public byte[] UnencryptedKey { get; }
+
+        public byte[] Unnamed { get; }
 
         public void Dispose() => _temp.Dispose();
 
@@ -192,5 +202,33 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
 
         Assert.All(errors, error => Assert.Equal((KeystoreErrorKind.NoCertificate, message, "wso2carbon", Path), (error.Kind, error.Message, error.Alias, error.Path)));
         Assert.StartsWith("store the key with its certificate", errors[0].Hint);
+    }
+
+    [Fact]
+    public void A_key_without_a_name_is_called_1_as_the_jdk_calls_it_and_decrypts()
+    {
+        var keystore = Load(files.Unnamed, Password);
+
+        var entry = Assert.Single(keystore.Entries);
+        Assert.Equal(("1", KeystoreEntryKind.PrivateKey, "CN=layout"), (entry.Alias, entry.Kind, entry.Certificate.Subject));
+        using var key = keystore.GetEntry("1").GetRsaPrivateKey(Password);
+        var plain = key.Decrypt(files.OaepCiphertext, System.Security.Cryptography.RSAEncryptionPadding.OaepSHA1);
+        Assert.Equal(Files.Plaintext, System.Text.Encoding.UTF8.GetString(plain));
+    }
+
+    [Fact]
+    public void A_key_stored_unencrypted_is_no_entry_as_for_the_jdk_and_asking_for_it_says_why()
+    {
+        var keystore = Load(files.UnencryptedKey, Password);
+
+        var named = Assert.Throws<KeystoreException>(() => keystore.GetEntry("WSO2CARBON"));
+        var other = Assert.Throws<KeystoreException>(() => keystore.GetEntry("other"));
+
+        Assert.Empty(keystore.Entries);
+        Assert.Equal(
+            (KeystoreErrorKind.UnknownAlias, $"key 'wso2carbon' in keystore {Path} is stored unencrypted (openssl pkcs12 -keypbe NONE); Java, and so MI, skips such a key", "WSO2CARBON"),
+            (named.Kind, named.Message, named.Alias));
+        Assert.Equal("export it again with the key encrypted: openssl pkcs12 -export without -keypbe NONE", named.Hint);
+        Assert.Equal((KeystoreErrorKind.UnknownAlias, $"keystore {Path} has no alias 'other'; it holds no entries"), (other.Kind, other.Message));
     }
 }

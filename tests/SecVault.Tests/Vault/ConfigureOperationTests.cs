@@ -362,6 +362,23 @@ public sealed class ConfigureOperationTests
     }
 
     /// <summary>Prepares a configure with the home's keystore, for looking at (the key is closed again: no Commit).</summary>
+    [Fact]
+    public void A_trusted_certificate_alias_encrypts_but_warns_that_MI_needs_the_key_pair()
+    {
+        const string Settings = "[keystore.primary]\nalias = \"trusted-ca\"\npassword = \"multipass\"\n[secrets]\na = \"[one]\"\n";
+        using var home = new TempMiHome(Settings, "jks-multi");
+        var target = Load(home);
+        using var key = VaultKey.Open(target.Keystore, "multipass");
+
+        var operation = ConfigureOperation.Prepare(target, key, "multipass", Transformation.Default, Now);
+
+        var warning = Assert.Single(operation.Warnings);
+        Assert.Equal(
+            ("keystore.identity.alias", "'trusted-ca' in keystore repository/resources/security/wso2carbon.jks is a trusted certificate without its private key: MI cannot decrypt these secrets with this keystore; deploy one that holds the key pair"),
+            (warning.Subject, warning.Message));
+        Assert.True(operation.WritesDeploymentToml);
+    }
+
     private static ConfigureOperation Prepare(TempMiHome home)
     {
         var operation = Prepare(home, out var key);
