@@ -47,6 +47,9 @@ internal static partial class CiphersText
     internal static string CiphertextBadBase64Length(string alias) =>
         $"secret '{alias}' is not base64: its length or '=' padding is wrong";
 
+    internal static string CiphertextEmptyMarker(string alias) =>
+        $"secret '{alias}' is '[]', a plain-text marker with nothing in it: there is no secret to encrypt and no ciphertext to decrypt";
+
     internal static string CiphertextEmpty(string alias) =>
         $"secret '{alias}' holds no ciphertext: the value is empty or blank";
 

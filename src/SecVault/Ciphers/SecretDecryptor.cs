@@ -170,7 +170,9 @@ internal sealed class SecretDecryptor : ISecretDecryptor
 
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
             {
-                throw new CipherException(CipherErrorKind.NotBase64, CiphersText.CiphertextNotBase64(alias, i + 1), alias);
+                // "[]" is the plain-text marker with nothing in it, which the Cipher Tool leaves alone: say so.
+                var message = text.AsSpan().Trim().SequenceEqual("[]") ? CiphersText.CiphertextEmptyMarker(alias) : CiphersText.CiphertextNotBase64(alias, i + 1);
+                throw new CipherException(CipherErrorKind.NotBase64, message, alias);
             }
 
             chars[n++] = c;

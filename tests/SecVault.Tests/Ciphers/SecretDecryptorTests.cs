@@ -176,6 +176,20 @@ public sealed class SecretDecryptorTests
         Assert.Equal("secret 'api_key' holds no ciphertext: the value is empty or blank", error.Message);
     }
 
+    [Theory]
+    [InlineData("[]", "secret 'api_key' is '[]', a plain-text marker with nothing in it: there is no secret to encrypt and no ciphertext to decrypt")]
+    [InlineData(" [] ", "secret 'api_key' is '[]', a plain-text marker with nothing in it: there is no secret to encrypt and no ciphertext to decrypt")]
+    [InlineData("[x]", "secret 'api_key' is not base64: unexpected character at position 1")]
+    [InlineData("ab[]", "secret 'api_key' is not base64: unexpected character at position 3")]
+    public void Decrypt_names_an_empty_plain_text_marker_and_other_brackets_as_not_base64(string value, string message)
+    {
+        var decryptor = Decryptor("jks-rsa2048", "wso2carbon", Transformation.OaepSha1);
+
+        var error = Assert.Throws<CipherException>(() => decryptor.Decrypt(value, "api_key"));
+
+        Assert.Equal((CipherErrorKind.NotBase64, message), (error.Kind, error.Message));
+    }
+
     [Fact]
     public void Decrypt_reports_a_ciphertext_of_another_key_size_as_made_with_another_key()
     {

@@ -188,16 +188,21 @@ public sealed class ConfigureOperationTests
     public void Existing_values_that_are_not_base64_or_from_another_key_get_a_warning_each()
     {
         var other = Convert.ToBase64String(new byte[256]);
-        using var home = new TempMiHome($"[secrets]\nbad = \"[]\"\nforeign = \"{other}\"\n");
+        using var home = new TempMiHome($"[secrets]\nbad = \"@x\"\nforeign = \"{other}\"\nempty = \"[]\"\n");
         var target = Load(home);
         using var key = VaultKey.Open(target.Keystore, Password);
 
         var operation = ConfigureOperation.Prepare(target, key, Password, Transformation.Default, Now);
 
-        Assert.Equal(2, operation.AlreadyEncrypted);
-        Assert.Equal("encrypted 0 secrets; 2 already encrypted; 0 dynamic", operation.Summary);
-        Assert.Contains(operation.Warnings, w => w.Subject == "bad" && w.Message.Contains("not base64", StringComparison.Ordinal));
-        Assert.Contains(operation.Warnings, w => w.Subject == "foreign" && w.Message.Contains("does not decrypt", StringComparison.Ordinal));
+        Assert.Equal(3, operation.AlreadyEncrypted);
+        Assert.Equal("encrypted 0 secrets; 3 already encrypted; 0 dynamic", operation.Summary);
+        Assert.Equal(
+            [
+                ("bad", 2, "secret 'bad' is not base64: unexpected character at position 1; left as it is"),
+                ("empty", 4, "secret 'empty' is '[]', a plain-text marker with nothing in it: there is no secret to encrypt and no ciphertext to decrypt; left as it is"),
+            ],
+            operation.Warnings.Where(w => w.Subject != "foreign").Select(w => (w.Subject, w.Line, w.Message)));
+        Assert.Contains(operation.Warnings, w => w.Subject == "foreign" && w.Message.StartsWith("secret 'foreign' does not decrypt with the vault's key and transformation (key 'wso2carbon', SHA-256 ", StringComparison.Ordinal));
         Assert.False(operation.WritesDeploymentToml);
     }
 
