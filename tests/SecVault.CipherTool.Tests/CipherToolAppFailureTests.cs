@@ -63,7 +63,7 @@ public sealed class CipherToolAppFailureTests
             "non-string-secret" => (File.ReadAllText(Path.Combine(Repo.Root, "tests", "corpus", "deployment-toml", "non-string-secret.toml")), "jks-rsa2048", Tool.Password, stdin, 1,
                 ["conf/deployment.toml:3:8: [secrets] port is an integer; it must be a string"]),
             "over-limit-secret" => ("[secrets]\nok = \"[fine]\"\nbig = \"[" + new string('é', 108) + "]\"\n", "jks-rsa2048", Tool.Password, stdin, 1,
-                ["secret for alias 'big' is 216 bytes", "allows at most 214"]),
+                ["ciphertool: error: conf/deployment.toml:3:7: secret for alias 'big' is 216 bytes; RSA/ECB/OAEPwithSHA1andMGF1Padding with a 2048-bit key allows at most 214\n"]),
             "no-password" => (Toml, "jks-rsa2048", null, [], 1, ["no keystore password: standard input is not a terminal", "hint: use -Dpassword.stdin"]),
             "usage-error" => (Toml, "jks-rsa2048", Tool.Password, ["-Dpassword.stdin", "-Dchange"], 2, ["options '-Dchange' and '-Dconfigure' cannot be used together", "hint: run 'ciphertool -help'"]),
             "unresolved-env" => ("[keystore.primary]\nfile_name = \"$env{NO_SUCH_VARIABLE_X}/a.jks\"\n" + Toml, "jks-rsa2048", Tool.Password, stdin, 1,

@@ -102,7 +102,7 @@ public sealed partial class ConfigureOperation
             // Stryker disable once Equality: CheckLength lets a value of exactly the limit pass; the test only saves the call.
             if (plain.Utf8Length(i) > encryptor.MaxSecretBytes)
             {
-                encryptor.CheckLength(plain.Utf8Length(i), plain[i].Alias);
+                ThrowTooLong(target, encryptor, plain[i], plain.Utf8Length(i));
             }
         }
 
@@ -126,6 +126,27 @@ public sealed partial class ConfigureOperation
         var entries = VaultConfiguration.Entries(target.Home.Path, key.Selection.Path, key.Selection.Type, key.Selection.Alias, transformation);
         var newConf = VaultConfiguration.Render(entries, now, existing?.Content);
         return new ConfigureOperation(target, writeToml, newConf, existing, plain.Aliases, encrypted.Count, dynamic, warnings);
+    }
+
+    /// <summary>The encryptor's error for a secret over the RSA limit, at the secret's place in deployment.toml.</summary>
+    private static void ThrowTooLong(VaultTarget target, SecretEncryptor encryptor, SecretEntry secret, int utf8Length)
+    {
+        try
+        {
+            encryptor.CheckLength(utf8Length, secret.Alias);
+        }
+        catch (CipherException e)
+        {
+            throw new VaultException(
+                VaultText.AtSecret(target.Document.DisplayPath, secret.Line, secret.Column, e.Message),
+                e.Hint,
+                target.DeploymentTomlPath,
+                e,
+                VaultErrorKind.InvalidSecret,
+                secret.Alias,
+                secret.Line,
+                secret.Column);
+        }
     }
 
     /// <summary>Writes a deployment.toml rendered whole in memory; null when the file is not to be written.</summary>

@@ -43,6 +43,9 @@ internal static partial class VaultText
 
     internal const string NoSecretsTable = "no [secrets] table; nothing to encrypt, the vault is configured anyway";
 
+    internal static string AtSecret(string path, int line, int column, string message) =>
+        $"{path}:{line}:{column}: {message}";
+
     internal static string SecretNotAString(string path, int line, int column, string alias, string kind) =>
         $"{path}:{line}:{column}: [secrets] {alias} is {Article(kind)} {kind}; it must be a string";
 
