@@ -11,13 +11,9 @@ internal static class Pkcs12Bags
 {
     internal const string KeyBagOid = "1.2.840.113549.1.12.10.1.1";
     internal const string ShroudedKeyBagOid = "1.2.840.113549.1.12.10.1.2";
-    internal const string CertBagOid = "1.2.840.113549.1.12.10.1.3";
     internal const string SecretBagOid = "1.2.840.113549.1.12.10.1.5";
     private const string FriendlyNameOid = "1.2.840.113549.1.9.20";
     private const string LocalKeyIdOid = "1.2.840.113549.1.9.21";
-
-    /// <summary>The JDK's attribute marking a certificate bag as a trusted certificate entry.</summary>
-    private const string TrustedKeyUsageOid = "2.16.840.1.113894.746875.1.1";
 
     /// <summary>
     /// Every bag of the plain data contents, in file order. Call only after <see cref="Org.BouncyCastle.Pkcs.Pkcs12Store"/>
@@ -54,9 +50,6 @@ internal static class Pkcs12Bags
 
     /// <summary>The bag's localKeyId attribute, which ties a key to its certificate, or null.</summary>
     public static byte[]? LocalKeyId(SafeBag bag) => Attribute(bag, LocalKeyIdOid) is Asn1OctetString id ? id.GetOctets() : null;
-
-    /// <summary>True when the bag carries the JDK's trusted-certificate attribute.</summary>
-    public static bool IsTrustedCertificate(SafeBag bag) => Attribute(bag, TrustedKeyUsageOid) is not null;
 
     private static Asn1Encodable? Attribute(SafeBag bag, string oid)
     {

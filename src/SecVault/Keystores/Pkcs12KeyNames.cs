@@ -7,8 +7,8 @@ namespace SecVault.Keystores;
 /// <summary>
 /// The aliases the JDK gives the key bags of a PKCS#12 file, where they differ from <see cref="Pkcs12Store"/>'s, and
 /// the key bags the JDK skips. A key bag without a friendlyName (openssl <c>pkcs12 -export</c> without <c>-name</c>) is
-/// <c>1</c>, <c>2</c>… to the JDK, counting the nameless key, secret-key and trusted-certificate bags in file order,
-/// where BouncyCastle names it by its localKeyId in hex. An unencrypted key bag (openssl <c>-keypbe NONE</c>) is not a
+/// <c>1</c>, <c>2</c>… to the JDK in file order, where BouncyCastle names it by its localKeyId in hex. (The JDK's count
+/// also takes in nameless secret-key and trusted-certificate bags, which neither keytool nor openssl 3.0 writes.) An unencrypted key bag (openssl <c>-keypbe NONE</c>) is not a
 /// bag type the JDK reads, so MI never sees that key. Only the plain data contents are read, where keys are kept.
 /// </summary>
 internal sealed class Pkcs12KeyNames
@@ -40,10 +40,6 @@ internal sealed class Pkcs12KeyNames
             {
                 unnamed++;
                 names._javaAliases[StoreAlias(bag, friendlyName)] = unnamed.ToString(CultureInfo.InvariantCulture);
-            }
-            else if (friendlyName is null && (id == Pkcs12Bags.SecretBagOid || (id == Pkcs12Bags.CertBagOid && Pkcs12Bags.IsTrustedCertificate(bag))))
-            {
-                unnamed++;
             }
         }
 
