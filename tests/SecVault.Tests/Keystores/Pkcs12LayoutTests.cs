@@ -41,6 +41,9 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
             var unnamed = new[] { "pkcs12", "-export", "-passout", "pass:" + Password, "-out", "unnamed.p12", "-inkey", "k.pem", "-in", "c.pem" };
             OpenSsl(unnamed);
             Unnamed = File.ReadAllBytes(_temp.Combine("unnamed.p12"));
+            // A key alone and nameless: no friendlyName and no localKeyId; the JDK calls it "1" too.
+            OpenSsl("pkcs12", "-export", "-passout", "pass:" + Password, "-out", "unnamed-key-only.p12", "-inkey", "k.pem", "-nocerts");
+            UnnamedKeyOnly = File.ReadAllBytes(_temp.Combine("unnamed-key-only.p12"));
             // A value the key decrypts, encrypted by openssl with the certificate (OAEP with SHA-1, as MI's default).
             File.WriteAllText(_temp.Combine("plain.txt"), Plaintext);
             OpenSsl("pkeyutl", "-encrypt", "-certin", "-inkey", "c.pem", "-pkeyopt", "rsa_padding_mode:oaep", "-in", "plain.txt", "-out", "cipher.bin");
@@ -68,6 +71,8 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
         public byte[] UnencryptedKey { get; }
 
         public byte[] Unnamed { get; }
+
+        public byte[] UnnamedKeyOnly { get; }
 
         public void Dispose() => _temp.Dispose();
 
@@ -182,9 +187,7 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
 
         Assert.Equal(("wso2carbon", KeystoreEntryKind.PrivateKey, "RSA", 2048, string.Empty),
             (entry.Alias, entry.Kind, entry.KeyAlgorithm, entry.KeySizeBits, entry.CertificateSha256));
-        using var key = entry.GetRsaPrivateKey(Password);
-        var plain = key.Decrypt(files.OaepCiphertext, System.Security.Cryptography.RSAEncryptionPadding.OaepSHA1);
-        Assert.Equal(Files.Plaintext, System.Text.Encoding.UTF8.GetString(plain));
+        AssertDecrypts(entry);
     }
 
     [Fact]
@@ -211,7 +214,22 @@ public sealed class Pkcs12LayoutTests(Pkcs12LayoutTests.Files files) : IClassFix
 
         var entry = Assert.Single(keystore.Entries);
         Assert.Equal(("1", KeystoreEntryKind.PrivateKey, "CN=layout"), (entry.Alias, entry.Kind, entry.Certificate.Subject));
-        using var key = keystore.GetEntry("1").GetRsaPrivateKey(Password);
+        AssertDecrypts(keystore.GetEntry("1"));
+    }
+
+    [Fact]
+    public void A_key_alone_without_a_name_or_key_id_is_called_1_as_the_jdk_calls_it_and_decrypts()
+    {
+        var keystore = Load(files.UnnamedKeyOnly, Password);
+
+        var entry = Assert.Single(keystore.Entries);
+        Assert.Equal(("1", KeystoreEntryKind.PrivateKey, false), (entry.Alias, entry.Kind, entry.HasCertificate));
+        AssertDecrypts(entry);
+    }
+
+    private void AssertDecrypts(KeystoreEntry entry)
+    {
+        using var key = entry.GetRsaPrivateKey(Password);
         var plain = key.Decrypt(files.OaepCiphertext, System.Security.Cryptography.RSAEncryptionPadding.OaepSHA1);
         Assert.Equal(Files.Plaintext, System.Text.Encoding.UTF8.GetString(plain));
     }
