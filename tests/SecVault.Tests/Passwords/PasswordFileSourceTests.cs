@@ -229,6 +229,22 @@ public sealed class PasswordFileSourceTests
         Assert.False(File.Exists(path));
     }
 
+    [SkippableFact]
+    public void GetPassword_consumes_a_file_in_an_MI_home_reached_through_a_symbolic_link()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        using var folder = new TempFolder();
+        var real = Directory.CreateDirectory(folder.Combine("mi-4.2")).FullName;
+        var home = folder.Combine("mi");
+        Directory.CreateSymbolicLink(home, real);
+        File.WriteAllText(Path.Combine(real, Name(1)), "secret-pw\n");
+
+        using var password = new PasswordFileSource(home, consume: true).GetPassword(Request)!;
+
+        Assert.Equal("secret-pw", password.Store.ToString());
+        Assert.False(File.Exists(Path.Combine(real, Name(1))));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x70, 0x77, 0xFF, 0x0A })]
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0xC3, 0x28, 0x0A })]
@@ -242,23 +258,6 @@ public sealed class PasswordFileSourceTests
 
         Assert.Equal((PasswordErrorKind.FileFailure, $"password file {path} is not UTF-8", path), (ex.Kind, ex.Message, ex.Path));
         Assert.Equal(content, File.ReadAllBytes(path));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("\n")]
-    [InlineData("\r\nsecret-pw\n")]
-    [InlineData("\uFEFF")]
-    [InlineData("\uFEFF\nsecret-pw")]
-    public void GetPassword_refuses_a_file_whose_first_line_is_empty(string content)
-    {
-        using var home = new TempFolder();
-        var path = home.Combine(Name(2));
-        File.WriteAllText(path, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-
-        var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: false).GetPassword(Request));
-
-        Assert.Equal((PasswordErrorKind.Incomplete, $"password file {path} is empty", path), (ex.Kind, ex.Message, ex.Path));
     }
 
     [Fact]
@@ -289,18 +288,23 @@ public sealed class PasswordFileSourceTests
     }
 
     [Theory]
-    [InlineData("secret-pw")]
-    [InlineData("secret-pw\n")]
-    [InlineData("secret-pw\r\n\r\nkey\n")]
-    public void GetPassword_with_a_separate_key_password_refuses_a_missing_or_empty_line_two(string content)
+    [InlineData("", false, "is empty")]
+    [InlineData("\n", false, "is empty")]
+    [InlineData("\r\nsecret-pw\n", true, "is empty")]
+    [InlineData("\uFEFF", false, "is empty")]
+    [InlineData("\uFEFF\nsecret-pw", false, "is empty")]
+    [InlineData("secret-pw", true, "has no private key password on line 2")]
+    [InlineData("secret-pw\n", true, "has no private key password on line 2")]
+    [InlineData("secret-pw\r\n\r\nkey\n", true, "has no private key password on line 2")]
+    public void GetPassword_refuses_an_empty_first_line_and_a_missing_or_empty_line_two_when_a_separate_key_password_is_asked(string content, bool separateKey, string problem)
     {
         using var home = new TempFolder();
         var path = home.Combine(Name(2));
-        File.WriteAllText(path, content);
+        File.WriteAllText(path, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
-        var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: false).GetPassword(Request with { SeparateKeyPassword = true }));
+        var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume: false).GetPassword(Request with { SeparateKeyPassword = separateKey }));
 
-        Assert.Equal((PasswordErrorKind.Incomplete, $"password file {path} has no private key password on line 2", path), (ex.Kind, ex.Message, ex.Path));
+        Assert.Equal((PasswordErrorKind.Incomplete, $"password file {path} {problem}", path), (ex.Kind, ex.Message, ex.Path));
         Assert.DoesNotContain("secret-pw", ex.Message, StringComparison.Ordinal);
     }
 

@@ -228,26 +228,17 @@ public sealed class ExplicitPasswordSourceTests
         Assert.Equal("next", reader.ReadLine());
     }
 
-    [Fact]
-    public void FromNextLines_with_a_separate_key_password_takes_the_next_line_as_the_key_password()
+    [Theory]
+    [InlineData(true, "key-pw", "next")]
+    [InlineData(false, "store-pw", "key-pw")]
+    public void FromNextLines_reads_the_key_password_from_the_next_line_only_when_a_separate_one_is_asked(bool separateKey, string key, string nextLine)
     {
         var reader = new StringReader("store-pw\nkey-pw\nnext\n");
 
-        using var password = ExplicitPasswordSource.FromNextLines(reader, "old.jks").GetPassword(new PasswordRequest("ks", SeparateKeyPassword: true))!;
+        using var password = ExplicitPasswordSource.FromNextLines(reader, "old.jks").GetPassword(new PasswordRequest("ks", separateKey))!;
 
-        Assert.Equal(("store-pw", "key-pw", true), (password.Store.ToString(), password.Key.ToString(), password.HasSeparateKey));
-        Assert.Equal("next", reader.ReadLine());
-    }
-
-    [Fact]
-    public void FromNextLines_without_a_separate_key_password_reads_one_line_and_the_key_password_is_the_store_password()
-    {
-        var reader = new StringReader("store-pw\nnext\n");
-
-        using var password = ExplicitPasswordSource.FromNextLines(reader, "old.jks").GetPassword(new PasswordRequest("ks", SeparateKeyPassword: false))!;
-
-        Assert.Equal(("store-pw", "store-pw", false), (password.Store.ToString(), password.Key.ToString(), password.HasSeparateKey));
-        Assert.Equal("next", reader.ReadLine());
+        Assert.Equal(("store-pw", key, separateKey), (password.Store.ToString(), password.Key.ToString(), password.HasSeparateKey));
+        Assert.Equal(nextLine, reader.ReadLine());
     }
 
     [Fact]
