@@ -356,6 +356,49 @@ public sealed class PasswordFileSourceTests
         Assert.Equal($"cannot consume password file {path}: {path} is too large (65537 bytes; SecVault reads at most 65536 bytes of it)", ex.Message);
     }
 
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GetPassword_refuses_a_named_pipe_at_once_whether_consuming_or_not(bool consume)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "named pipes in a folder are POSIX only");
+        using var home = new TempFolder();
+        var path = home.Combine(Name(0));
+        Ownership.MakeFifo(path);
+
+        var ex = Assert.Throws<PasswordException>(() => new PasswordFileSource(home.Path, consume).GetPassword(Request));
+
+        Assert.Equal((PasswordErrorKind.FileFailure, path), (ex.Kind, ex.Path));
+        Assert.Equal($"cannot consume password file {path}: {path} is a named pipe (FIFO), not a regular file; SecVault reads only regular files", ex.Message);
+        Assert.Equal("fifo", Ownership.KindOf(path));
+    }
+
+    [Fact]
+    public void ReadFile_reads_line_one_only_and_leaves_the_file_in_place()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("old-password");
+        File.WriteAllText(path, "store\nkey\n");
+
+        using var password = PasswordFileSource.ReadFile(path);
+
+        Assert.Equal(("store", "store", false), (password.Store.ToString(), password.Key.ToString(), password.HasSeparateKey));
+        Assert.Equal("store\nkey\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void ReadFile_of_a_missing_file_fails_naming_it()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("old-password");
+
+        var ex = Assert.Throws<PasswordException>(() => PasswordFileSource.ReadFile(path, separateKey: true));
+
+        Assert.Equal((PasswordErrorKind.FileFailure, path), (ex.Kind, ex.Path));
+        Assert.Equal($"cannot consume password file {path}: {path} does not exist", ex.Message);
+        Assert.IsType<FileNotFoundException>(ex.InnerException);
+    }
+
     private static void AssertNotPrivate(PasswordException ex, string path)
     {
         Assert.Equal(PasswordErrorKind.FileFailure, ex.Kind);

@@ -42,6 +42,7 @@ public sealed class PasswordSourceChainTests
         var ex = Assert.Throws<PasswordException>(() => chain.GetPassword(Request));
 
         Assert.Equal(PasswordErrorKind.NotAvailable, ex.Kind);
+        Assert.Equal("no password for keystore ks.jks", ex.Message);
         Assert.Contains("--password-stdin", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("password-persist", ex.Hint, StringComparison.Ordinal);
         Assert.Contains("MI_KEYSTORE_PASSWORD", ex.Hint, StringComparison.Ordinal);
@@ -140,13 +141,30 @@ public sealed class EnvironmentPasswordSourceTests
     [Fact]
     public void GetPassword_needs_MI_KEY_PASSWORD_for_a_separate_key_password()
     {
-        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "s3cr3t" });
+        var env = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "s3cr3t", ["MI_KEY_PASSWORD"] = string.Empty });
 
         var ex = Assert.Throws<PasswordException>(() => new EnvironmentPasswordSource(env).GetPassword(new PasswordRequest("ks", true)));
 
-        Assert.Contains("MI_KEY_PASSWORD", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cr3t", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(PasswordErrorKind.Incomplete, ex.Kind);
+        Assert.Equal("MI_KEYSTORE_PASSWORD is set but MI_KEY_PASSWORD is not, and a separate private key password is enabled", ex.Message);
     }
+
+    [Fact]
+    public void GetPassword_treats_an_empty_store_variable_as_unset_and_uses_a_set_key_variable_even_unasked()
+    {
+        var empty = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = string.Empty, ["MI_KEY_PASSWORD"] = "key" });
+        var both = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "store", ["MI_KEY_PASSWORD"] = "key" });
+        var storeOnly = new DictionaryEnvironment(new Dictionary<string, string> { ["MI_KEYSTORE_PASSWORD"] = "store", ["MI_KEY_PASSWORD"] = string.Empty });
+
+        var none = new EnvironmentPasswordSource(empty).GetPassword(new PasswordRequest("ks", true));
+        using var unasked = new EnvironmentPasswordSource(both).GetPassword(new PasswordRequest("ks", false))!;
+        using var same = new EnvironmentPasswordSource(storeOnly).GetPassword(new PasswordRequest("ks", false))!;
+
+        Assert.Null(none);
+        Assert.Equal(("store", "key", true), (unasked.Store.ToString(), unasked.Key.ToString(), unasked.HasSeparateKey));
+        Assert.Equal(("store", "store", false), (same.Store.ToString(), same.Key.ToString(), same.HasSeparateKey));
+    }
+
     [Fact]
     public void Arguments_are_checked_by_name()
     {
