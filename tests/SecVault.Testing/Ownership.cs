@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace SecVault.Testing;
 
-/// <summary>Test helpers that make files look like another user's: chown without following links, mknod, mkfifo.</summary>
+/// <summary>Test helpers that make files look like another user's: chown without following links, link, mknod, mkfifo.</summary>
 public static class Ownership
 {
     /// <summary>An unprivileged user id that owns nothing on the machine ("nobody").</summary>
@@ -44,6 +44,15 @@ public static class Ownership
         if (MakeNode(path, 0x2000 | 0x1B6, ((ulong)major << 8) | (uint)minor) != 0)
         {
             throw new IOException($"mknod {path}: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Gives <paramref name="path"/> a second name, <paramref name="other"/> (a hard link).</summary>
+    public static void MakeHardLink(string path, string other)
+    {
+        if (Link(path, other) != 0)
+        {
+            throw new IOException($"link {path} {other}: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
@@ -132,6 +141,9 @@ public static class Ownership
 
     [DllImport("libc", EntryPoint = "mknod", SetLastError = true)]
     private static extern int MakeNode([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode, ulong device);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [MarshalAs(UnmanagedType.LPUTF8Str)] string other);
 
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifoRaw([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);

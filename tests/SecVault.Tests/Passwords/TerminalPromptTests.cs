@@ -8,6 +8,22 @@ public sealed class TerminalPromptTests
     private const string Canary = "canary-typed-7f3a";
 
     [Fact]
+    public void Arguments_are_checked_by_name()
+    {
+        static TerminalPrompt Prompt() => new(new TestConsole(terminalAnswers: ["v", "v"]));
+
+        Assert.Equal("console", Assert.Throws<ArgumentNullException>(() => new TerminalPrompt(null!)).ParamName);
+        Assert.Equal("prompt", Assert.Throws<ArgumentNullException>(() => Prompt().Ask(null!, _ => null)).ParamName);
+        Assert.Equal("problem", Assert.Throws<ArgumentNullException>(() => Prompt().Ask("Q: ", null!)).ParamName);
+        Assert.Equal("prompt", Assert.Throws<ArgumentNullException>(() => Prompt().AskHidden(null!, "empty.")).ParamName);
+        Assert.Equal("emptyNotice", Assert.Throws<ArgumentNullException>(() => Prompt().AskHidden("P: ", null!)).ParamName);
+        Assert.Equal("prompt", Assert.Throws<ArgumentNullException>(() => Prompt().AskTwice(null!, "B: ", "empty.", "differ.")).ParamName);
+        Assert.Equal("againPrompt", Assert.Throws<ArgumentNullException>(() => Prompt().AskTwice("A: ", null!, "empty.", "differ.")).ParamName);
+        Assert.Equal("emptyNotice", Assert.Throws<ArgumentNullException>(() => Prompt().AskTwice("A: ", "B: ", null!, "differ.")).ParamName);
+        Assert.Equal("mismatchNotice", Assert.Throws<ArgumentNullException>(() => Prompt().AskTwice("A: ", "B: ", "empty.", null!)).ParamName);
+    }
+
+    [Fact]
     public void AskTwice_asks_both_questions_again_after_an_empty_answer_or_a_mismatch_and_returns_the_agreed_value()
     {
         var console = new TestConsole(terminalAnswers: ["", Canary, "other", "v", "v"]);
