@@ -7,8 +7,9 @@ namespace SecVault.Passwords;
 /// <summary>
 /// Source 2: the MI home's <c>password</c>, <c>password-tmp</c> and <c>password-persist</c> files (<c>.txt</c> on
 /// Windows), in that order. Line 1 is the store password, line 2 the key password when a separate one is asked;
-/// UTF-8, line terminators removed. When consuming, as upstream: <c>password</c> is renamed to <c>password-tmp</c>,
-/// <c>password-tmp</c> is overwritten with as many zero bytes and deleted, <c>password-persist</c> is kept.
+/// UTF-8, line terminators removed. When consuming: <c>password</c> and <c>password-tmp</c> are overwritten through the
+/// descriptor that read them with as many zero bytes and deleted (upstream renames <c>password</c> to
+/// <c>password-tmp</c> first; the end state is the same), <c>password-persist</c> is kept.
 /// </summary>
 public sealed class PasswordFileSource : IPasswordSource
 {
