@@ -176,6 +176,7 @@ public sealed class PasswordFileSource : IPasswordSource
                 key = Line(chars, next, out _);
                 if (key is null || key.Length == 0)
                 {
+                    // Stryker disable once Statement: clears the store password before the error; nothing reads it after.
                     Array.Clear(store);
                     throw new PasswordException(PasswordErrorKind.Incomplete, PasswordsText.PasswordFileNoKeyLine(path), path: path);
                 }
@@ -185,7 +186,9 @@ public sealed class PasswordFileSource : IPasswordSource
         }
         finally
         {
+            // Stryker disable once Statement: clears the file's bytes once read; nothing reads them after.
             CryptographicOperations.ZeroMemory(bytes);
+            // Stryker disable once Statement: clears the decoded text once the passwords are copied out; nothing reads it after.
             Array.Clear(chars);
         }
     }
@@ -226,12 +229,15 @@ public sealed class PasswordFileSource : IPasswordSource
             () =>
             {
                 var length = file.Length;
+                // Stryker disable once Linq: a larger buffer writes the same zeros, since each write is cut at the file's length.
                 var zeros = new byte[Math.Min(length, 8192)];
+                // Stryker disable once Equality: "<=" only adds a write of zero bytes at the end.
                 for (long written = 0; written < length; written += zeros.Length)
                 {
                     RandomAccess.Write(file.Handle, zeros.AsSpan(0, (int)Math.Min(zeros.Length, length - written)), written);
                 }
 
+                // Stryker disable once Statement: durability of the overwrite, observable only after a power loss.
                 file.Flush();
                 File.Delete(path);
             },

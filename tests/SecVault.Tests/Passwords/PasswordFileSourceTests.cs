@@ -10,7 +10,18 @@ public sealed class PasswordFileSourceTests
 
     private static readonly PasswordRequest Request = new("ks.jks", SeparateKeyPassword: false);
 
-    private static string Name(int i) => PasswordFileSource.FileNames[i];
+    /// <summary>Upstream's names in lookup order, written out here rather than read from the code under test.</summary>
+    private static readonly string[] UpstreamNames = OperatingSystem.IsWindows()
+        ? ["password.txt", "password-tmp.txt", "password-persist.txt"]
+        : ["password", "password-tmp", "password-persist"];
+
+    private static string Name(int i) => UpstreamNames[i];
+
+    [Fact]
+    public void FileNames_are_upstreams_in_lookup_order()
+    {
+        Assert.Equal(UpstreamNames, PasswordFileSource.FileNames);
+    }
 
     [Fact]
     public void GetPassword_reads_the_files_in_upstream_order_without_consuming_them()
