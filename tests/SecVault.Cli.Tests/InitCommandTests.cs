@@ -68,6 +68,25 @@ public sealed class InitCommandTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_mi.ConfigFile));
     }
 
+    [SkippableFact]
+    public void Init_as_another_user_names_a_keystore_behind_a_closed_folder_as_unreadable_not_as_missing()
+    {
+        Skip.IfNot(Ownership.IsRoot, "needs root to keep a folder from another user");
+        using var temp = new TempFolder();
+        var closed = Directory.CreateDirectory(temp.Combine("closed"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+        File.SetUnixFileMode(temp.Path, (UnixFileMode)Convert.ToInt32("755", 8));
+        var keystore = Path.Combine(closed, "store.jks");
+        File.Copy(VectorManifest.KeystorePath(_mi.Manifest.Keystore("jks-rsa2048")), keystore);
+
+        var result = ToolProcess.RunAsUser(Ownership.OtherUser, "mi", Path.GetTempPath(), "x\n",
+            new Dictionary<string, string?> { ["HOME"] = temp.Combine("nobody-home"), ["MI_CLI_HOME"] = temp.Combine("nobody-home", ".wum-mi") },
+            "secret", "init", "--keystore", keystore, "--alias", "wso2carbon", "--password-stdin");
+
+        Assert.Equal(1, result.Exit);
+        Assert.Equal($"mi: error: cannot read keystore {keystore}: Access to the path '{keystore}' is denied.\n", result.Err);
+        Assert.False(Directory.Exists(temp.Combine("nobody-home")));
+    }
+
     [Fact]
     public void Init_prompts_in_the_documented_order_and_takes_the_guessed_type_on_enter()
     {

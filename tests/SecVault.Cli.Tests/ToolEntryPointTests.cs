@@ -41,7 +41,9 @@ public sealed class ToolEntryPointTests
     public void Mi_as_a_process_has_no_core_file_no_ptrace_attach_and_no_diagnostic_socket_while_it_waits()
     {
         Skip.If(ProcessHardeningProbe.WhyNot is not null, ProcessHardeningProbe.WhyNot);
-        var keystore = VectorManifest.KeystorePath(VectorManifest.Load().Keystore("jks-rsa2048"));
+        // The probe may run mi as another user, who cannot enter a checkout made in a mktemp -d folder.
+        var vectors = Path.GetDirectoryName(VectorManifest.KeystorePath(VectorManifest.Load().Keystore("jks-rsa2048")))!;
+        var keystore = Path.Combine(ToolProcess.CopyOpenToOthers(vectors), "jks-rsa2048.jks");
 
         var view = ProcessHardeningProbe.Observe("mi", "secret", "init", "--keystore", keystore, "--alias", "wso2carbon", "--password-stdin");
 

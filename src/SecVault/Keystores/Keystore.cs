@@ -35,7 +35,7 @@ public sealed class Keystore
     internal const long MaxFileBytes = 32L * 1024 * 1024;
 
     /// <summary>Throws the <see cref="KeystoreErrorKind.NotFound"/> error of <see cref="Load(string, ReadOnlySpan{char}, KeystoreType?)"/> now when no file is at <paramref name="path"/>, so a caller can check before it asks for a password.</summary>
-    /// <exception cref="KeystoreException">No file at <paramref name="path"/>, or a folder there.</exception>
+    /// <exception cref="KeystoreException">No file at <paramref name="path"/>, a folder there, or a folder on the way that may not be entered.</exception>
     public static void RequireFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -47,8 +47,30 @@ public sealed class Keystore
 
         if (!File.Exists(path))
         {
-            throw new KeystoreException(KeystoreErrorKind.NotFound, KeystoresText.KeystoreNotFound(path), path);
+            ThrowWhyNotThere(path);
         }
+    }
+
+    /// <summary>
+    /// File.Exists says false both when nothing is there and when a folder on the way may not be entered (a keystore
+    /// under a 0700 home, read by its service account's neighbour): only the first is "does not exist".
+    /// </summary>
+    private static void ThrowWhyNotThere(string path)
+    {
+        try
+        {
+            _ = File.GetAttributes(path);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new KeystoreException(KeystoreErrorKind.UnreadableFile, KeystoresText.KeystoreUnreadable(path, ex.Message), path, innerException: ex);
+        }
+        catch (IOException)
+        {
+            // Not found, or a dangling link: the file is not there.
+        }
+
+        throw new KeystoreException(KeystoreErrorKind.NotFound, KeystoresText.KeystoreNotFound(path), path);
     }
 
     /// <summary>Reads the keystore at <paramref name="path"/>; <paramref name="declared"/> is the configured type, if any.</summary>
